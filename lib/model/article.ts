@@ -1,0 +1,47 @@
+import * as z from 'zod/mini';
+import { LIMITS } from './limits';
+import { HttpUrl, IsoDateTime, Slug, nonEmptyText, text } from './primitives';
+
+export const Tag = z.object({ slug: Slug, name: nonEmptyText(LIMITS.tagName) });
+export type Tag = z.infer<typeof Tag>;
+
+/** A rubrique (WordPress category). */
+export const Category = Tag;
+export type Category = Tag;
+
+/** Where a field's value came from, best first. */
+export const ExtractionLayer = z.enum(['structured', 'wordpress', 'text', 'url']);
+export type ExtractionLayer = z.infer<typeof ExtractionLayer>;
+
+export const ArticleField = z.enum(['url', 'postId', 'title', 'author', 'category', 'tags', 'publishedAt', 'excerpt']);
+export type ArticleField = z.infer<typeof ArticleField>;
+
+export const PostId = z.nullable(z.number().check(z.int(), z.positive()));
+export const TagList = z.array(Tag).check(z.maxLength(LIMITS.tagsPerArticle));
+
+/** What an article page says about itself (lib/archive output). */
+export const ArticleMeta = z.object({
+  url: HttpUrl,
+  postId: PostId,
+  title: nonEmptyText(LIMITS.title),
+  author: z.nullable(nonEmptyText(LIMITS.author)),
+  category: z.nullable(Category),
+  tags: TagList,
+  publishedAt: z.nullable(IsoDateTime),
+  excerpt: text(LIMITS.excerpt),
+  sources: z.partialRecord(ArticleField, ExtractionLayer),
+});
+export type ArticleMeta = z.infer<typeof ArticleMeta>;
+
+/** One article teaser on a listing page. `tagsKnown` is true when the teaser markup carries tag
+ * information (post_class or tag links), so an empty `tags` then really means "no tags". */
+export const Teaser = z.object({
+  url: HttpUrl,
+  title: nonEmptyText(LIMITS.title),
+  postId: PostId,
+  tags: TagList,
+  tagsKnown: z.boolean(),
+  category: z.nullable(Category),
+  publishedAt: z.nullable(IsoDateTime),
+});
+export type Teaser = z.infer<typeof Teaser>;

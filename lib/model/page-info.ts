@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+import { LIMITS } from './limits';
+import { ArticleMeta, Teaser } from './article';
+import { HttpUrl, text } from './primitives';
+
+export const PageKind = z.enum(['article', 'tag', 'category', 'date', 'author', 'home', 'search', 'not-found', 'not-archive']);
+export type PageKind = z.infer<typeof PageKind>;
+
+export const LISTING_KINDS = ['tag', 'category', 'date', 'author', 'home', 'search'] as const;
+
+/** What a listing page lists: the tag, rubrique, month (slug 2010-03), author or search words. */
+export const ListingSubject = z.object({
+  slug: z.nullable(text(LIMITS.slug)),
+  name: z.nullable(text(LIMITS.title)),
+});
+export type ListingSubject = z.infer<typeof ListingSubject>;
+
+/** The one output of lib/archive's recognise(): what a page is and what it says. */
+export const PageInfo = z.object({
+  kind: PageKind,
+  /** Canonical original archive URL (Wayback unwrapped); null when the input URL was not http(s). */
+  url: z.nullable(HttpUrl),
+  /** Why the page is not-archive (or any other short diagnostic). */
+  reason: z.nullable(text(LIMITS.reason)),
+  article: z.nullable(ArticleMeta),
+  listing: z.array(Teaser).check(z.maxLength(LIMITS.listingItems)),
+  subject: z.nullable(ListingSubject),
+  next: z.nullable(HttpUrl),
+});
+export type PageInfo = z.infer<typeof PageInfo>;
+
+export function isListingKind(kind: PageKind): kind is (typeof LISTING_KINDS)[number] {
+  return (LISTING_KINDS as readonly string[]).includes(kind);
+}

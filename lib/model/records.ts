@@ -1,0 +1,101 @@
+import * as z from 'zod/mini';
+import { LIMITS } from './limits';
+import { Category, PostId, Tag, TagList } from './article';
+import { EpochMs, HttpUrl, IsoDateTime, Rating, count, nonEmptyText, text } from './primitives';
+
+/** An indexed article as the store keeps it (key: canonical URL). */
+export const ArticleRecord = z.object({
+  url: HttpUrl,
+  postId: PostId,
+  title: nonEmptyText(LIMITS.title),
+  author: z.nullable(nonEmptyText(LIMITS.author)),
+  category: z.nullable(Category),
+  tags: TagList,
+  publishedAt: z.nullable(IsoDateTime),
+  excerpt: text(LIMITS.excerpt),
+  /** True once the full tag list is known (article page, or a teaser that carries tag markup). */
+  tagsComplete: z.boolean(),
+  /** The richest source seen so far: the article page itself, or only listing teasers. */
+  detail: z.enum(['article', 'teaser']),
+  firstSeenAt: EpochMs,
+  updatedAt: EpochMs,
+});
+export type ArticleRecord = z.infer<typeof ArticleRecord>;
+
+export const HostName = z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'must be a host name'));
+
+export const Settings = z.object({
+  archiveHosts: z.array(HostName).check(z.minLength(1), z.maxLength(50)),
+  panelEnabled: z.boolean(),
+  waybackEnabled: z.boolean(),
+  crawlDelayMs: z.number().check(z.int(), z.minimum(0), z.maximum(60_000)),
+  crawlConcurrency: z.number().check(z.int(), z.minimum(1), z.maximum(4)),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const RelatedItem = z.object({
+  url: HttpUrl,
+  title: text(LIMITS.title),
+  publishedAt: z.nullable(IsoDateTime),
+  category: z.nullable(Category),
+  sharedTags: z.array(Tag),
+  score: z.number().check(z.nonnegative()),
+  rating: z.nullable(Rating),
+});
+export type RelatedItem = z.infer<typeof RelatedItem>;
+
+export const TagStat = z.extend(Tag, { count: count() });
+export type TagStat = z.infer<typeof TagStat>;
+
+export const SearchHit = z.object({
+  kind: z.enum(['note', 'article']),
+  url: HttpUrl,
+  title: text(LIMITS.title),
+  snippet: text(LIMITS.excerpt),
+  score: z.number(),
+  rating: z.nullable(Rating),
+  publishedAt: z.nullable(IsoDateTime),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const IndexStatus = z.object({
+  articles: count(),
+  tags: count(),
+  notes: count(),
+  trash: count(),
+  lastUpdatedAt: z.nullable(EpochMs),
+});
+export type IndexStatus = z.infer<typeof IndexStatus>;
+
+export const CrawlState = z.enum(['idle', 'running', 'paused', 'done', 'cancelled', 'failed']);
+export type CrawlState = z.infer<typeof CrawlState>;
+
+export const CrawlStatus = z.object({
+  state: CrawlState,
+  mode: z.nullable(z.enum(['full', 'refresh'])),
+  pagesFetched: count(),
+  articlesIndexed: count(),
+  queued: count(),
+  errors: count(),
+  startedAt: z.nullable(EpochMs),
+  updatedAt: z.nullable(EpochMs),
+  etaMs: z.nullable(z.number().check(z.nonnegative())),
+  message: z.nullable(text(LIMITS.reason)),
+});
+export type CrawlStatus = z.infer<typeof CrawlStatus>;
+
+export const CrawlLogEntry = z.object({ url: text(LIMITS.url), reason: text(LIMITS.reason), at: EpochMs });
+export type CrawlLogEntry = z.infer<typeof CrawlLogEntry>;
+
+export const ImportCounts = z.object({ added: count(), updated: count(), kept: count(), rejected: count() });
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+export const ImportReport = z.object({
+  applied: z.boolean(),
+  articles: ImportCounts,
+  notes: ImportCounts,
+  trash: ImportCounts,
+  settings: z.boolean(),
+  rejections: z.array(z.object({ reason: text(LIMITS.reason), count: z.number().check(z.int(), z.positive()) })).check(z.maxLength(100)),
+});
+export type ImportReport = z.infer<typeof ImportReport>;

@@ -1,0 +1,31 @@
+import * as z from 'zod/mini';
+import { CrawlStatus, HttpUrl, Note } from '../model';
+
+/** Background → UI broadcasts (popup, options, in-page panels). Fire-and-forget; receivers check them. */
+export const events = {
+  'bg.noteChanged': z.object({ url: HttpUrl, note: z.nullable(Note) }),
+  'bg.indexChanged': z.object({ articles: z.number().check(z.int(), z.nonnegative()) }),
+  'bg.crawlProgress': z.object({ status: CrawlStatus }),
+  /** Context menu "Show related articles" on a link: the panel in that tab shows this article. */
+  'bg.showRelated': z.object({ url: HttpUrl }),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
+
+export const EventEnvelope = z.object({ event: z.enum(Object.keys(events) as [EventName, ...EventName[]]), payload: z.unknown() });
+
+export type AnyEvent = { [N in EventName]: { event: N; payload: EventPayload<N> } }[EventName];
+
+/** Checks a received event; null for anything that is not one of ours. Never throws. */
+export function parseEvent(raw: unknown): AnyEvent | null {
+  const envelope = EventEnvelope.safeParse(raw);
+  if (!envelope.success) return null;
+  const payload = events[envelope.data.event].safeParse(envelope.data.payload);
+  if (!payload.success) return null;
+  return { event: envelope.data.event, payload: payload.data } as AnyEvent;
+}
+
+export function makeEvent<N extends EventName>(event: N, payload: EventPayload<N>): { event: N; payload: EventPayload<N> } {
+  return { event, payload };
+}

@@ -1,0 +1,48 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { DEFAULT_ARCHIVE_HOSTS } from './lib/archive/hosts';
+
+const archiveMatches = DEFAULT_ARCHIVE_HOSTS.flatMap((host) => [`http://${host}/*`, `https://${host}/*`]);
+
+// One code path: Manifest V3 for Chrome and Firefox (see README, "Why MV3 on Firefox").
+export default defineConfig({
+  manifestVersion: 3,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  zip: {
+    excludeSources: [
+      'test-results/**',
+      '.profiles/**',
+      'bench/results/**',
+      '**/*.log',
+      'docs/**',
+      '.ci/**',
+    ],
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    host_permissions: archiveMatches,
+    optional_host_permissions: ['https://web.archive.org/*'],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandOpenPopup__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'securityvibes-companion@companion.invalid',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
