@@ -4,3 +4,4 @@ export * from './article';
 export * from './page-info';
 export * from './note';
 export * from './records';
+export * from './backup';

@@ -1,0 +1,25 @@
+import * as z from 'zod/mini';
+import { ArticleRecord, Settings } from './records';
+import { Note, TrashedNote } from './note';
+import { IsoDateTime } from './primitives';
+
+/** The one file format for backups (options page) and for indexes written by the `sv-companion` CLI. */
+export const BACKUP_FORMAT = 'securityvibes-companion';
+/** Bump when the file shape changes; import refuses files from a newer version. */
+export const BACKUP_VERSION = 1;
+
+/** Caps that keep a hostile or corrupt file from exhausting memory before it is refused. */
+export const BACKUP_LIMITS = { articles: 200_000, notes: 100_000, trash: 100_000 } as const;
+
+export const BackupFile = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: IsoDateTime,
+  /** Who wrote it, e.g. "SecurityVibes Companion 0.1.0" or "sv-companion index". */
+  generator: z.optional(z.string().check(z.maxLength(200))),
+  articles: z.array(ArticleRecord).check(z.maxLength(BACKUP_LIMITS.articles)),
+  notes: z.array(Note).check(z.maxLength(BACKUP_LIMITS.notes)),
+  trash: z.array(TrashedNote).check(z.maxLength(BACKUP_LIMITS.trash)),
+  settings: z.nullable(Settings),
+});
+export type BackupFile = z.infer<typeof BackupFile>;
