@@ -1,0 +1,87 @@
+/**
+ * What one fetch outcome does to the crawl: robots and sitemaps are read, redirects re-queued when they
+ * stay on the archive host, failures retried with back-off (server-wide hold on 429/503) or given up
+ * and logged. HTML pages are handled by pages.ts once this says the fetch itself succeeded.
+ */
+import type { CrawlBook } from './book';
+import type { FetchOutcome } from './fetch-page';
+import type { Job } from './frontier';
+import { enqueue, handleRobots, handleSitemap, skipPastFailedListing } from './pages';
+import { POLITENESS, backoffMs } from './politeness';
+import { httpUrl, onHosts } from './urls';
+
+export interface RetryPolicy {
+  maxTries: number;
+  delayMs: number;
+  backoffBaseMs: number;
+}
+
+export interface Effect {
+  succeeded: boolean;
+  /** A try failed in a way that says the server is struggling (counts towards pausing). */
+  failedTry: boolean;
+  holdUntil: number | null;
+  pauseMessage: string | null;
+  lastReason: string | null;
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+export function applyOutcome(book: CrawlBook, job: Job, outcome: FetchOutcome, now: number, policy: RetryPolicy): Effect {
+  const effect: Effect = { succeeded: false, failedTry: false, holdUntil: null, pauseMessage: null, lastReason: null };
+  if (outcome.ok === true) {
+    const final = httpUrl(outcome.url);
+    if (!final || !onHosts(final, book.hosts)) {
+      book.counts.errors++;
+      book.addLog(job.url, `redirected off the archive host to ${outcome.url}`, now);
+      return { ...effect, succeeded: true };
+    }
+    book.counts.pagesFetched++;
+    if (job.kind === 'robots') handleRobots(book, outcome.body);
+    if (job.kind === 'sitemap') {
+      const problem = handleSitemap(book, outcome.body, outcome.url);
+      if (problem) book.addLog(job.url, problem, now);
+    }
+    return { ...effect, succeeded: true };
+  }
+  if (outcome.ok === 'redirect') {
+    const target = httpUrl(outcome.location);
+    if (!target || !onHosts(target, book.hosts)) {
+      book.counts.errors++;
+      book.addLog(job.url, `HTTP ${outcome.status} redirect off the archive host to ${outcome.location.slice(0, 200)}: skipped`, now);
+    } else if (!enqueue(book, target.href, job.kind) && job.kind === 'robots') {
+      handleRobots(book, null);
+    }
+    return { ...effect, succeeded: true };
+  }
+
+  const tries = job.tries + 1;
+  const optional = job.kind === 'robots' || job.kind === 'sitemap';
+  if (outcome.retry && tries < policy.maxTries) {
+    const wait = Math.max(outcome.retryAfterMs ?? 0, backoffMs(tries, policy.delayMs, policy.backoffBaseMs));
+    book.counts.retries++;
+    book.frontier.retry(job, now + wait);
+    book.addLog(job.url, `${outcome.reason}; try ${tries} of ${policy.maxTries}, retrying in ${seconds(wait)}`, now);
+    const busy = outcome.status === 429 || outcome.status === 503;
+    const pauseMessage =
+      outcome.retryAfterMs !== null && outcome.retryAfterMs > POLITENESS.maxRetryAfterMs
+        ? `Paused: the archive asked us to wait ${seconds(outcome.retryAfterMs)} (Retry-After on ${job.url}); resume later.`
+        : null;
+    return { ...effect, failedTry: true, holdUntil: busy ? now + wait : null, pauseMessage, lastReason: outcome.reason };
+  }
+
+  // Given up on this URL.
+  const missing = outcome.status === 404 || outcome.status === 410;
+  if (job.kind === 'robots') handleRobots(book, null);
+  if (optional && missing) {
+    book.addLog(job.url, `not present (HTTP ${outcome.status})`, now);
+    return { ...effect, succeeded: true };
+  }
+  book.counts.errors++;
+  book.addLog(job.url, outcome.retry ? `${outcome.reason}; gave up after ${tries} tries` : `${outcome.reason}: skipped`, now);
+  if (outcome.retry && (job.kind === 'home' || job.kind === 'section')) {
+    if (job.kind === 'home') book.homeGap = true;
+    skipPastFailedListing(book, job.url, job.kind);
+  }
+  return { ...effect, failedTry: outcome.retry, lastReason: outcome.reason };
+}
