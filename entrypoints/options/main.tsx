@@ -1,4 +1,29 @@
 import { render } from 'preact';
-import { App } from './App';
+import { browser } from 'wxt/browser';
+import { callBackground, onBackgroundEvent } from '@/components/api';
+import { connectDraftPort } from '@/components/draft-port';
+import { t, uiLocale } from '@/components/i18n';
+import { downloadBlob } from '@/components/options/download';
+import { App, type OptionsDeps } from './App';
+import '@/components/theme.css';
+import './options.css';
 
-render(<App />, document.getElementById('app')!);
+const deps: OptionsDeps = {
+  call: callBackground,
+  subscribe: onBackgroundEvent,
+  saveFile: downloadBlob,
+  drafts: connectDraftPort(),
+  permissions: {
+    request: (origins) => browser.permissions.request({ origins }),
+    remove: (origins) => browser.permissions.remove({ origins }),
+    contains: (origins) => browser.permissions.contains({ origins }),
+  },
+};
+
+document.documentElement.lang = uiLocale().replace('_', '-');
+document.title = t('optionsPageTitle');
+const root = document.getElementById('app');
+if (root) {
+  render(<App deps={deps} />, root);
+  document.documentElement.dataset.ready = 'true';
+}

@@ -1,0 +1,129 @@
+import { useState } from 'preact/hooks';
+import type { ImportReport } from '@/lib/model';
+import { MAX_IMPORT_CHARS, type ProtocolError } from '@/lib/protocol';
+import { t } from '../i18n';
+import type { SaveFile, SectionDeps } from './deps';
+import { base64ToBytes, safeFilename } from './download';
+import { ErrorText } from './ErrorText';
+import { ImportPreview } from './ImportPreview';
+
+type ImportState =
+  | { step: 'idle' }
+  | { step: 'busy'; fileName: string }
+  | { step: 'preview'; fileName: string; json: string; report: ImportReport }
+  | { step: 'applied'; fileName: string; report: ImportReport }
+  | { step: 'refused'; fileName: string; message: string };
+
+const MEGABYTE = 1024 * 1024;
+
+/** Export (JSON backup, Markdown zip) and import with a preview of what will change before applying. */
+export function BackupSection({ call, saveFile }: Pick<SectionDeps, 'call'> & { saveFile: SaveFile }) {
+  const [exportError, setExportError] = useState<ProtocolError | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const [importError, setImportError] = useState<ProtocolError | null>(null);
+  const [state, setState] = useState<ImportState>({ step: 'idle' });
+  const [inputKey, setInputKey] = useState(0);
+
+  const exportJson = async () => {
+    setExportError(null);
+    const result = await call('ui.exportJson', {});
+    if (!result.ok) return setExportError(result.error);
+    const name = safeFilename(result.value.filename, 'securityvibes-companion.json');
+    saveFile(name, new Blob([result.value.json], { type: 'application/json' }));
+    setExported(name);
+  };
+
+  const exportMarkdown = async () => {
+    setExportError(null);
+    const result = await call('ui.exportMarkdown', {});
+    if (!result.ok) return setExportError(result.error);
+    const bytes = base64ToBytes(result.value.base64);
+    if (!bytes) return setExportError({ code: 'invalid-message', message: 'ui.exportMarkdown' });
+    const name = safeFilename(result.value.filename, 'securityvibes-notes.zip');
+    saveFile(name, new Blob([bytes], { type: 'application/zip' }));
+    setExported(name);
+  };
+
+  const chooseFile = async (event: Event) => {
+    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+    setImportError(null);
+    if (!file) return setState({ step: 'idle' });
+    // Refused here, before reading: a file this size would not even fit in one extension message.
+    if (file.size > MAX_IMPORT_CHARS) {
+      return setState({ step: 'refused', fileName: file.name, message: t('optionsImportTooLarge', String(Math.round(file.size / MEGABYTE)), String(MAX_IMPORT_CHARS / MEGABYTE)) });
+    }
+    setState({ step: 'busy', fileName: file.name });
+    let json: string;
+    try {
+      json = await file.text();
+    } catch {
+      return setState({ step: 'refused', fileName: file.name, message: t('optionsImportUnreadable') });
+    }
+    const result = await call('ui.previewImport', { json });
+    if (!result.ok) {
+      setImportError(result.error);
+      return setState({ step: 'idle' });
+    }
+    setState({ step: 'preview', fileName: file.name, json, report: result.value });
+  };
+
+  const apply = async () => {
+    if (state.step !== 'preview') return;
+    setState({ step: 'busy', fileName: state.fileName });
+    const result = await call('ui.applyImport', { json: state.json });
+    if (!result.ok) {
+      setImportError(result.error);
+      return setState({ step: 'idle' });
+    }
+    setState({ step: 'applied', fileName: state.fileName, report: result.value });
+    setInputKey((n) => n + 1);
+  };
+
+  const cancel = () => {
+    setState({ step: 'idle' });
+    setInputKey((n) => n + 1);
+  };
+
+  return (
+    <section id="backup" aria-labelledby="backup-title" class="card">
+      <h2 id="backup-title">{t('optionsBackupTitle')}</h2>
+      <h3>{t('optionsExportTitle')}</h3>
+      <p class="hint">{t('optionsExportHint')}</p>
+      <div class="actions">
+        <button type="button" class="primary" onClick={exportJson}>
+          {t('optionsExportJson')}
+        </button>
+        <button type="button" onClick={exportMarkdown}>
+          {t('optionsExportMarkdown')}
+        </button>
+      </div>
+      {exported && <p role="status">{t('optionsExported', exported)}</p>}
+      <ErrorText error={exportError} />
+
+      <h3>{t('optionsImportTitle')}</h3>
+      <p class="hint">{t('optionsImportHint', String(MAX_IMPORT_CHARS / MEGABYTE))}</p>
+      <label class="field">
+        <span>{t('optionsImportChoose')}</span>
+        <input key={inputKey} type="file" accept=".json,application/json" onChange={chooseFile} disabled={state.step === 'busy'} />
+      </label>
+      {state.step === 'busy' && <p role="status">{t('optionsImportWorking', state.fileName)}</p>}
+      {state.step === 'refused' && (
+        <p class="error" role="alert">
+          <strong>{t('optionsErrorInvalidFile')}</strong> {state.message}
+        </p>
+      )}
+      <ErrorText error={importError} />
+      {(state.step === 'preview' || state.step === 'applied') && <ImportPreview report={state.report} fileName={state.fileName} />}
+      {state.step === 'preview' && (
+        <div class="actions">
+          <button type="button" class="primary" onClick={apply}>
+            {t('optionsImportApply')}
+          </button>
+          <button type="button" onClick={cancel}>
+            {t('optionsCancel')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

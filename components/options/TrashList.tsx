@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'preact/hooks';
+import { TRASH_RETENTION_MS } from '@/lib/model';
+import type { ProtocolError, TrashedNoteView } from '@/lib/protocol';
+import { t } from '../i18n';
+import type { SectionDeps } from './deps';
+import { ErrorText } from './ErrorText';
+import { formatDateTime, formatDay } from './format';
+
+interface Props extends SectionDeps {
+  /** Bumped by the owner when a note was moved to the trash. */
+  version: number;
+  onRestored: () => void;
+}
+
+/** Deleted notes, restorable for 30 days. Titles and texts are shown as text only. */
+export function TrashList({ call, subscribe, version, onRestored }: Props) {
+  const [items, setItems] = useState<TrashedNoteView[] | null>(null);
+  const [error, setError] = useState<ProtocolError | null>(null);
+  const [busyUrl, setBusyUrl] = useState<string | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
+  const [changes, setChanges] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    subscribe((event) => {
+      if (event.event === 'bg.noteChanged') setChanges((n) => n + 1);
+    }, controller.signal);
+    return () => controller.abort();
+  }, [subscribe]);
+
+  useEffect(() => {
+    let live = true;
+    void call('ui.listTrash', {}).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setItems([...result.value].sort((a, b) => b.deletedAt - a.deletedAt));
+        setError(null);
+      } else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [call, version, changes]);
+
+  const restore = async (note: TrashedNoteView) => {
+    setBusyUrl(note.url);
+    setError(null);
+    const result = await call('ui.restoreNote', { url: note.url });
+    setBusyUrl(null);
+    if (!result.ok) return setError(result.error);
+    setRestored(note.title ?? note.url);
+    setItems((current) => current?.filter((item) => item.url !== note.url) ?? null);
+    onRestored();
+  };
+
+  return (
+    <div class="trash">
+      <h3 id="trash-title">{t('optionsTrashTitle')}</h3>
+      <p class="hint">{t('optionsTrashNotice')}</p>
+      <ErrorText error={error} />
+      {restored !== null && <p role="status">{t('optionsRestored', restored)}</p>}
+      {items && items.length === 0 && <p class="hint">{t('optionsTrashEmpty')}</p>}
+      {items && items.length > 0 && (
+        <ul class="trash-items">
+          {items.map((note) => {
+            const title = note.title ?? note.url;
+            return (
+              <li key={note.url}>
+                <div class="trash-text">
+                  <strong>{title}</strong>
+                  <span class="hint">
+                    {t('optionsTrashDeletedOn', formatDateTime(note.deletedAt), formatDay(note.deletedAt + TRASH_RETENTION_MS))}
+                  </span>
+                  {note.text && <span class="trash-excerpt">{note.text.length > 200 ? `${note.text.slice(0, 200)}…` : note.text}</span>}
+                </div>
+                <button type="button" disabled={busyUrl !== null} onClick={() => restore(note)} aria-label={t('optionsRestoreNamed', title)}>
+                  {t('optionsRestore')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
