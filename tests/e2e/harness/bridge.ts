@@ -1,0 +1,56 @@
+import { createClient, type CallBackground } from '../../../lib/protocol';
+import type { PageHandle } from './types';
+
+/** The bits of the extension API the harness uses inside extension pages (chrome.* or browser.*). */
+export interface PageExtensionApi {
+  runtime: { id: string; sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
+}
+export type ExtensionGlobals = { browser?: PageExtensionApi; chrome?: PageExtensionApi };
+
+/** The extension page the harness sends messages from (sender kind 'page'). popup.html is our lightest page. */
+export const BRIDGE_PAGE = 'popup.html';
+
+/** Sends from one extension tab, opened on first use and reopened if a test closed it. */
+export class Bridge {
+  private page: PageHandle | null = null;
+  readonly call: CallBackground = createClient((message) => this.send(message));
+
+  constructor(private readonly open: () => Promise<PageHandle>) {}
+
+  async send(message: unknown): Promise<unknown> {
+    const page = await this.ready();
+    return page.evaluate((m) => {
+      const globals = globalThis as unknown as ExtensionGlobals;
+      const api = (globals.browser ?? globals.chrome)!;
+      return api.runtime.sendMessage(m);
+    }, message);
+  }
+
+  /** Tab id of the only tab showing exactly `url`. */
+  async tabIdOf(url: string): Promise<number> {
+    const page = await this.ready();
+    const ids = await page.evaluate(async (wanted) => {
+      const globals = globalThis as unknown as ExtensionGlobals;
+      const api = (globals.browser ?? globals.chrome)!;
+      const tabs = await api.tabs.query({});
+      return tabs.filter((tab) => tab.url === wanted).map((tab) => tab.id ?? -1);
+    }, url);
+    if (ids.length !== 1) throw new Error(`tabIdOf: ${ids.length} tabs show ${url} (need exactly one)`);
+    return ids[0]!;
+  }
+
+  /** Forgets the page (after a browser restart). */
+  reset(): void {
+    this.page = null;
+  }
+
+  private async ready(): Promise<PageHandle> {
+    if (this.page) {
+      const alive = await this.page.evaluate(() => true).catch(() => false);
+      if (alive) return this.page;
+    }
+    this.page = await this.open();
+    return this.page;
+  }
+}

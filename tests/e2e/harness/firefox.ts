@@ -1,0 +1,132 @@
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { BUILD_DIRS, EXECUTABLES, FIREFOX_EXTENSION_UUID, GECKO_ID, pollUntil } from './env';
+import { PuppeteerPage } from './puppeteer-page';
+import { SessionBase } from './session-base';
+import type { ColorScheme, LaunchOptions, PageHandle } from './types';
+
+/** Puppeteer keeps the raw WebDriver BiDi connection on its BiDi Browser (not in its public types). */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+interface EvaluateResult {
+  type: 'success' | 'exception';
+  result?: { type: string; value?: unknown };
+  exceptionDetails?: { text: string };
+}
+
+/**
+ * Firefox ESR with the production build (.output/firefox-mv3) as a temporary add-on, via Puppeteer over
+ * WebDriver BiDi. The moz-extension UUID is fixed by pref, and storage/UUID are kept on uninstall so a
+ * restart (temporary add-ons are removed at shutdown and installed again on launch) keeps IndexedDB.
+ */
+export class FirefoxSession extends SessionBase {
+  readonly name = 'firefox' as const;
+  readonly realPopup = false;
+  readonly extensionId = GECKO_ID;
+  readonly extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  private browser: Browser | null = null;
+
+  constructor(options: LaunchOptions) {
+    super('firefox', options);
+  }
+
+  protected async start(options: LaunchOptions): Promise<void> {
+    const proxy: Record<string, string | number | boolean> = options.server
+      ? { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': options.server.port, 'network.proxy.no_proxies_on': '' }
+      : {};
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: EXECUTABLES.firefox,
+      protocol: 'webDriverBiDi',
+      headless: true,
+      userDataDir: this.profileDir,
+      args: ['--remote-allow-system-access'],
+      defaultViewport: { width: 1280, height: 900 },
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        'extensions.webextensions.keepUuidOnUninstall': true,
+        'layout.css.prefers-color-scheme.content-override': schemePref(options.colorScheme ?? 'light'),
+        ...(options.backgroundIdleTimeoutMs !== undefined ? { 'extensions.background.idle.timeout': options.backgroundIdleTimeoutMs } : {}),
+        ...proxy,
+        ...options.prefs,
+      },
+    });
+    this.browser = browser;
+    try {
+      const installed = await browser.installExtension(BUILD_DIRS.firefox);
+      if (installed !== GECKO_ID) throw new Error(`installed ${installed}, expected ${GECKO_ID}`);
+    } catch (error) {
+      this.browser = null;
+      await browser.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  protected async stop(): Promise<void> {
+    const browser = this.browser;
+    this.browser = null;
+    if (browser) await browser.close();
+  }
+
+  async openPage(url: string): Promise<PageHandle> {
+    const page = await this.newTab();
+    await page.goto(url);
+    return page;
+  }
+
+  /** popup.html in a new tab: the real popup panel is browser chrome that BiDi cannot drive. */
+  openPopup(): Promise<PageHandle> {
+    return this.openExtensionPage('popup.html');
+  }
+
+  async stopBackground(): Promise<void> {
+    await this.privileged(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.terminateBackground()`);
+    await pollUntil(async () => (await this.backgroundState()) === 'stopped', 'the event page to stop');
+  }
+
+  async backgroundRunning(): Promise<boolean> {
+    const state = await this.backgroundState();
+    return state === 'running' || state === 'starting';
+  }
+
+  /** Firefox's own state of the event page: 'stopped' | 'starting' | 'running' | 'suspending'. */
+  backgroundState(): Promise<string> {
+    return this.privileged(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.backgroundState`) as Promise<string>;
+  }
+
+  /** Sets a Firefox pref at run time (browser-wide). */
+  async setPref(name: string, value: string | number | boolean): Promise<void> {
+    const setter = typeof value === 'string' ? 'setStringPref' : typeof value === 'number' ? 'setIntPref' : 'setBoolPref';
+    await this.privileged(`Services.prefs.${setter}(${JSON.stringify(name)}, ${JSON.stringify(value)})`);
+  }
+
+  protected async newTab(): Promise<PageHandle> {
+    const page = await this.live().newPage();
+    return new PuppeteerPage(page, (scheme) => this.setPref('layout.css.prefers-color-scheme.content-override', schemePref(scheme)));
+  }
+
+  private live(): Browser {
+    if (!this.browser) throw new Error('firefox session is closed');
+    return this.browser;
+  }
+
+  /**
+   * Evaluates `expression` (may return a promise) in the browser's chrome window — privileged code, allowed
+   * by --remote-allow-system-access. Used for what no WebExtension or BiDi command offers: terminating
+   * the event page (what about:debugging's "Terminate background script" does) and run-time prefs.
+   */
+  private async privileged(expression: string): Promise<unknown> {
+    const connection = (this.live() as unknown as { connection: BidiConnection }).connection;
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+    const context = tree.contexts[0]?.context;
+    if (!context) throw new Error('no chrome window to evaluate in');
+    const answer = (await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true })).result as EvaluateResult;
+    if (answer.type === 'exception') throw new Error(`privileged evaluation failed: ${answer.exceptionDetails?.text ?? expression}`);
+    return answer.result?.value;
+  }
+}
+
+function schemePref(scheme: ColorScheme): number {
+  return scheme === 'dark' ? 0 : 1; // layout.css.prefers-color-scheme.content-override: 0 dark, 1 light, 2 system
+}
