@@ -1,0 +1,18 @@
+import type { CrawlStatus } from '@/lib/model';
+import { formatCount, t } from './i18n';
+
+/** One line describing the crawler's state; nothing when it never ran. */
+export function CrawlProgress({ status }: { status: CrawlStatus | null }) {
+  if (!status || status.state === 'idle') return null;
+  const counts = t('crawlCounts', formatCount(status.pagesFetched), formatCount(status.articlesIndexed), formatCount(status.queued));
+  const state = t(`crawlState_${status.state}`);
+  const eta = status.state === 'running' && status.etaMs !== null ? ` · ${t('crawlEta', Math.max(1, Math.round(status.etaMs / 60_000)))}` : '';
+  return (
+    <p class="sv-progress" role="status">
+      {state} — {counts}
+      {status.errors > 0 ? ` · ${t('crawlErrors', formatCount(status.errors))}` : ''}
+      {eta}
+      {status.message ? ` · ${status.message}` : ''}
+    </p>
+  );
+}

@@ -1,0 +1,40 @@
+import { browser, type Browser } from 'wxt/browser';
+import { DRAFT_PORT } from '@/components/draft-port';
+import type { SenderLike } from '@/lib/protocol';
+
+type Route = (message: unknown, sender: SenderLike | undefined) => Promise<unknown>;
+
+function readDraft(raw: unknown): { kind: 'draft' | 'saved'; url: string; text: string } | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { kind, url, text } = raw as Record<string, unknown>;
+  if ((kind !== 'draft' && kind !== 'saved') || typeof url !== 'string' || typeof text !== 'string') return null;
+  if (url.length > 2048 || text.length > 100_000) return null;
+  return { kind, url, text };
+}
+
+/**
+ * The popup and the panel mirror each keystroke of a note here over a Port (components/draft-port.ts).
+ * Texts not yet confirmed saved are committed through the normal router (same sender checks and
+ * schemas as ui.saveNote) when the port disconnects — i.e. when the popup closes or the tab unloads —
+ * so closing mid-sentence loses nothing even if the page's last sendMessage was dropped.
+ */
+export function listenForNoteDrafts(route: Route): void {
+  browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
+    if (port.name !== DRAFT_PORT) return;
+    if (port.sender?.id !== browser.runtime.id) {
+      port.disconnect();
+      return;
+    }
+    const pending = new Map<string, string>();
+    port.onMessage.addListener((raw: unknown) => {
+      const message = readDraft(raw);
+      if (!message) return;
+      if (message.kind === 'draft') pending.set(message.url, message.text);
+      else if (pending.get(message.url) === message.text) pending.delete(message.url);
+    });
+    port.onDisconnect.addListener(() => {
+      for (const [url, text] of pending) void route({ call: 'ui.saveNote', payload: { url, text } }, port.sender);
+      pending.clear();
+    });
+  });
+}

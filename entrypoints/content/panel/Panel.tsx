@@ -1,0 +1,80 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { ArticleCompanion } from '@/components/ArticleCompanion';
+import { ArticleLink } from '@/components/ArticleLink';
+import { t } from '@/components/i18n';
+import { useServices } from '@/components/services';
+
+export type Placement = 'inline' | 'side';
+
+interface Props {
+  /** The article this page shows (canonical URL). */
+  url: string;
+  placement: Placement;
+  initialCollapsed: boolean;
+  onCollapsedChange?: (collapsed: boolean) => void;
+}
+
+/**
+ * The in-page companion: rating, note and related articles of the open article. A context-menu
+ * "Show related articles" on a link (bg.showRelated) switches it to that article until "back".
+ */
+export function Panel({ url, placement, initialCollapsed, onCollapsedChange }: Props) {
+  const { onEvent } = useServices();
+  const bodyId = useId();
+  const [collapsed, setCollapsed] = useState(initialCollapsed);
+  const [shown, setShown] = useState<string | null>(null);
+  const region = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    onEvent((event) => {
+      if (event.event !== 'bg.showRelated') return;
+      setShown(event.payload.url === url ? null : event.payload.url);
+      setCollapsed(false);
+      region.current?.scrollIntoView({ block: 'nearest' });
+      region.current?.querySelector<HTMLElement>('.sv-panel-toggle')?.focus();
+    }, controller.signal);
+    return () => controller.abort();
+  }, [onEvent, url]);
+
+  const toggle = () => {
+    setCollapsed(!collapsed);
+    onCollapsedChange?.(!collapsed);
+  };
+  const target = shown ?? url;
+
+  return (
+    <section ref={region} class={`sv-root sv-panel sv-panel-${placement}${collapsed ? ' sv-collapsed' : ''}`} aria-label={t('extName')}>
+      <div class="sv-panel-bar">
+        <span class="sv-panel-name" aria-hidden="true">
+          {t('extName')}
+        </span>
+        <button type="button" class="sv-panel-toggle" aria-expanded={!collapsed} aria-controls={bodyId} onClick={toggle}>
+          {collapsed ? t('panelExpand') : t('panelCollapse')}
+        </button>
+      </div>
+      <div id={bodyId} class="sv-panel-body" hidden={collapsed}>
+        {shown && (
+          <p class="sv-panel-shown">
+            {t('panelRelatedTo', '')}
+            <ArticleLink url={shown}>{shown}</ArticleLink>{' '}
+            <button type="button" class="sv-link-button" onClick={() => setShown(null)}>
+              {t('panelShowCurrent')}
+            </button>
+          </p>
+        )}
+        <ArticleCompanion
+          key={target}
+          url={target}
+          header={(view) =>
+            shown && view?.article ? (
+              <h2 class="sv-title">
+                <ArticleLink url={view.article.url}>{view.article.title}</ArticleLink>
+              </h2>
+            ) : null
+          }
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import { callBackground, onBackgroundEvent } from '@/components/api';
+import { connectDraftPort } from '@/components/draft-port';
+import type { Services } from '@/components/services';
+import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
+
+/** The popup's real services: the protocol client, broadcasts, tab navigation and the draft port. */
+export function popupServices(activeTabId: number | null, hosts: readonly string[] = DEFAULT_ARCHIVE_HOSTS): Services {
+  return {
+    call: callBackground,
+    onEvent: onBackgroundEvent,
+    hosts,
+    drafts: connectDraftPort(),
+    openUrl: (url, newTab) => {
+      if (newTab || activeTabId === null) {
+        void browser.tabs.create({ url, active: false });
+        return;
+      }
+      void browser.tabs.update(activeTabId, { url }).then(() => window.close());
+    },
+  };
+}
