@@ -1,0 +1,54 @@
+import { browser } from 'wxt/browser';
+import { PageInfo } from '@/lib/model';
+import type { Handlers } from '@/lib/protocol';
+import { broadcast } from '../broadcast';
+import { getStore } from '../db';
+
+const tabKey = (tabId: number) => `tabPage:${tabId}`;
+
+/** Article index, browsing, related articles, search, settings, and the content script's reports. */
+export const storeHandlers: Pick<
+  Handlers,
+  | 'content.pageSeen'
+  | 'ui.getTabPage'
+  | 'ui.getArticleView'
+  | 'ui.browse'
+  | 'ui.tagStats'
+  | 'ui.search'
+  | 'ui.indexStatus'
+  | 'ui.countIndexed'
+  | 'ui.clearIndex'
+  | 'ui.getSettings'
+  | 'ui.saveSettings'
+> = {
+  'content.pageSeen': async ({ page }, { tabId }) => {
+    const store = getStore();
+    // Remembered per tab in session storage (survives the worker stopping), for the popup.
+    if (tabId !== null) await browser.storage.session.set({ [tabKey(tabId)]: page }).catch(() => undefined);
+    const [result, settings] = await Promise.all([store.indexPages([page]), store.getSettings()]);
+    if (result.added + result.updated > 0) void broadcast('bg.indexChanged', { articles: result.articles });
+    return { indexed: result.indexed, panelEnabled: settings.panelEnabled };
+  },
+  'ui.getTabPage': async ({ tabId }) => {
+    const stored = await browser.storage.session.get(tabKey(tabId)).catch(() => ({}) as Record<string, unknown>);
+    const parsed = PageInfo.safeParse(stored[tabKey(tabId)]);
+    return parsed.success ? parsed.data : null;
+  },
+  'ui.getArticleView': async ({ url, limit }) => {
+    const store = getStore();
+    const [article, note, related] = await Promise.all([store.getArticle(url), store.getNote(url), store.related(url, limit)]);
+    return { article, note, related };
+  },
+  'ui.browse': ({ by, slug, offset, limit }) => getStore().browse(by, slug, offset, limit),
+  'ui.tagStats': ({ limit }) => getStore().tagStats(limit),
+  'ui.search': ({ query, limit }) => getStore().search(query, limit),
+  'ui.indexStatus': () => getStore().indexStatus(),
+  'ui.countIndexed': async ({ urls }) => ({ indexed: await getStore().countIndexed(urls) }),
+  'ui.clearIndex': async () => {
+    const removed = await getStore().clearIndex();
+    void broadcast('bg.indexChanged', { articles: 0 });
+    return { removed };
+  },
+  'ui.getSettings': () => getStore().getSettings(),
+  'ui.saveSettings': (patch) => getStore().saveSettings(patch),
+};

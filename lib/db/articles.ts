@@ -1,0 +1,92 @@
+import type { ArticleRecord, IndexStatus, Tag, TagStat } from '../model';
+import { readMeta } from './article-writer';
+import { guarded } from './errors';
+import { NO_TIME, STORES, categoryKey, tagKey, type AnyDb, type PostingRecord, type StoredArticle } from './schema';
+
+export function publicRecord(stored: StoredArticle): ArticleRecord {
+  const { id: _id, pub: _pub, ...record } = stored;
+  return record;
+}
+
+export function getArticle(db: AnyDb, url: string): Promise<ArticleRecord | null> {
+  return guarded(async () => {
+    const stored = (await db.get(STORES.articles, url)) as StoredArticle | undefined;
+    return stored ? publicRecord(stored) : null;
+  });
+}
+
+export interface BrowseResult {
+  subject: Tag | null;
+  items: ArticleRecord[];
+  total: number;
+}
+
+/** Articles with a tag or in a rubrique, newest first (undated last, then by id), one page of them. */
+export function browse(db: AnyDb, by: 'tag' | 'category', slug: string, offset: number, limit: number): Promise<BrowseResult> {
+  return guarded(async () => {
+    const tx = db.transaction([STORES.postings, STORES.articles]);
+    const posting = (await tx.objectStore(STORES.postings).get(by === 'tag' ? tagKey(slug) : categoryKey(slug))) as PostingRecord | undefined;
+    if (!posting) return { subject: null, items: [], total: 0 };
+    const order = Array.from(posting.ids.keys());
+    const sortKey = (i: number) => (posting.mins[i] === NO_TIME ? -Infinity : (posting.mins[i] as number));
+    order.sort((a, b) => sortKey(b) - sortKey(a) || (posting.ids[a] as number) - (posting.ids[b] as number));
+    const page = order.slice(offset, offset + limit).map((i) => posting.ids[i] as number);
+    const byId = tx.objectStore(STORES.articles).index('id');
+    const records = await Promise.all(page.map((id) => byId.get(id) as Promise<StoredArticle | undefined>));
+    return {
+      subject: { slug: posting.slug, name: posting.name },
+      items: records.flatMap((record) => (record ? [publicRecord(record)] : [])),
+      total: posting.ids.length,
+    };
+  });
+}
+
+/** Tags with their article counts, most used first (then by slug). */
+export function tagStats(db: AnyDb, limit: number): Promise<TagStat[]> {
+  return guarded(async () => {
+    const stats: TagStat[] = [];
+    let cursor = await db.transaction(STORES.postings).store.openCursor(IDBKeyRange.bound('t:', 't:\uffff'));
+    while (cursor) {
+      const posting = cursor.value as PostingRecord;
+      stats.push({ slug: posting.slug, name: posting.name, count: posting.ids.length });
+      cursor = await cursor.continue();
+    }
+    return stats.sort((a, b) => b.count - a.count || (a.slug < b.slug ? -1 : 1)).slice(0, limit);
+  });
+}
+
+export function countIndexed(db: AnyDb, urls: readonly string[]): Promise<number> {
+  return guarded(async () => {
+    const store = db.transaction(STORES.articles).store;
+    const keys = await Promise.all([...new Set(urls)].map((url) => store.getKey(url)));
+    return keys.filter((key) => key !== undefined).length;
+  });
+}
+
+export function indexStatus(db: AnyDb): Promise<IndexStatus> {
+  return guarded(async () => {
+    const tx = db.transaction([STORES.meta, STORES.postings, STORES.notes, STORES.trash]);
+    const [meta, tags, notes, trash] = await Promise.all([
+      readMeta(tx),
+      tx.objectStore(STORES.postings).count(IDBKeyRange.bound('t:', 't:\uffff')),
+      tx.objectStore(STORES.notes).count(),
+      tx.objectStore(STORES.trash).count(),
+    ]);
+    return { articles: meta.docCount, tags, notes, trash, lastUpdatedAt: meta.lastUpdatedAt };
+  });
+}
+
+/** Empties the article index (articles, postings, counters); notes, trash and settings stay. */
+export function clearIndex(db: AnyDb): Promise<number> {
+  return guarded(async () => {
+    const tx = db.transaction([STORES.articles, STORES.postings, STORES.meta], 'readwrite');
+    const removed = await tx.objectStore(STORES.articles).count();
+    await Promise.all([tx.objectStore(STORES.articles).clear(), tx.objectStore(STORES.postings).clear(), tx.objectStore(STORES.meta).clear()]);
+    await tx.done;
+    return removed;
+  });
+}
+
+export function allArticles(db: AnyDb): Promise<ArticleRecord[]> {
+  return guarded(async () => ((await db.getAll(STORES.articles)) as StoredArticle[]).map(publicRecord));
+}

@@ -1,0 +1,101 @@
+import type { BackupFile, ImportCounts, ImportReport, Note, TrashedNote } from '../model';
+import { BACKUP_FORMAT, BACKUP_VERSION, TRASH_RETENTION_MS } from '../model';
+import { ARTICLE_WRITE_STORES, writeArticles, type Outcome, type WriteResult, type WriteTx } from './article-writer';
+import { allArticles } from './articles';
+import { parseBackup } from './backup-file';
+import { guarded } from './errors';
+import { SETTINGS_KEY, STORES, type AnyDb } from './schema';
+
+/** Everything the store holds, in the one file format (also written by `sv-companion index`). */
+export function exportBackup(db: AnyDb, now: number, generator: string): Promise<BackupFile> {
+  return guarded(async () => {
+    const tx = db.transaction([STORES.notes, STORES.trash, STORES.settings]);
+    const [notes, trash, settings] = await Promise.all([
+      tx.objectStore(STORES.notes).getAll() as Promise<Note[]>,
+      tx.objectStore(STORES.trash).getAll() as Promise<TrashedNote[]>,
+      tx.objectStore(STORES.settings).get(SETTINGS_KEY),
+    ]);
+    const articles = await allArticles(db);
+    return {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: new Date(now).toISOString(),
+      generator,
+      articles,
+      notes,
+      trash,
+      settings: (settings as BackupFile['settings']) ?? null,
+    };
+  });
+}
+
+const zero = (): ImportCounts => ({ added: 0, updated: 0, kept: 0, rejected: 0 });
+
+class Rejections {
+  private readonly reasons = new Map<string, number>();
+  add(counts: ImportCounts, reason: string): void {
+    counts.rejected += 1;
+    this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
+  }
+  list(): ImportReport['rejections'] {
+    return [...this.reasons].slice(0, 100).map(([reason, count]) => ({ reason, count }));
+  }
+}
+
+/**
+ * Validates the whole file, then plans (preview) or applies it in ONE transaction: all or nothing.
+ * Notes merge by updatedAt — an older note never replaces a newer one, and a note deleted here after
+ * the file's version was written stays deleted. Trash entries past 30 days and duplicates are rejected.
+ */
+export function importBackup(db: AnyDb, text: string, now: number, apply: boolean): Promise<ImportReport> {
+  const file = parseBackup(text);
+  return guarded(async () => {
+    const stores = [...ARTICLE_WRITE_STORES, STORES.notes, STORES.trash, STORES.settings];
+    const tx = db.transaction(stores, apply ? 'readwrite' : 'readonly') as WriteTx;
+    const rejections = new Rejections();
+    const report: ImportReport = { applied: apply, articles: zero(), notes: zero(), trash: zero(), settings: file.settings !== null, rejections: [] };
+
+    const seenArticles = new Set<string>();
+    const articles = file.articles.filter((record) => {
+      if (seenArticles.has(record.url)) return rejections.add(report.articles, 'duplicate article URL in the file'), false;
+      return seenArticles.add(record.url), true;
+    });
+    const written: WriteResult = await writeArticles(tx, articles.map((record) => ({ record })), now, !apply);
+    for (const outcome of written.outcomes) report.articles[outcome] += 1;
+
+    const notes = tx.objectStore(STORES.notes);
+    const trash = tx.objectStore(STORES.trash);
+    const seenNotes = new Set<string>();
+    const noteWrites: Note[] = [];
+    for (const note of file.notes) {
+      if (seenNotes.has(note.url)) {
+        rejections.add(report.notes, 'duplicate note URL in the file');
+        continue;
+      }
+      seenNotes.add(note.url);
+      const [current, trashed] = (await Promise.all([notes.get(note.url), trash.get(note.url)])) as [Note | undefined, TrashedNote | undefined];
+      const outcome: Outcome = !current ? (trashed && trashed.deletedAt >= note.updatedAt ? 'kept' : 'added') : note.updatedAt > current.updatedAt ? 'updated' : 'kept';
+      report.notes[outcome] += 1;
+      if (outcome !== 'kept') noteWrites.push(note);
+    }
+    const trashWrites: TrashedNote[] = [];
+    for (const entry of file.trash) {
+      if (entry.deletedAt + TRASH_RETENTION_MS < now) {
+        rejections.add(report.trash, 'trash entry older than 30 days');
+        continue;
+      }
+      const [current, live] = (await Promise.all([trash.get(entry.url), notes.get(entry.url)])) as [TrashedNote | undefined, Note | undefined];
+      const liveNewer = (live && live.updatedAt >= entry.deletedAt) || noteWrites.some((n) => n.url === entry.url && n.updatedAt >= entry.deletedAt);
+      const outcome: Outcome = liveNewer ? 'kept' : !current ? 'added' : entry.deletedAt > current.deletedAt ? 'updated' : 'kept';
+      report.trash[outcome] += 1;
+      if (outcome !== 'kept') trashWrites.push(entry);
+    }
+    if (apply) {
+      await Promise.all([...noteWrites.map((note) => notes.put(note)), ...trashWrites.map((entry) => trash.put(entry))]);
+      if (file.settings) await tx.objectStore(STORES.settings).put(file.settings, SETTINGS_KEY);
+      await tx.done;
+    }
+    report.rejections = rejections.list();
+    return report;
+  });
+}

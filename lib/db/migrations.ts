@@ -1,0 +1,62 @@
+import { buildPostings, CategoryDictionary, toMinutes } from './postings';
+import { META_KEY, STORES, type AnyDb, type Meta, type StoredArticle, type UpgradeTx } from './schema';
+
+/**
+ * Schema steps, each run inside the upgrade (versionchange) transaction: if one fails, the whole upgrade
+ * aborts and the database stays at its previous version with its data intact. Never edit a shipped step;
+ * add the next one.
+ */
+type Step = (db: AnyDb, tx: UpgradeTx) => Promise<void> | void;
+
+const v1: Step = (db) => {
+  const articles = db.createObjectStore(STORES.articles, { keyPath: 'url' });
+  articles.createIndex('tags', 'tagSlugs', { multiEntry: true });
+  articles.createIndex('rubrique', 'category.slug');
+  articles.createIndex('published', 'publishedAt');
+  db.createObjectStore(STORES.notes, { keyPath: 'url' });
+  db.createObjectStore(STORES.settings);
+};
+
+const v2: Step = (db) => {
+  const trash = db.createObjectStore(STORES.trash, { keyPath: 'url' });
+  trash.createIndex('deletedAt', 'deletedAt');
+  db.createObjectStore(STORES.crawl);
+  db.createObjectStore(STORES.crawlLog, { autoIncrement: true });
+};
+
+/** v3: give every article a compact id, build the postings, drop the slow indexes. */
+const v3: Step = async (db, tx) => {
+  db.createObjectStore(STORES.postings, { keyPath: 'key' });
+  db.createObjectStore(STORES.meta);
+  const articles = tx.objectStore(STORES.articles);
+  articles.deleteIndex('tags');
+  articles.deleteIndex('rubrique');
+  articles.deleteIndex('published');
+  articles.createIndex('id', 'id', { unique: true });
+  articles.createIndex('published', 'pub');
+  const docs: StoredArticle[] = [];
+  let cursor = await articles.openCursor();
+  while (cursor) {
+    const { tagSlugs: _dropped, ...record } = cursor.value as StoredArticle & { tagSlugs?: string[] };
+    const stored: StoredArticle = { ...record, id: docs.length + 1 };
+    const pub = toMinutes(stored.publishedAt);
+    if (stored.publishedAt && Number.isFinite(Date.parse(stored.publishedAt))) stored.pub = pub;
+    docs.push(stored);
+    await cursor.update(stored);
+    cursor = await cursor.continue();
+  }
+  const categories = new CategoryDictionary();
+  const postings = buildPostings(docs, categories);
+  const store = tx.objectStore(STORES.postings);
+  await Promise.all([...postings.values()].map((posting) => store.put(posting)));
+  const latest = docs.reduce<number | null>((max, doc) => (max === null || doc.updatedAt > max ? doc.updatedAt : max), null);
+  const meta: Meta = { nextId: docs.length + 1, docCount: docs.length, categories: categories.slugs, lastUpdatedAt: latest };
+  await tx.objectStore(STORES.meta).put(meta, META_KEY);
+};
+
+/** steps[k] upgrades from version k to k + 1. */
+export const STEPS: readonly Step[] = [v1, v2, v3];
+
+export async function runMigrations(db: AnyDb, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {
+  for (let version = oldVersion; version < newVersion; version += 1) await STEPS[version]!(db, tx);
+}

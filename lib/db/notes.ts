@@ -1,0 +1,105 @@
+import { CodedError } from '../protocol/result';
+import { Note, TRASH_RETENTION_MS, type TrashedNote } from '../model';
+import { guarded } from './errors';
+import { STORES, type AnyDb } from './schema';
+
+export interface NotePatch {
+  url: string;
+  text?: string;
+  rating?: number | null;
+}
+
+/**
+ * Applies a patch to one note in its own transaction (read, merge, write): atomic per note, and two
+ * contexts editing different notes never overwrite each other. A note with no text and no rating is
+ * deleted outright (nothing worth keeping, nothing to restore). Returns the stored note, or null.
+ */
+export function saveNote(db: AnyDb, patch: NotePatch, now: number): Promise<Note | null> {
+  return guarded(async () => {
+    const tx = db.transaction([STORES.notes], 'readwrite');
+    const store = tx.objectStore(STORES.notes);
+    const current = (await store.get(patch.url)) as Note | undefined;
+    const next: Note = {
+      url: patch.url,
+      text: patch.text ?? current?.text ?? '',
+      rating: patch.rating === undefined ? (current?.rating ?? null) : patch.rating,
+      createdAt: current?.createdAt ?? now,
+      updatedAt: Math.max(now, current?.updatedAt ?? 0),
+    };
+    const checked = Note.safeParse(next);
+    if (!checked.success) throw new CodedError('invalid-message', 'The note is not valid.');
+    const empty = checked.data.text.trim() === '' && checked.data.rating === null;
+    if (empty) {
+      if (current) await store.delete(patch.url);
+    } else await store.put(checked.data);
+    await tx.done;
+    return empty ? null : checked.data;
+  });
+}
+
+export function getNote(db: AnyDb, url: string): Promise<Note | null> {
+  return guarded(async () => ((await db.get(STORES.notes, url)) as Note | undefined) ?? null);
+}
+
+export function allNotes(db: AnyDb): Promise<Note[]> {
+  return guarded(async () => (await db.getAll(STORES.notes)) as Note[]);
+}
+
+/** Moves a note to the trash (one transaction). False when there was no note. */
+export function trashNote(db: AnyDb, url: string, now: number): Promise<boolean> {
+  return guarded(async () => {
+    const tx = db.transaction([STORES.notes, STORES.trash], 'readwrite');
+    const note = (await tx.objectStore(STORES.notes).get(url)) as Note | undefined;
+    if (!note) {
+      await tx.done;
+      return false;
+    }
+    const trashed: TrashedNote = { ...note, deletedAt: now };
+    await tx.objectStore(STORES.trash).put(trashed);
+    await tx.objectStore(STORES.notes).delete(url);
+    await tx.done;
+    return true;
+  });
+}
+
+/**
+ * Restores a trashed note. If a newer note was written for the same article meanwhile, the newer one is
+ * kept and the trashed text is appended, so neither is lost.
+ */
+export function restoreNote(db: AnyDb, url: string, now: number): Promise<Note> {
+  return guarded(async () => {
+    const tx = db.transaction([STORES.notes, STORES.trash], 'readwrite');
+    const trashed = (await tx.objectStore(STORES.trash).get(url)) as TrashedNote | undefined;
+    if (!trashed || trashed.deletedAt + TRASH_RETENTION_MS < now) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new CodedError('not-found', 'This note is not in the trash (or was kept there more than 30 days).');
+    }
+    const { deletedAt: _deletedAt, ...note } = trashed;
+    const current = (await tx.objectStore(STORES.notes).get(url)) as Note | undefined;
+    const restored: Note = current
+      ? { ...current, text: [current.text, note.text].filter((t) => t.trim() !== '').join('\n\n').slice(0, 100_000), rating: current.rating ?? note.rating, updatedAt: Math.max(now, current.updatedAt) }
+      : note;
+    await tx.objectStore(STORES.notes).put(restored);
+    await tx.objectStore(STORES.trash).delete(url);
+    await tx.done;
+    return restored;
+  });
+}
+
+/** Lists the trash, newest deletion first, after purging entries older than 30 days. */
+export function listTrash(db: AnyDb, now: number): Promise<TrashedNote[]> {
+  return guarded(async () => {
+    const tx = db.transaction([STORES.trash], 'readwrite');
+    const store = tx.objectStore(STORES.trash);
+    const cutoff = now - TRASH_RETENTION_MS;
+    let cursor = await store.index('deletedAt').openCursor(IDBKeyRange.upperBound(cutoff, true));
+    while (cursor) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    const items = (await store.getAll()) as TrashedNote[];
+    await tx.done;
+    return items.sort((a, b) => b.deletedAt - a.deletedAt || (a.url < b.url ? -1 : 1));
+  });
+}

@@ -1,0 +1,75 @@
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { ArticleRecord, Settings } from '../model';
+
+/**
+ * The one IndexedDB database of the extension. Every schema step is kept (never edited once shipped)
+ * and replayed in order, so a database created by any earlier version upgrades step by step.
+ *
+ * v1  articles (url; indexes: tags multiEntry on tagSlugs, rubrique on category.slug, published on
+ *     publishedAt), notes (url), settings (out-of-line key).
+ * v2  trash (url; index deletedAt), crawl (out-of-line key: JSON checkpoints), crawlLog (autoIncrement).
+ * v3  integer document ids + a postings store keyed by tag/rubrique, replacing the multiEntry tag index
+ *     (≈30× slower to query in Chromium, see shared/PERFORMANCE-ANCHORS.md) and the rubrique index;
+ *     `published` re-keyed on a numeric minute stamp (ISO strings with offsets do not sort by time);
+ *     a `meta` store with the id counter, rubrique dictionary and counts.
+ */
+export const DB_NAME = 'securityvibes-companion';
+export const DB_VERSION = 3;
+
+export const STORES = {
+  articles: 'articles',
+  notes: 'notes',
+  settings: 'settings',
+  trash: 'trash',
+  crawl: 'crawl',
+  crawlLog: 'crawlLog',
+  postings: 'postings',
+  meta: 'meta',
+} as const;
+export type StoreName = (typeof STORES)[keyof typeof STORES];
+
+/** Timestamps in postings: minutes since the epoch (Int32 lasts until year 6053); NO_TIME = unknown. */
+export const NO_TIME = -2147483648;
+/** Rubrique index 0 means "no rubrique"; real ones are 1-based positions in `Meta.categories`. */
+export const NO_CATEGORY = 0;
+
+/** An article as stored: the public record plus its compact id and numeric publication minute. */
+export type StoredArticle = ArticleRecord & { id: number; pub?: number };
+
+/**
+ * A postings list: every article carrying one tag (key `t:<slug>`) or rubrique (key `c:<slug>`), sorted
+ * by id, with each article's publication minute and rubrique alongside so ranking and browsing need no
+ * other read. Typed arrays clone as raw bytes, far faster than arrays of numbers.
+ */
+export interface PostingRecord {
+  key: string;
+  slug: string;
+  name: string;
+  ids: Uint32Array;
+  mins: Int32Array;
+  cats: Uint16Array;
+}
+
+export interface Meta {
+  nextId: number;
+  docCount: number;
+  /** Rubrique slugs; position + 1 is the rubrique's index in postings (append-only). */
+  categories: string[];
+  lastUpdatedAt: number | null;
+}
+export const META_KEY = 'meta';
+export const SETTINGS_KEY = 'settings';
+
+export const DEFAULT_SETTINGS: Settings = {
+  archiveHosts: ['www.securityvibes.fr', 'securityvibes.fr'],
+  panelEnabled: true,
+  waybackEnabled: true,
+  crawlDelayMs: 1000,
+  crawlConcurrency: 1,
+};
+
+export const tagKey = (slug: string) => `t:${slug}`;
+export const categoryKey = (slug: string) => `c:${slug}`;
+
+export type AnyDb = IDBPDatabase<unknown>;
+export type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;

@@ -1,0 +1,144 @@
+import type { SearchHit } from '../model';
+import { indexTokens, normalize, queryTerms } from './text';
+
+/** A searchable document: an indexed article (title + excerpt) or one of the reader's notes. */
+export interface SearchDoc {
+  kind: 'note' | 'article';
+  url: string;
+  title: string;
+  /** Body text: the excerpt, or the note's text. */
+  body: string;
+  rating: number | null;
+  publishedAt: string | null;
+}
+
+interface Entry {
+  doc: SearchDoc;
+  normTitle: string;
+  alive: boolean;
+}
+
+const MAX_PREFIX_EXPANSION = 300;
+
+/**
+ * An in-memory inverted index (token → document numbers) with prefix matching through a sorted token
+ * list. It is a cache: the background rebuilds it from IndexedDB when the worker wakes and patches it
+ * after each write; nothing lives only here. Updates append a new entry and retire the old one.
+ */
+export class SearchIndex {
+  private readonly entries: Entry[] = [];
+  private readonly byKey = new Map<string, number>();
+  private readonly postings = new Map<string, number[]>();
+  private sorted: string[] | null = null;
+  private retired = 0;
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  upsert(doc: SearchDoc): void {
+    this.remove(doc.kind, doc.url);
+    const at = this.entries.length;
+    this.entries.push({ doc, normTitle: normalize(doc.title), alive: true });
+    this.byKey.set(`${doc.kind}:${doc.url}`, at);
+    for (const token of indexTokens(`${doc.title} ${doc.body}`)) {
+      let list = this.postings.get(token);
+      if (!list) {
+        this.postings.set(token, (list = []));
+        this.sorted = null;
+      }
+      list.push(at);
+    }
+  }
+
+  remove(kind: SearchDoc['kind'], url: string): void {
+    const key = `${kind}:${url}`;
+    const at = this.byKey.get(key);
+    if (at === undefined) return;
+    this.entries[at]!.alive = false;
+    this.byKey.delete(key);
+    this.retired += 1;
+  }
+
+  /** Whether retired entries outweigh live ones (the owner may then rebuild). */
+  get wasteful(): boolean {
+    return this.retired > 1000 && this.retired > this.byKey.size;
+  }
+
+  private tokensFor(term: string): string[] {
+    if (!this.sorted) this.sorted = [...this.postings.keys()].sort();
+    const tokens = this.sorted;
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (tokens[mid]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < tokens.length && tokens[i]!.startsWith(term) && out.length < MAX_PREFIX_EXPANSION; i += 1) out.push(tokens[i]!);
+    return out;
+  }
+
+  /**
+   * Ranked hits: every term must match (as a word or a word prefix) unless no document matches them all,
+   * then documents matching most terms. Score per term: rarity (IDF) × 3 in the title × 0.8 for a prefix
+   * match; notes get a small boost. Ties: newest first, then URL.
+   */
+  search(query: string, limit: number): SearchHit[] {
+    const terms = queryTerms(query);
+    if (terms.length === 0) return [];
+    const total = Math.max(1, this.byKey.size);
+    const scores = new Map<number, { score: number; matched: number }>();
+    for (const term of terms) {
+      const perDoc = new Map<number, number>();
+      for (const token of this.tokensFor(term)) {
+        const list = this.postings.get(token)!;
+        const idf = Math.log(1 + total / list.length);
+        const exactness = token === term ? 1 : 0.8;
+        for (const at of list) {
+          const entry = this.entries[at]!;
+          if (!entry.alive) continue;
+          const weight = idf * exactness * (entry.normTitle.includes(term) ? 3 : 1);
+          if ((perDoc.get(at) ?? 0) < weight) perDoc.set(at, weight);
+        }
+      }
+      for (const [at, weight] of perDoc) {
+        const current = scores.get(at);
+        if (current) {
+          current.score += weight;
+          current.matched += 1;
+        } else scores.set(at, { score: weight, matched: 1 });
+      }
+    }
+    let best = 0;
+    for (const s of scores.values()) best = Math.max(best, s.matched);
+    const hits = [...scores].filter(([, s]) => s.matched === best);
+    const ranked = hits
+      .map(([at, s]) => ({ entry: this.entries[at]!, score: Math.round((s.score * (this.entries[at]!.doc.kind === 'note' ? 1.2 : 1)) * 1e6) / 1e6 }))
+      .sort((a, b) => b.score - a.score || compareDates(a.entry.doc.publishedAt, b.entry.doc.publishedAt) || compareText(a.entry.doc.kind, b.entry.doc.kind) || compareText(a.entry.doc.url, b.entry.doc.url));
+    return ranked.slice(0, limit).map(({ entry, score }) => ({
+      kind: entry.doc.kind,
+      url: entry.doc.url,
+      title: entry.doc.title.slice(0, 500),
+      snippet: snippet(entry.doc.body || entry.doc.title, terms),
+      score,
+      rating: entry.doc.rating,
+      publishedAt: entry.doc.publishedAt,
+    }));
+  }
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const compareDates = (a: string | null, b: string | null) => (Date.parse(b ?? '') || 0) - (Date.parse(a ?? '') || 0);
+
+/** ≤ 400 characters of the body around the first matching term. */
+function snippet(body: string, terms: readonly string[]): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  if (flat.length <= 400) return flat;
+  const norm = normalize(flat);
+  const first = Math.min(...terms.map((term) => norm.indexOf(term)).filter((i) => i >= 0), flat.length);
+  const start = first === flat.length || first < 120 ? 0 : first - 120;
+  const piece = flat.slice(start, start + 398);
+  return `${start > 0 ? '…' : ''}${piece}${start + 398 < flat.length ? '…' : ''}`.slice(0, 400);
+}

@@ -1,0 +1,33 @@
+import { Settings } from '../model';
+import { guarded } from './errors';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, STORES, type AnyDb } from './schema';
+import { CodedError } from '../protocol/result';
+
+/** Stored settings over the defaults; a stored value that no longer validates falls back to defaults. */
+export function getSettings(db: AnyDb): Promise<Settings> {
+  return guarded(async () => {
+    const stored = await db.get(STORES.settings, SETTINGS_KEY);
+    const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) });
+    return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+  });
+}
+
+/** Merges a partial update and stores the result (validated) in one transaction. */
+export function saveSettings(db: AnyDb, patch: Partial<Settings>): Promise<Settings> {
+  return guarded(async () => {
+    const tx = db.transaction([STORES.settings], 'readwrite');
+    const store = tx.objectStore(STORES.settings);
+    const stored = await store.get(SETTINGS_KEY);
+    const current = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) });
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    const next = Settings.safeParse({ ...(current.success ? current.data : DEFAULT_SETTINGS), ...defined });
+    if (!next.success) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new CodedError('invalid-message', 'These settings are not valid.');
+    }
+    await store.put(next.data, SETTINGS_KEY);
+    await tx.done;
+    return next.data;
+  });
+}

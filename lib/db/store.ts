@@ -1,0 +1,246 @@
+import type { ArticleRecord, BackupFile, ImportReport, IndexStatus, Note, PageInfo, RelatedItem, SearchHit, Settings, TagStat, TrashedNote } from '../model';
+import { ARTICLE_WRITE_STORES, writeArticles, type Incoming, type WriteTx } from './article-writer';
+import * as articles from './articles';
+import { exportBackup, importBackup } from './backup';
+import { crawlStateStore, type CrawlStateStore } from './crawl-state';
+import { guarded } from './errors';
+import { notesToZip } from './markdown';
+import { factsFromPage, type ArticleFacts } from './merge';
+import * as notes from './notes';
+import { articlesFor, listNotes, recentNotes, trashViews, type NoteQuery, type NoteView } from './note-views';
+import { openDatabase, type OpenOptions } from './open';
+import { relatedFor } from './related-query';
+import { STORES, type AnyDb } from './schema';
+import { SearchIndex, type SearchDoc } from './search';
+import { getSettings, saveSettings } from './settings';
+
+export interface StoreOptions extends OpenOptions {
+  /** Clock (tests pass a fake one). */
+  now?: () => number;
+}
+
+export interface IndexResult {
+  /** Articles the pages mentioned. */
+  indexed: number;
+  added: number;
+  updated: number;
+  /** Articles in the index afterwards. */
+  articles: number;
+}
+
+const articleDoc = (record: ArticleRecord, rating: number | null = null): SearchDoc => ({
+  kind: 'article',
+  url: record.url,
+  title: record.title,
+  body: record.excerpt,
+  rating,
+  publishedAt: record.publishedAt,
+});
+const noteDoc = (note: Note, article: ArticleRecord | undefined): SearchDoc => ({
+  kind: 'note',
+  url: note.url,
+  title: article?.title ?? note.url,
+  body: note.text,
+  rating: note.rating,
+  publishedAt: article?.publishedAt ?? null,
+});
+
+/**
+ * The local store: one lazily opened connection (reopened after it closed for another context's
+ * upgrade), every operation over it, and an in-memory search cache rebuilt from IndexedDB on first use
+ * and patched after each write made through this object.
+ */
+export class Store {
+  private connection: Promise<AnyDb> | null = null;
+  private searchCache: Promise<SearchIndex> | null = null;
+  private readonly now: () => number;
+  readonly crawl: CrawlStateStore;
+
+  constructor(
+    private readonly factory: IDBFactory,
+    private readonly options: StoreOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.crawl = crawlStateStore(() => this.db());
+  }
+
+  db(): Promise<AnyDb> {
+    if (!this.connection) {
+      const opening = openDatabase(this.factory, {
+        ...this.options,
+        onVersionChange: () => {
+          this.connection = null;
+          this.options.onVersionChange?.();
+        },
+      });
+      this.connection = opening;
+      opening.catch(() => {
+        if (this.connection === opening) this.connection = null;
+      });
+    }
+    return this.connection;
+  }
+
+  async close(): Promise<void> {
+    const pending = this.connection;
+    this.connection = null;
+    this.searchCache = null;
+    if (pending) (await pending.catch(() => null))?.close();
+  }
+
+  // ── Articles ────────────────────────────────────────────────────────────────────────────────────
+
+  /** Upserts everything some pages say (article pages and listing teasers) in ONE transaction. */
+  async indexPages(pages: readonly PageInfo[]): Promise<IndexResult> {
+    return this.upsert(pages.flatMap(factsFromPage).map((facts) => ({ facts })));
+  }
+
+  async upsertFacts(facts: readonly ArticleFacts[]): Promise<IndexResult> {
+    return this.upsert(facts.map((f) => ({ facts: f })));
+  }
+
+  private async upsert(items: Incoming[]): Promise<IndexResult> {
+    const db = await this.db();
+    const result = await guarded(async () => {
+      const tx = db.transaction([...ARTICLE_WRITE_STORES], 'readwrite') as WriteTx;
+      const written = await writeArticles(tx, items, this.now());
+      await tx.done;
+      return written;
+    });
+    await this.patchSearch((index) => result.written.forEach((record) => index.upsert(articleDoc(record))));
+    const count = (o: string) => result.outcomes.filter((x) => x === o).length;
+    return { indexed: items.length, added: count('added'), updated: count('updated'), articles: result.docCount };
+  }
+
+  async getArticle(url: string): Promise<ArticleRecord | null> {
+    return articles.getArticle(await this.db(), url);
+  }
+  async related(url: string, limit = 8): Promise<RelatedItem[]> {
+    return relatedFor(await this.db(), url, limit);
+  }
+  async browse(by: 'tag' | 'category', slug: string, offset: number, limit: number) {
+    return articles.browse(await this.db(), by, slug, offset, limit);
+  }
+  async tagStats(limit: number): Promise<TagStat[]> {
+    return articles.tagStats(await this.db(), limit);
+  }
+  async countIndexed(urls: readonly string[]): Promise<number> {
+    return articles.countIndexed(await this.db(), urls);
+  }
+  async indexStatus(): Promise<IndexStatus> {
+    return articles.indexStatus(await this.db());
+  }
+  async clearIndex(): Promise<number> {
+    const removed = await articles.clearIndex(await this.db());
+    this.searchCache = null;
+    return removed;
+  }
+
+  // ── Notes ───────────────────────────────────────────────────────────────────────────────────────
+
+  async getNote(url: string): Promise<Note | null> {
+    return notes.getNote(await this.db(), url);
+  }
+  /** Patches a note; null when the patch left it empty (then it is removed). */
+  async saveNote(patch: notes.NotePatch): Promise<Note | null> {
+    const db = await this.db();
+    const saved = await notes.saveNote(db, patch, this.now());
+    await this.refreshNoteInSearch(patch.url, saved);
+    return saved;
+  }
+  async deleteNote(url: string): Promise<boolean> {
+    const trashed = await notes.trashNote(await this.db(), url, this.now());
+    await this.refreshNoteInSearch(url, null);
+    return trashed;
+  }
+  async restoreNote(url: string): Promise<Note> {
+    const restored = await notes.restoreNote(await this.db(), url, this.now());
+    await this.refreshNoteInSearch(url, restored);
+    return restored;
+  }
+  async listNotes(query: NoteQuery): Promise<{ items: NoteView[]; total: number }> {
+    return listNotes(await this.db(), query);
+  }
+  async recentNotes(limit: number): Promise<NoteView[]> {
+    return recentNotes(await this.db(), limit);
+  }
+  async listTrash(): Promise<(TrashedNote & { title: string | null })[]> {
+    const db = await this.db();
+    return trashViews(db, await notes.listTrash(db, this.now()));
+  }
+
+  // ── Search ──────────────────────────────────────────────────────────────────────────────────────
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    return (await this.searchIndex()).search(query, limit);
+  }
+
+  /** Builds the search cache from IndexedDB (cold) or returns it (warm). */
+  searchIndex(): Promise<SearchIndex> {
+    if (!this.searchCache) {
+      const building = this.buildSearchIndex();
+      this.searchCache = building;
+      building.catch(() => {
+        if (this.searchCache === building) this.searchCache = null;
+      });
+    }
+    return this.searchCache;
+  }
+
+  private async buildSearchIndex(): Promise<SearchIndex> {
+    const db = await this.db();
+    const [allArticles, allNotes] = await guarded(() => Promise.all([articles.allArticles(db), db.getAll(STORES.notes) as Promise<Note[]>]));
+    const index = new SearchIndex();
+    const byUrl = new Map(allArticles.map((record) => [record.url, record]));
+    const ratings = new Map(allNotes.map((note) => [note.url, note.rating]));
+    for (const record of allArticles) index.upsert(articleDoc(record, ratings.get(record.url) ?? null));
+    for (const note of allNotes) index.upsert(noteDoc(note, byUrl.get(note.url)));
+    return index;
+  }
+
+  private async patchSearch(patch: (index: SearchIndex) => void): Promise<void> {
+    const cache = this.searchCache;
+    if (!cache) return;
+    const index = await cache.catch(() => null);
+    if (!index || this.searchCache !== cache) return;
+    patch(index);
+    if (index.wasteful) this.searchCache = null;
+  }
+
+  private async refreshNoteInSearch(url: string, note: Note | null): Promise<void> {
+    if (!this.searchCache) return;
+    const article = (await articlesFor(await this.db(), [url])).get(url);
+    await this.patchSearch((index) => {
+      if (note) index.upsert(noteDoc(note, article));
+      else index.remove('note', url);
+      if (article) index.upsert(articleDoc(article, note?.rating ?? null));
+    });
+  }
+
+  // ── Settings, backup ────────────────────────────────────────────────────────────────────────────
+
+  async getSettings(): Promise<Settings> {
+    return getSettings(await this.db());
+  }
+  async saveSettings(patch: Partial<Settings>): Promise<Settings> {
+    return saveSettings(await this.db(), patch);
+  }
+  async exportBackup(generator: string): Promise<BackupFile> {
+    return exportBackup(await this.db(), this.now(), generator);
+  }
+  async exportMarkdownZip(): Promise<Uint8Array> {
+    const db = await this.db();
+    const all = await notes.allNotes(db);
+    return notesToZip(all, await articlesFor(db, all.map((note) => note.url)));
+  }
+  /** Validates the whole file; with `apply`, writes it in one transaction (all or nothing). */
+  async importBackup(json: string, apply: boolean): Promise<ImportReport> {
+    const report = await importBackup(await this.db(), json, this.now(), apply);
+    if (apply) this.searchCache = null;
+    return report;
+  }
+}
+
+export function createStore(factory: IDBFactory, options: StoreOptions = {}): Store {
+  return new Store(factory, options);
+}
