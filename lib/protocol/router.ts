@@ -12,7 +12,7 @@ export type Handlers = {
   [N in CallName]: (payload: CallPayload<N>, context: CallContext) => Promise<CallResponse<N>> | CallResponse<N>;
 };
 
-const Envelope = z.object({ call: z.string().check(z.maxLength(100)), payload: z.unknown() });
+const Envelope = z.object({ call: z.string().check(z.maxLength(100)), payload: z.optional(z.unknown()) });
 
 /** Turns any thrown value into a protocol error: the background never lets an exception cross contexts. */
 export function toError(error: unknown): Result<never> {
@@ -33,7 +33,8 @@ export function createRouter(handlers: Partial<Handlers>, self: () => SelfIdenti
     const who = classifySender(sender, self());
     if (who.kind === 'rejected') return err('forbidden', `Sender rejected: ${who.reason}`);
     const envelope = Envelope.safeParse(message);
-    if (!envelope.success || !(envelope.data.call in calls)) return err('invalid-message', 'Unknown message');
+    // Own keys only: `in` would also accept inherited names such as 'toString' and then throw below.
+    if (!envelope.success || !Object.hasOwn(calls, envelope.data.call)) return err('invalid-message', 'Unknown message');
     const name = envelope.data.call as CallName;
     const spec = calls[name];
     if (!(spec.from as readonly string[]).includes(who.kind)) {
