@@ -19,11 +19,16 @@ export default defineConfig({
     },
   },
   zip: {
+    // The sources zip is for store review: what `npm ci && npm run build` needs, nothing a run leaves behind.
     excludeSources: [
       'test-results/**',
       '.profiles/**',
-      'bench/results/**',
+      'coverage/**',
+      'bench/**',
+      'tests/**',
+      'vitest*.config.ts',
       '**/*.log',
+      '**/*.tmp',
       'docs/**',
       '.ci/**',
     ],
