@@ -1,0 +1,83 @@
+/**
+ * One stable spelling per archive URL, because the store keys articles by it.
+ *
+ * Decisions (a real archive mixes every spelling of the same page in its links and in saved copies):
+ * - only http(s) URLs survive; javascript:, data:, file:, mailto: … give null;
+ * - Wayback copies are unwrapped to the original URL;
+ * - host lowercased, default port and credentials dropped, `securityvibes.fr` → `www.securityvibes.fr`;
+ * - on archive hosts the scheme is always `http:` — the archive was served over http from 2000 to 2014
+ *   (its permalinks, the crawler and the fixtures all say http://www.securityvibes.fr/…); an https copy
+ *   is the same article and must not become a second record. Other hosts keep their scheme;
+ * - fragment, utm_*, fbclid, gclid, replytocom dropped; other query parameters kept in order (?p=123);
+ * - a PATH_INFO `/index.php/…` prefix and a final `index.php` / `index.html` segment are dropped
+ *   (HTTrack and wget save /x/ as /x/index.html); the trailing slash is kept as WordPress writes it;
+ * - %-escapes in the path are lowercased (WordPress stores encoded slugs in lowercase hex).
+ */
+import { LIMITS } from '../model/limits';
+import { DEFAULT_ARCHIVE_HOSTS, canonicalHost, isArchiveHost } from './hosts';
+import { unwrapWayback } from './wayback';
+
+const DROPPED_PARAMS = /^(utm_[a-z_]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|replytocom|_ga|xtor)$/i;
+
+/** Resolves `raw` against `base` and returns the canonical http(s) URL, or null. Never throws. */
+export function canonicalUrl(raw: string | null | undefined, base?: string, hosts: readonly string[] = DEFAULT_ARCHIVE_HOSTS): string | null {
+  if (typeof raw !== 'string') return null;
+  // Browsers strip ASCII tab/newline anywhere and control characters/spaces at both ends.
+  // eslint-disable-next-line no-control-regex -- that stripping is what this line does
+  const trimmed = raw.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  if (!trimmed || trimmed.length > LIMITS.url * 2) return null;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^https?:/i.test(trimmed)) return null;
+  let url: URL;
+  try {
+    url = base ? new URL(trimmed, base) : new URL(trimmed);
+  } catch {
+    return null;
+  }
+  for (let depth = 0; depth < 3; depth++) {
+    const copy = unwrapWayback(url.href);
+    if (!copy) break;
+    try {
+      url = new URL(copy.original);
+    } catch {
+      return null;
+    }
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!url.hostname) return null;
+  return canonicalFromParsed(url, hosts);
+}
+
+function canonicalFromParsed(url: URL, hosts: readonly string[]): string | null {
+  url.hash = '';
+  url.username = '';
+  url.password = '';
+  const host = canonicalHost(url.host);
+  const archive = isArchiveHost(host, hosts) || isArchiveHost(url.host, hosts);
+  if (archive) url.protocol = 'http:';
+  url.host = host;
+  let path = url.pathname.replace(/\/{2,}/g, '/');
+  path = path.replace(/^\/index\.php(?=\/|$)/i, '') || '/';
+  path = path.replace(/\/index\.(php|html?)$/i, '/');
+  path = path.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+  url.pathname = path;
+  if (url.search) {
+    const kept: string[] = [];
+    for (const part of url.search.slice(1).split('&')) {
+      if (!part) continue;
+      const name = part.split('=')[0] ?? '';
+      if (!DROPPED_PARAMS.test(name)) kept.push(part);
+    }
+    url.search = kept.length ? `?${kept.join('&')}` : '';
+  }
+  const href = url.href;
+  return href.length <= LIMITS.url ? href : null;
+}
+
+/** Origin (scheme://host) of a canonical URL. */
+export function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}

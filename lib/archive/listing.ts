@@ -1,0 +1,116 @@
+/**
+ * Listing pages (tag, rubrique, month, author, home, search): every teaser in page order and the
+ * next (older) page. A teaser "knows" its tags (`tagsKnown`) when it carries a real post_class()
+ * or tag links; otherwise its empty tag list means "not shown", not "none".
+ */
+import type { Tag, Teaser } from '../model/article';
+import { LIMITS } from '../model/limits';
+import { categoryFromPermalink, nameFor, type PageContext } from './context';
+import { toParisIso } from './french-date';
+import { urlShape } from './page-kind';
+import { scopedAll } from './scope';
+import { readTextPatterns } from './text-patterns';
+import { boundedText } from './text';
+import { stripSiteName } from './title';
+import { bookmarkIn, classTerms, dateIn, postIdOf, termLinks, titleIn } from './wordpress';
+
+function isArticleUrl(url: string): boolean {
+  const shape = urlShape(url);
+  return shape.kind === 'article' || shape.kind === 'one-segment';
+}
+
+export function teaserOf(post: Element, context: PageContext): Teaser | null {
+  const heading = titleIn(post, true);
+  const url = context.resolve(heading?.link ?? null) ?? context.resolve(bookmarkIn(post));
+  if (!url || !isArticleUrl(url) || url === context.url) return null;
+  const title = heading ? stripSiteName(heading.text) : '';
+  if (!title) return null;
+  const links = termLinks(post, true, context);
+  const terms = classTerms(post);
+  const classTags: Tag[] = terms.tags.map((slug) => ({ slug, name: nameFor(context, 'tag', slug) }));
+  // Prefer names from links; keep every tag post_class lists (teasers may show only a few links).
+  const tags: Tag[] = [...links.tags];
+  for (const tag of classTags) if (!tags.some((t) => t.slug === tag.slug) && tags.length < LIMITS.tagsPerArticle) tags.push(tag);
+  const text = readTextPatterns(post, true, context);
+  const categorySlug = terms.categories[0];
+  const category = links.categories[0] ?? (categorySlug ? { slug: categorySlug, name: nameFor(context, 'category', categorySlug) } : null) ?? text.category ?? categoryFromPermalink(url, context);
+  const date = dateIn(post, true) ?? text.date;
+  return {
+    url,
+    title,
+    postId: postIdOf(post),
+    tags: tags.length ? tags : text.tags,
+    tagsKnown: terms.isPostClass || links.tagLinks > 0 || text.tags.length > 0,
+    category,
+    publishedAt: date ? toParisIso(date) : null,
+  };
+}
+
+/** Older themes list teasers as bare headings in the content area: h2/h3 links to articles. */
+function headingTeasers(main: Element, context: PageContext): Teaser[] {
+  const out: Teaser[] = [];
+  for (const link of scopedAll(main, 'h2 a[href], h3 a[href]', false, LIMITS.listingItems * 2)) {
+    const url = context.resolve(link.getAttribute('href'));
+    const title = stripSiteName(boundedText(link, LIMITS.title));
+    if (!url || !title || !isArticleUrl(url) || url === context.url || out.some((t) => t.url === url)) continue;
+    out.push({ url, title, postId: null, tags: [], tagsKnown: false, category: null, publishedAt: null });
+    if (out.length >= LIMITS.listingItems) break;
+  }
+  return out;
+}
+
+export function extractTeasers(posts: Element[], main: Element | null, context: PageContext): Teaser[] {
+  const teasers: Teaser[] = [];
+  for (const post of posts) {
+    const teaser = teaserOf(post, context);
+    if (teaser && !teasers.some((t) => t.url === teaser.url)) teasers.push(teaser);
+    if (teasers.length >= LIMITS.listingItems) break;
+  }
+  if (!teasers.length && main) return headingTeasers(main, context);
+  return teasers;
+}
+
+function sameListing(a: URL, b: URL): boolean {
+  const strip = (u: URL) => {
+    const params = new URLSearchParams(u.search);
+    params.delete('paged');
+    return `${u.origin}${u.pathname.replace(/\/page\/\d+\/?$/, '/')}?${params.toString()}`;
+  };
+  return strip(a) === strip(b);
+}
+
+const NEXT_WORDS = /(articles? (plus )?anciens|entr[ée]es pr[ée]c[ée]dentes|billets pr[ée]c[ée]dents|page suivante|suivante|older (posts|entries)|next page|messages plus anciens)/i;
+
+/**
+ * The next (older) page: rel=next, else any link to this listing's page N+1 (whatever the theme
+ * calls it), else a link labelled like "Articles plus anciens" that stays within this listing.
+ */
+export function nextPage(doc: Document, context: PageContext): string | null {
+  if (!context.url) return null;
+  const here = new URL(context.url);
+  const page = urlShape(context.url).page;
+  const accept = (href: string | null) => {
+    const url = context.resolve(href);
+    if (!url) return null;
+    const there = new URL(url);
+    return sameListing(here, there) && urlShape(url).page === page + 1 ? url : null;
+  };
+  const relNext = doc.querySelectorAll('link[rel~="next"], a[rel~="next"]');
+  for (let i = 0; i < relNext.length && i < 5; i++) {
+    const url = accept((relNext[i] as Element).getAttribute('href'));
+    if (url) return url;
+  }
+  const links = doc.querySelectorAll('a[href*="page"], a[href*="paged"]');
+  for (let i = 0; i < links.length && i < 2000; i++) {
+    const url = accept((links[i] as Element).getAttribute('href'));
+    if (url) return url;
+  }
+  const labelled = doc.querySelectorAll('.navigation a, .nav-previous a, .alignleft a, .pagination a, .wp-pagenavi a, a.next');
+  for (let i = 0; i < labelled.length && i < 50; i++) {
+    const link = labelled[i] as Element;
+    if (!NEXT_WORDS.test(boundedText(link, 100))) continue;
+    const url = context.resolve(link.getAttribute('href'));
+    if (url && url !== context.url && sameListing(here, new URL(url))) return url;
+  }
+  return null;
+}

@@ -1,0 +1,92 @@
+/**
+ * Where on a page the article (or a teaser) lives, and what is never part of it: sidebars (tag cloud,
+ * recent posts, archives by month), comments, related-post boxes, share bars, the Wayback toolbar.
+ * Every extractor asks `inScope(el, container)` before trusting a link or a date.
+ */
+import { isWaybackChrome } from './wayback';
+import { classes, lowerTag } from './text';
+
+/** Ancestors further than this are not looked at: deeper content is not trusted (hostile nesting). */
+const MAX_DEPTH = 400;
+
+const EXCLUDED_TAGS = new Set(['aside', 'nav', 'script', 'style', 'noscript', 'template', 'iframe', 'form', 'select']);
+// Class/id fragments of boxes that are not the post itself (checked on every token, lowercased).
+const EXCLUDED_FRAGMENTS = [
+  'sidebar', 'widget', 'comment', 'respond', 'related', 'similar', 'tagcloud', 'tag-cloud', 'wp-tag-cloud',
+  'blogroll', 'share', 'social', 'sociable', 'addthis', 'sharedaddy', 'jp-relatedposts', 'yarpp', 'popular',
+  'recent', 'lire-aussi', 'lireaussi', 'a-lire', 'see-also', 'trackback', 'pingback', 'breadcrumb', 'menu',
+  'skip-link', 'screen-reader', 'advert', 'pub-', 'banner',
+];
+/** Outside a post container these are site chrome too (inside one, `footer.entry-meta` holds the tags). */
+const PAGE_CHROME_TAGS = new Set(['footer', 'header']);
+const PAGE_CHROME_FRAGMENTS = ['footer', 'colophon', 'masthead', 'site-header', 'navigation', 'pagination', 'nav-'];
+const EXACT_EXCLUDED = new Set(['nav', 'pub', 'ads', 'ad', 'links', 'linkcat', 'xoxo', 'archives', 'categories', 'footer', 'header']);
+
+// post_class()/body_class() term classes name tags and rubriques ("tag-reseaux-sociaux"): never a box kind.
+const TERM_CLASS = /^(tag|category|post|author|format|type|status|page|postid|term|paged|date|single|archive)-/i;
+
+function tokens(el: Element): string[] {
+  const out = classes(el).filter((token) => !TERM_CLASS.test(token));
+  const id = el.getAttribute('id');
+  if (id) out.push(id.slice(0, 200));
+  return out;
+}
+
+/** True when `el` itself is a box the article never lives in. `postLevel`: inside a post container. */
+export function isExcludedBox(el: Element, postLevel: boolean): boolean {
+  const tag = lowerTag(el);
+  if (EXCLUDED_TAGS.has(tag)) return true;
+  if (!postLevel && PAGE_CHROME_TAGS.has(tag)) return true;
+  const role = el.getAttribute('role');
+  if (role === 'complementary' || role === 'navigation' || (!postLevel && role === 'contentinfo')) return true;
+  for (const raw of tokens(el)) {
+    const token = raw.toLowerCase();
+    if (isWaybackChrome(token)) return true;
+    if (!postLevel && (EXACT_EXCLUDED.has(token) || PAGE_CHROME_FRAGMENTS.some((f) => token.includes(f)))) return true;
+    if (EXCLUDED_FRAGMENTS.some((f) => token.includes(f))) return true;
+  }
+  return false;
+}
+
+/**
+ * True when `el` belongs to `container` and no box between them (nor `el` itself) is excluded.
+ * `postLevel` tells whether `container` is a real post element (article/.post/.hentry) or a page-level
+ * fallback (main content area or body), where site headers and footers must be excluded as well.
+ */
+export function inScope(el: Element, container: Element, postLevel: boolean): boolean {
+  let current: Element | null = el;
+  for (let depth = 0; current && depth < MAX_DEPTH; depth++) {
+    if (current === container) return true;
+    if (isExcludedBox(current, postLevel)) return false;
+    current = current.parentElement;
+  }
+  return false;
+}
+
+/** Elements matching `selector` inside `container` that are in scope, at most `max`. */
+export function scopedAll(container: Element, selector: string, postLevel: boolean, max = 500): Element[] {
+  const out: Element[] = [];
+  let list: ArrayLike<Element>;
+  try {
+    list = container.querySelectorAll(selector);
+  } catch {
+    return out;
+  }
+  const limit = Math.min(list.length, 5000);
+  for (let i = 0; i < limit && out.length < max; i++) {
+    const el = list[i] as Element;
+    if (inScope(el, container, postLevel)) out.push(el);
+  }
+  return out;
+}
+
+export function scopedFirst(container: Element, selector: string, postLevel: boolean): Element | null {
+  return scopedAll(container, selector, postLevel, 1)[0] ?? null;
+}
+
+/** Depth of `el` below the document root (capped). */
+export function depthOf(el: Element, cap = MAX_DEPTH): number {
+  let depth = 0;
+  for (let current = el.parentElement; current && depth < cap; current = current.parentElement) depth++;
+  return depth;
+}

@@ -1,0 +1,57 @@
+/** What a listing page lists: the tag, rubrique, month, author or search words (slug and name). */
+import type { ListingSubject, PageKind } from '../model/page-info';
+import { LIMITS } from '../model/limits';
+import { nameFor, safeSlug, type PageContext } from './context';
+import { parseFrenchMonth } from './french-date';
+import { urlShape } from './page-kind';
+import { boundedText, classes, cleanText } from './text';
+
+const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const HEADING = '.page-title, .archive-title, h1.title, .pagetitle, #content h1, #content h2.pagetitle, main h1, h1';
+
+/** The listing heading ("Archives pour le tag « APT »") reduced to the quoted or trailing name. */
+function headingName(doc: Document): string | null {
+  const heading = doc.querySelector(HEADING);
+  const text = heading ? boundedText(heading, 300) : '';
+  if (!text) return null;
+  const quoted = /[«“"']\s*([^»”"']{1,120}?)\s*[»”"']/.exec(text);
+  if (quoted?.[1]) return cleanText(quoted[1], LIMITS.title);
+  const afterColon = /:\s*(.{1,120})$/.exec(text);
+  return cleanText(afterColon?.[1] ?? text, LIMITS.title) || null;
+}
+
+function bodySlug(bodyClasses: string[], prefix: 'tag' | 'category' | 'author'): string | null {
+  for (const token of bodyClasses) {
+    if (!token.startsWith(`${prefix}-`)) continue;
+    const slug = token.slice(prefix.length + 1);
+    if (!/^\d+$/.test(slug)) return safeSlug(slug);
+  }
+  return null;
+}
+
+export function listingSubject(kind: PageKind, context: PageContext, bodyClasses: string[]): ListingSubject | null {
+  if (!context.url || kind === 'home') return null;
+  const shape = urlShape(context.url);
+  const urlSlug = shape.slug;
+  if (kind === 'search') return { slug: null, name: cleanText(urlSlug ?? headingName(context.doc) ?? '', LIMITS.title) || null };
+  if (kind === 'date') {
+    const month = urlSlug && /^\d{4}-\d{2}/.test(urlSlug) ? { y: Number(urlSlug.slice(0, 4)), mo: Number(urlSlug.slice(5, 7)) } : parseFrenchMonth(headingName(context.doc) ?? '');
+    const slug = urlSlug ?? (month ? `${month.y}-${String(month.mo).padStart(2, '0')}` : null);
+    const name = month && month.mo >= 1 && month.mo <= 12 ? `${MONTH_NAMES[month.mo - 1]} ${month.y}` : slug;
+    return { slug, name };
+  }
+  if (kind === 'tag' || kind === 'category' || kind === 'author') {
+    const slug = (urlSlug ? safeSlug(urlSlug) : null) ?? bodySlug(bodyClasses, kind);
+    if (kind === 'author') {
+      const vcard = context.doc.querySelector('.vcard .fn, .author-name, .page-title .vcard');
+      return { slug, name: (vcard ? cleanText(boundedText(vcard, 200), LIMITS.title) : null) || headingName(context.doc) };
+    }
+    const known = slug ? context.names.get(`${kind}:${slug}`) : undefined;
+    return { slug, name: known ?? headingName(context.doc) ?? (slug ? nameFor(context, kind, slug) : null) };
+  }
+  return null;
+}
+
+export function bodyClassesOf(doc: Document): string[] {
+  return doc.body ? classes(doc.body).map((t) => t.toLowerCase()).slice(0, 200) : [];
+}

@@ -1,0 +1,130 @@
+/**
+ * Layer 3 — the archive's own wording, for the oldest themes whose markup carries nothing else:
+ *   "auteur de l'article Jérôme Vasseur, dans la rubrique Actualités"
+ *   "Jérôme Vasseur le 24 mars 2010 à 10h20, dans la rubrique Actualités"
+ *   "Publié le 12/07/2003 par X dans Y", "Étiquettes : APT, Stuxnet", "Mots-clés : …"
+ * Names come from the text; slugs from a link carrying that text when there is one, else made the
+ * way WordPress makes them.
+ */
+import { LIMITS } from '../model/limits';
+import type { Tag } from '../model/article';
+import { safeSlug, termOfUrl, type PageContext } from './context';
+import { parseFrenchDate, type DateParts } from './french-date';
+import { scopedAll } from './scope';
+import { boundedText, cleanText, fold, slugify } from './text';
+import { cleanAuthor } from './wordpress';
+
+export interface TextFacts {
+  author: string | null;
+  date: DateParts | null;
+  category: Tag | null;
+  tags: Tag[];
+  /** True when the archive's own meta-line wording was seen (a content signal, see identity.ts). */
+  archiveWording: boolean;
+}
+
+const DATE = String.raw`(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:1er|\d{1,2})\s+[a-zéû]{3,9}\.?\s+\d{4}(?:\s*(?:à|a|,|-)?\s*\d{1,2}\s*[h:]\s*\d{2})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:\s*(?:à|a|,|-)?\s*\d{1,2}\s*[h:]\s*\d{2})?`;
+const AUTEUR = new RegExp(String.raw`auteur de l['’]article\s*:?\s*(.+?)\s*(?:,|$)(?:\s*(?:publi[ée]\s+)?le\s+(${DATE})\s*,?)?(?:\s*dans la rubrique\s*:?\s*(.+?))?\s*$`, 'i');
+const WHO_WHEN = new RegExp(String.raw`^(?:par\s+)?(.{2,100}?)\s*,?\s+le\s+(${DATE})\s*,?\s*(?:dans la rubrique\s*:?\s*(.+?))?\s*$`, 'i');
+const PUBLISHED = new RegExp(String.raw`(?:publi[ée]|post[ée]|mis en ligne|[ée]crit|r[ée]dig[ée])\s+le\s+(${DATE})\s*(?:par\s+(.+?))?\s*(?:,?\s*dans\s+(?:la rubrique\s+)?(.+?))?\s*$`, 'i');
+const RUBRIQUE = /(?:^|\s)(?:rubrique|cat[ée]gorie|class[ée] dans)\s*:\s*(.+?)\s*$/i;
+const TAGS = /(?:^|\s)(?:[ée]tiquettes|mots[- ]cl[ée]s|mots[- ]clefs|tags|sujets|th[èe]mes)\s*:\s*(.+?)\s*$/i;
+/** Where a captured name stops: the next field of the meta line. */
+const FIELD_END = /\s*(?:[|•·—]|\s(?:[ée]tiquettes|mots[- ]cl[ée]s|tags)\s*:|\s\d+\s+commentaires?|\s(?:aucun|pas de)\s+commentaire|\s(?:r[ée]agir|imprimer|lire la suite|commenter)\b).*$/i;
+const NOT_AUTHORS = /^(publi[ée]|post[ée]|mis en ligne|[ée]crit|le|par|article|mis à jour)$/i;
+
+const CANDIDATES = 'p, div, span, small, li, td, em, address, footer, header, .meta, .postmetadata, .entry-meta, .post-info, .byline';
+const MAX_LINE = 400;
+
+function endField(value: string | undefined): string {
+  return cleanText((value ?? '').replace(FIELD_END, '').replace(/[.;,\s]+$/, ''), LIMITS.title);
+}
+
+/** Link inside `el` whose text is `name` (to learn the slug of a rubrique or tag named in text). */
+function linkNamed(el: Element, name: string, context: PageContext, category: boolean): Tag | null {
+  const links = el.querySelectorAll('a[href]');
+  for (let i = 0; i < links.length && i < 50; i++) {
+    const link = links[i] as Element;
+    if (cleanText(link.textContent ?? '', 200) !== name) continue;
+    const term = termOfUrl(context.resolve(link.getAttribute('href')), category);
+    const slug = term && term.kind === (category ? 'category' : 'tag') ? safeSlug(term.slug) : null;
+    if (slug) return { slug, name };
+  }
+  return null;
+}
+
+function term(el: Element, raw: string, context: PageContext, category: boolean): Tag | null {
+  const name = endField(raw);
+  if (!name || name.length > LIMITS.tagName) return null;
+  const slug = safeSlug(slugify(name));
+  return linkNamed(el, name, context, category) ?? (slug ? { slug, name } : null);
+}
+
+interface MetaLine {
+  who: string | undefined;
+  when: string | undefined;
+  where: string | undefined;
+}
+
+function metaLine(line: string): MetaLine | null {
+  const auteur = AUTEUR.exec(line);
+  if (auteur) return { who: auteur[1], when: auteur[2], where: auteur[3] };
+  const published = PUBLISHED.exec(line);
+  if (published) return { who: published[2], when: published[1], where: published[3] };
+  const whoWhen = WHO_WHEN.exec(line);
+  if (whoWhen) return { who: whoWhen[1], when: whoWhen[2], where: whoWhen[3] };
+  return null;
+}
+
+/** Reads the archive's meta lines in scope of `container`: the shortest matching line wins per field. */
+export function readTextPatterns(container: Element, postLevel: boolean, context: PageContext): TextFacts {
+  const facts: TextFacts = { author: null, date: null, category: null, tags: [], archiveWording: false };
+  let authorLength = Infinity;
+  let dateLength = Infinity;
+  let tagsLength = Infinity;
+  let rubriqueLength = Infinity;
+  for (const el of scopedAll(container, CANDIDATES, postLevel, 300)) {
+    const line = boundedText(el, MAX_LINE + 1);
+    if (line.length < 6 || line.length > MAX_LINE) continue;
+    const folded = fold(line);
+    if (folded.includes('dans la rubrique') || folded.includes("auteur de l'article")) facts.archiveWording = true;
+    const meta = metaLine(line);
+    if (meta) {
+      // Each field from the shortest line that gives it ("Publié le …" and "auteur de l'article …" may be two lines).
+      const author = meta.who ? cleanAuthor(endField(meta.who)) : null;
+      if (author && !NOT_AUTHORS.test(author) && line.length < authorLength) {
+        facts.author = author;
+        authorLength = line.length;
+      }
+      const date = parseFrenchDate(meta.when ?? '');
+      if (date && line.length < dateLength) {
+        facts.date = date;
+        dateLength = line.length;
+      }
+      const category = meta.where ? term(el, meta.where, context, true) : null;
+      if (category && line.length < rubriqueLength) {
+        facts.category = category;
+        rubriqueLength = line.length;
+      }
+    }
+    const rubrique = RUBRIQUE.exec(line);
+    const named = rubrique ? term(el, rubrique[1] ?? '', context, true) : null;
+    if (named && line.length < rubriqueLength) {
+      facts.category = named;
+      rubriqueLength = line.length;
+    }
+    const tagLine = TAGS.exec(line);
+    if (tagLine && line.length < tagsLength) {
+      const tags: Tag[] = [];
+      for (const part of (tagLine[1] ?? '').split(/\s*[,;]\s*/)) {
+        const tag = term(el, part, context, false);
+        if (tag && tags.length < LIMITS.tagsPerArticle && !tags.some((t) => t.slug === tag.slug)) tags.push(tag);
+      }
+      if (tags.length) {
+        facts.tags = tags;
+        tagsLength = line.length;
+      }
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,26 @@
+/** Page titles without the site name: "SecurityVibes » Blog Archive » Titre" → "Titre". */
+import { LIMITS } from '../model/limits';
+import { cleanText, fold } from './text';
+
+const SEPARATORS = /\s+(?:[|»«\-–—:~·•]|::|&raquo;)\s+/;
+const SITE_SEGMENT = /^(security\s?vibes(\.fr)?|qualys community|communaute qualys|magazine qualys|blog archive|archives?|le blog)$/;
+
+/** Removes site-name segments at either end of a title, never the whole title. */
+export function stripSiteName(raw: string, extraSiteName: string | null = null): string {
+  const title = cleanText(raw, LIMITS.title * 2);
+  const segments = title.split(SEPARATORS);
+  const site = extraSiteName ? fold(cleanText(extraSiteName, 200)) : null;
+  const isSite = (segment: string) => {
+    const folded = fold(segment.trim());
+    return SITE_SEGMENT.test(folded) || (!!site && folded === site);
+  };
+  while (segments.length > 1 && isSite(segments[0] ?? '')) segments.shift();
+  while (segments.length > 1 && isSite(segments[segments.length - 1] ?? '')) segments.pop();
+  // Rebuild with the original separators by cutting the original string.
+  const first = segments[0] ?? '';
+  const last = segments[segments.length - 1] ?? '';
+  const start = title.indexOf(first);
+  const end = title.lastIndexOf(last) + last.length;
+  const kept = start >= 0 && end > start ? title.slice(start, end) : segments.join(' - ');
+  return cleanText(kept, LIMITS.title);
+}

@@ -1,0 +1,182 @@
+/**
+ * Layer 2 — WordPress markup, as every theme from 2003 (Kubrick, hAtom) to 2014 (HTML5) writes it:
+ * post containers and post_class() (`post-123 tag-apt category-actualites`), rel="tag" and
+ * rel="category tag" links, rel="author", .entry-title, time[datetime], abbr.published, .entry-date.
+ */
+import { LIMITS } from '../model/limits';
+import type { Tag } from '../model/article';
+import { nameFor, safeSlug, termOfUrl, type PageContext } from './context';
+import { parseAnyDate, type DateParts } from './french-date';
+import { inScope, scopedAll } from './scope';
+import { boundedText, classes, cleanText } from './text';
+
+const POST_SELECTOR = 'article, .post, .hentry, .type-post, [id^="post-"], .blogpost, .blog-post, .entry, .article, .story, .billet';
+const MAIN_SELECTOR = '#content, #main, main, [role="main"], #primary, #contenu, #centre, #center, #colonne-centrale, .content, #page';
+const MAX_CANDIDATES = 3_000;
+
+/** The page's main content area (in scope of the page chrome), or the body. */
+export function mainArea(doc: Document): Element | null {
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return null;
+  const list = doc.querySelectorAll(MAIN_SELECTOR);
+  for (let i = 0; i < list.length && i < 50; i++) {
+    const el = list[i] as Element;
+    if (inScope(el, body, false)) return el;
+  }
+  return body;
+}
+
+function isPostLike(el: Element): boolean {
+  const id = el.getAttribute('id') ?? '';
+  if (id.startsWith('post-') && !/^post-\d+$/.test(id)) return false; // #post-navigation, #post-comments
+  return true;
+}
+
+/** Outermost post-like elements in the main area, in page order (nested .entry inside .post dropped). */
+export function postContainers(doc: Document): { main: Element | null; posts: Element[] } {
+  const main = mainArea(doc);
+  if (!main) return { main, posts: [] };
+  const list = main.querySelectorAll(POST_SELECTOR);
+  const limit = Math.min(list.length, MAX_CANDIDATES);
+  const accepted = new Set<Element>();
+  const posts: Element[] = [];
+  for (let i = 0; i < limit; i++) {
+    const el = list[i] as Element;
+    if (!isPostLike(el) || !inScope(el, main, false)) continue;
+    let nested = false;
+    for (let up = el.parentElement, depth = 0; up && up !== main && depth < 60; up = up.parentElement, depth++) {
+      if (accepted.has(up)) {
+        nested = true;
+        break;
+      }
+    }
+    if (nested) continue;
+    accepted.add(el);
+    posts.push(el);
+  }
+  return { main, posts };
+}
+
+/** WordPress post id from id="post-123", class post-123 or the body's postid-123. */
+export function postIdOf(el: Element | null): number | null {
+  if (!el) return null;
+  const id = /^post-(\d{1,10})$/.exec(el.getAttribute('id') ?? '');
+  if (id) return Number(id[1]) || null;
+  for (const token of classes(el)) {
+    const match = /^(?:post|postid)-(\d{1,10})$/.exec(token);
+    if (match) return Number(match[1]) || null;
+  }
+  return null;
+}
+
+export interface ClassTerms {
+  tags: string[];
+  categories: string[];
+  /** True when the element carries a real post_class() (which always lists the post's tags). */
+  isPostClass: boolean;
+}
+
+/** Tag and rubrique slugs from post_class() (`tag-apt category-actualites`). */
+export function classTerms(el: Element): ClassTerms {
+  const tags: string[] = [];
+  const categories: string[] = [];
+  let isPostClass = false;
+  for (const token of classes(el)) {
+    const lower = token.toLowerCase();
+    if (lower === 'type-post' || lower.startsWith('status-') || lower.startsWith('format-')) isPostClass = true;
+    const tag = /^tag-(.+)$/.exec(lower);
+    const category = /^category-(.+)$/.exec(lower);
+    const slug = safeSlug((tag ?? category)?.[1] ?? '');
+    if (tag && slug && tags.length < LIMITS.tagsPerArticle && !tags.includes(slug)) tags.push(slug);
+    if (category && slug && !categories.includes(slug)) categories.push(slug);
+  }
+  return { tags, categories, isPostClass: isPostClass && postIdOf(el) !== null };
+}
+
+export interface TermLinks {
+  tags: Tag[];
+  categories: Tag[];
+  /** How many in-scope tag links there were (a teaser with tag links "knows" its tags). */
+  tagLinks: number;
+}
+
+/**
+ * rel="tag" / rel="category tag" links in scope of `container`; plain /tag/x/ links (older themes
+ * without rel) only when there are no rel-marked ones, so an inline link in the body is not a tag.
+ */
+export function termLinks(container: Element, postLevel: boolean, context: PageContext): TermLinks {
+  const marked = { tags: [] as Tag[], categories: [] as Tag[] };
+  const plain = { tags: [] as Tag[], categories: [] as Tag[] };
+  for (const link of scopedAll(container, 'a[href]', postLevel, 2000)) {
+    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const isMarked = rel.includes('tag') || rel.includes('category');
+    // rel="nofollow"/"bookmark" links to a tag page are navigation, not the post's terms.
+    if (!isMarked && rel.length) continue;
+    const term = termOfUrl(context.resolve(link.getAttribute('href')), rel.includes('category'));
+    if (!term || term.kind === 'author') continue;
+    const slug = safeSlug(term.slug);
+    if (!slug) continue;
+    const text = cleanText(link.textContent ?? '', LIMITS.tagName + 1);
+    const name = text && text.length <= LIMITS.tagName ? text : nameFor(context, term.kind, slug);
+    if (!name) continue;
+    const group = isMarked ? marked : plain;
+    const into = term.kind === 'tag' ? group.tags : group.categories;
+    if (into.length < LIMITS.tagsPerArticle && !into.some((t) => t.slug === slug)) into.push({ slug, name });
+  }
+  const tags = marked.tags.length ? marked.tags : plain.tags;
+  const categories = marked.categories.length ? marked.categories : plain.categories;
+  return { tags, categories, tagLinks: tags.length };
+}
+
+const TITLE_SELECTOR = '.entry-title, .post-title, .posttitle, .storytitle, .article-title, .titre, h1, h2, h3';
+
+export function titleIn(container: Element, postLevel: boolean): { text: string; link: string | null } | null {
+  for (const el of scopedAll(container, TITLE_SELECTOR, postLevel, 12)) {
+    const text = boundedText(el, LIMITS.title);
+    if (!text) continue;
+    const link = el.tagName.toLowerCase() === 'a' ? el : el.querySelector('a[href]');
+    return { text, link: link?.getAttribute('href') ?? null };
+  }
+  return null;
+}
+
+/** Title link of a teaser: the heading's link, else a rel=bookmark link. */
+export function bookmarkIn(container: Element): string | null {
+  return container.querySelector('a[rel~="bookmark"]')?.getAttribute('href') ?? null;
+}
+
+const DATE_SELECTORS: readonly [string, 'datetime' | 'title' | 'text'][] = [
+  ['time[datetime]', 'datetime'],
+  ['abbr.published[title], .published[title], abbr.updated[title]', 'title'],
+  ['.entry-date, .published, .post-date, .postdate, .date, .datetime, .time, .dateline', 'text'],
+];
+
+/** The post's own date from date markup in scope (comment and sidebar dates are out of scope). */
+export function dateIn(container: Element, postLevel: boolean): DateParts | null {
+  for (const [selector, from] of DATE_SELECTORS) {
+    for (const el of scopedAll(container, selector, postLevel, 5)) {
+      const raw = from === 'text' ? boundedText(el, 200) : (el.getAttribute(from) ?? '');
+      const parts = parseAnyDate(raw) ?? (from === 'datetime' ? null : parseAnyDate(boundedText(el, 200)));
+      if (parts) return parts;
+    }
+  }
+  return null;
+}
+
+const AUTHOR_SELECTORS = 'a[rel~="author"], .author .fn, .vcard .fn, .byline .author, .author a, .entry-author, .post-author, .auteur';
+
+export function authorIn(container: Element, postLevel: boolean): string | null {
+  for (const el of scopedAll(container, AUTHOR_SELECTORS, postLevel, 5)) {
+    const name = cleanAuthor(boundedText(el, LIMITS.author + 50));
+    if (name) return name;
+  }
+  return null;
+}
+
+/** "Par Jérôme Vasseur" → "Jérôme Vasseur"; refuses sentences and dates. */
+export function cleanAuthor(raw: string): string | null {
+  const name = cleanText(raw.replace(/^(par|by|auteur\s*:|posted by|publi[ée] par)\s+/i, ''), LIMITS.author + 1);
+  if (!name || name.length > LIMITS.author || name.length < 2) return null;
+  if (/\d{4}/.test(name) || name.split(' ').length > 8) return null;
+  return name;
+}
