@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from './i18n';
 
 /** Autosave delay after the last keystroke (the brief allows at most 500 ms). */
@@ -46,7 +46,8 @@ export function NoteEditor({ value, onSave, onDraft, disabled = false }: Props) 
     if (unsaved.current === null) setText(value);
   }, [value]);
 
-  useEffect(() => {
+  // Layout effect: the unload listeners must be in place from the first frame on.
+  useLayoutEffect(() => {
     const onHide = () => flush();
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();
