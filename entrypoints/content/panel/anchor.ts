@@ -15,7 +15,9 @@ function widen(element: Element): Element {
     const parent = block.parentElement;
     if (textLength(parent) > MAX_BLOCK_TEXT || parent.matches('article, main, td, table, tr, tbody, .entry-content, .post, #content')) break;
     const hasHeading = RATING_HEADING.test(parent.textContent ?? '');
-    const siblingsAreWidget = Array.from(parent.children).every((child) => child === block || child.matches(RATING_CONTAINERS) || RATING_HEADING.test(child.textContent ?? '') || /post-ratings|rating|notation/i.test(child.className));
+    const siblingsAreWidget = Array.from(parent.children).every(
+      (child) => child === block || child.matches(RATING_CONTAINERS) || /post-ratings|rating|notation|star/i.test(child.className) || textLength(child) <= 80,
+    );
     if (!hasHeading || !siblingsAreWidget) break;
     block = parent;
   }
