@@ -1,19 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Settings } from '@/lib/model';
 import { t } from '../i18n';
 
 const MAX_DELAY_S = 60;
 
-/** Crawl politeness: delay between requests (seconds, shown; milliseconds, stored) and concurrency 1–4. */
+// A text field rather than type=number: "2,5" must work for French readers in any browser locale.
+
+/** Crawl politeness: delay between requests (seconds, shown; milliseconds, stored) and concurrency 1–4.
+ * The owner keys it by the stored values, so a save (or an import) starts it afresh from them. */
 export function CrawlSettingsForm({ settings, disabled, onSave }: { settings: Settings; disabled: boolean; onSave: (patch: Partial<Settings>) => Promise<boolean> }) {
   const [delay, setDelay] = useState(String(settings.crawlDelayMs / 1000));
   const [concurrency, setConcurrency] = useState(settings.crawlConcurrency);
   const [invalid, setInvalid] = useState(false);
-
-  useEffect(() => {
-    setDelay(String(settings.crawlDelayMs / 1000));
-    setConcurrency(settings.crawlConcurrency);
-  }, [settings.crawlDelayMs, settings.crawlConcurrency]);
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -24,18 +22,16 @@ export function CrawlSettingsForm({ settings, disabled, onSave }: { settings: Se
   };
 
   return (
-    <form class="crawl-settings" onSubmit={submit}>
+    <form class="crawl-settings" noValidate onSubmit={submit}>
       <fieldset>
         <legend>{t('optionsCrawlSettingsTitle')}</legend>
         <p class="hint">{t('optionsCrawlSettingsHint')}</p>
         <label class="field">
           <span>{t('optionsCrawlDelay')}</span>
           <input
-            type="number"
-            min={0}
-            max={MAX_DELAY_S}
-            step={0.1}
+            type="text"
             inputMode="decimal"
+            size={6}
             value={delay}
             aria-invalid={invalid ? 'true' : undefined}
             aria-describedby={invalid ? 'delay-problem' : undefined}

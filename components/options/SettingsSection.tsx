@@ -90,7 +90,7 @@ export function SettingsSection({ call, permissions }: Pick<SectionDeps, 'call'>
           </p>
         )}
       </fieldset>
-      <CrawlSettingsForm settings={settings} disabled={saving} onSave={save} />
+      <CrawlSettingsForm key={`${settings.crawlDelayMs}/${settings.crawlConcurrency}`} settings={settings} disabled={saving} onSave={save} />
       {notice && <p role="status">{notice}</p>}
       <ErrorText error={error} />
     </section>

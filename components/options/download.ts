@@ -30,6 +30,10 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> | null {
 /** Only a plain file name reaches the download attribute: no path, no control characters. */
 export function safeFilename(name: string, fallback: string): string {
   const printable = [...name].map((c) => (c.charCodeAt(0) < 32 ? '-' : c)).join('');
-  const cleaned = printable.replace(/[\\/:*?"<>|]+/g, '-').replace(/^\.+/, '').slice(0, 120);
+  const cleaned = printable
+    .replace(/[\\/:*?"<>|]+|\.{2,}/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 120);
   return cleaned || fallback;
 }

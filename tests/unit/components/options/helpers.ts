@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { setMessageSource } from '@/components/i18n';
+import {
+  calls,
+  err,
+  ok,
+  type AnyEvent,
+  type CallBackground,
+  type CallName,
+  type CallPayload,
+  type CallResponse,
+  type Result,
+} from '@/lib/protocol';
+
+type Catalogue = Record<string, { message: string }>;
+const catalogue = (locale: 'en' | 'fr'): Catalogue =>
+  // vitest runs from the project root (import.meta.url is not a file URL under happy-dom).
+  JSON.parse(readFileSync(resolve(process.cwd(), `public/_locales/${locale}/messages.json`), 'utf8')) as Catalogue;
+
+/** Serves t() from the real locale file, with Chrome's $1…$9 substitution; unknown keys give ''. */
+export function useLocale(locale: 'en' | 'fr' = 'en'): void {
+  const messages = catalogue(locale);
+  setMessageSource((key, subs = []) => messages[key]?.message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '') ?? '', locale);
+}
+
+export type FakeHandlers = { [N in CallName]?: (payload: CallPayload<N>) => Result<CallResponse<N>> | CallResponse<N> | Promise<Result<CallResponse<N>> | CallResponse<N>> };
+
+export interface FakeBackground {
+  call: CallBackground;
+  /** Every call made, in order, with its payload as the real router would see it (defaults applied). */
+  log: { name: CallName; payload: unknown }[];
+  callsTo<N extends CallName>(name: N): CallPayload<N>[];
+}
+
+const isResult = (value: unknown): value is Result<unknown> => typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean';
+
+/**
+ * A fake background: payloads go through the real request schemas (so a component sending a bad
+ * payload fails the test) and answers through the real response schemas (so fixtures stay honest).
+ */
+export function fakeBackground(handlers: FakeHandlers): FakeBackground {
+  const log: { name: CallName; payload: unknown }[] = [];
+  const call = (async (name: CallName, raw: unknown) => {
+    const request = calls[name].req.safeParse(raw ?? {});
+    if (!request.success) throw new Error(`component sent an invalid ${name} payload: ${JSON.stringify(raw)}`);
+    log.push({ name, payload: request.data });
+    const handler = handlers[name] as ((payload: unknown) => unknown) | undefined;
+    if (!handler) return err('unavailable', `${name} is not faked`);
+    const answer = await handler(request.data);
+    const result = isResult(answer) ? answer : ok(answer);
+    if (result.ok && !calls[name].res.safeParse(result.value).success) throw new Error(`fake answer to ${name} does not match its schema`);
+    return result;
+  }) as CallBackground;
+  return {
+    call,
+    log,
+    callsTo: <N extends CallName>(name: N) => log.filter((entry) => entry.name === name).map((entry) => entry.payload as CallPayload<N>),
+  };
+}
+
+/** A subscribe() that tests can emit background events through. */
+export function fakeEvents() {
+  const listeners = new Set<(event: AnyEvent) => void>();
+  return {
+    subscribe(listener: (event: AnyEvent) => void, signal: AbortSignal) {
+      listeners.add(listener);
+      signal.addEventListener('abort', () => listeners.delete(listener), { once: true });
+    },
+    emit(event: AnyEvent) {
+      for (const listener of [...listeners]) listener(event);
+    },
+    get size() {
+      return listeners.size;
+    },
+  };
+}
