@@ -1,0 +1,43 @@
+/** Reads a saved page: size cap, "is this HTML at all?" sniffing, and the charset of old pages. */
+import { readFile, stat } from 'node:fs/promises';
+
+export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+
+export type ReadResult = { ok: true; html: string } | { ok: false; reason: string };
+
+/** Old archive pages and Windows-saved copies are often ISO-8859-1 / windows-1252. */
+function charsetOf(head: string): string {
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)/i.exec(head);
+  const charset = (match?.[1] ?? 'utf-8').toLowerCase();
+  if (/^(iso-?8859-1|iso-?8859-15|latin-?1|windows-1252|cp1252)$/.test(charset)) return 'windows-1252';
+  return 'utf-8';
+}
+
+const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|table|p|link|script|style|base|center|font|!--)[\s>]/i;
+
+export function looksLikeHtml(text: string): boolean {
+  return HTML_START.test(text.replace(/^\ufeff/, '').slice(0, 4096)) || /<html[\s>]/i.test(text.slice(0, 4096));
+}
+
+export async function readHtmlFile(path: string): Promise<ReadResult> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { ok: false, reason: 'not a file' };
+    size = info.size;
+  } catch (error) {
+    return { ok: false, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  if (size > MAX_PAGE_BYTES) return { ok: false, reason: `larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB` };
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { ok: false, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  if (bytes.subarray(0, 4096).includes(0)) return { ok: false, reason: 'not HTML (binary)' };
+  const head = bytes.subarray(0, 4096).toString('latin1');
+  const html = new TextDecoder(charsetOf(head)).decode(bytes);
+  if (!looksLikeHtml(html)) return { ok: false, reason: 'not HTML' };
+  return { ok: true, html };
+}
