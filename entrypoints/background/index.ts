@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createRouter } from '@/lib/protocol';
 import { buildHandlers } from './handlers';
 import { setupContextMenu } from './context-menu';
+import { setupCrawl } from './crawl/setup';
 import { listenForNoteDrafts } from './note-drafts';
 
 /** Wiring only: every message goes through the router (sender check, zod check, Result answer). */
@@ -11,4 +12,5 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   listenForNoteDrafts(route);
   setupContextMenu();
+  setupCrawl();
 });

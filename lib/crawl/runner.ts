@@ -12,6 +12,7 @@ import { applyHtml, prepareHtml, type PageTools, type Prepared } from './pages';
 import { POLITENESS, PoliteGate, type Clock } from './politeness';
 import { applyOutcome } from './outcomes';
 import { normaliseHosts, httpUrl } from './urls';
+import { canonicalHost } from '../archive/hosts';
 import { enqueue } from './pages';
 
 export interface CrawlStore {
@@ -56,6 +57,7 @@ export class Crawler {
   private gate: PoliteGate;
   private runStartedAt = 0;
   private jobsThisRun = 0;
+  private completeAtRunStart = 0;
   readonly delayMs: number;
   readonly concurrency: number;
   private readonly limits: FetchLimits;
@@ -75,7 +77,7 @@ export class Crawler {
     if (this.running) return this.status();
     const base = httpUrl(this.options.baseUrl);
     if (!base) throw new Error(`Not an http(s) URL: ${this.options.baseUrl}`);
-    const hosts = normaliseHosts(this.options.hosts ?? [base.host]);
+    const hosts = [...new Set(normaliseHosts(this.options.hosts ?? [base.host, canonicalHost(base.host)]))];
     const book = CrawlBook.fresh(mode, base.href, hosts, this.deps.clock.now());
     book.frontier.add(new URL('/robots.txt', base).href, 'robots');
     enqueue(book, new URL('/', base).href, 'home');
@@ -143,10 +145,16 @@ export class Crawler {
     if (checkpoint) this.book = CrawlBook.resume(checkpoint);
   }
 
+  /** The larger of two estimates: queued pages at the pace so far, articles still expected at the pace so far. */
   private eta(): number | null {
-    if (!this.book || this.jobsThisRun < 3) return null;
-    const perJob = (this.deps.clock.now() - this.runStartedAt) / this.jobsThisRun;
-    return Math.round(perJob * (this.book.frontier.queued + this.inFlight.size));
+    const book = this.book;
+    if (!book || this.jobsThisRun < 3) return null;
+    const elapsed = this.deps.clock.now() - this.runStartedAt;
+    const byPages = (elapsed / this.jobsThisRun) * (book.frontier.queued + this.inFlight.size);
+    const gained = book.complete.size - this.completeAtRunStart;
+    const missing = book.expected === null ? 0 : Math.max(0, book.expected - book.complete.size);
+    const byArticles = gained > 0 ? (elapsed / gained) * missing : 0;
+    return Math.round(Math.max(byPages, byArticles));
   }
 
   private async stop(state: 'paused' | 'cancelled', message: string | null): Promise<void> {
@@ -167,6 +175,7 @@ export class Crawler {
     this.gate = new PoliteGate(this.deps.clock, this.delayMs);
     this.runStartedAt = this.deps.clock.now();
     this.jobsThisRun = 0;
+    this.completeAtRunStart = this.book?.complete.size ?? 0;
     const workers = Array.from({ length: this.concurrency }, () => this.worker(controller.signal));
     this.running = Promise.all(workers).then(async () => {
       const book = this.book;
