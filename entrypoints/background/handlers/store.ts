@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { PageInfo } from '@/lib/model';
 import type { Handlers } from '@/lib/protocol';
 import { broadcast } from '../broadcast';
+import { updateArticleBadge } from '../badge';
 import { getStore } from '../db';
 
 const tabKey = (tabId: number) => `tabPage:${tabId}`;
@@ -27,6 +28,7 @@ export const storeHandlers: Pick<
     if (tabId !== null) await browser.storage.session.set({ [tabKey(tabId)]: page }).catch(() => undefined);
     const [result, settings] = await Promise.all([store.indexPages([page]), store.getSettings()]);
     if (result.added + result.updated > 0) void broadcast('bg.indexChanged', { articles: result.articles });
+    if (tabId !== null && page.article) void store.getNote(page.article.url).then((note) => updateArticleBadge(tabId, note), () => undefined);
     return { indexed: result.indexed, panelEnabled: settings.panelEnabled };
   },
   'ui.getTabPage': async ({ tabId }) => {

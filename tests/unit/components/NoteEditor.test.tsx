@@ -4,6 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_MS, NoteEditor } from '@/components/NoteEditor';
 import { useLocale } from './helpers';
 
+const tick = (ms: number) => act(async () => {
+  await vi.advanceTimersByTimeAsync(ms);
+});
 const type = (text: string) => fireEvent.input(screen.getByRole('textbox', { name: 'Notes' }), { target: { value: text } });
 
 describe('NoteEditor', () => {
@@ -21,11 +24,11 @@ describe('NoteEditor', () => {
     const save = vi.fn(async () => true);
     render(<NoteEditor value="" onSave={save} />);
     type('V');
-    await act(() => vi.advanceTimersByTimeAsync(AUTOSAVE_MS - 50));
+    await tick(AUTOSAVE_MS - 50);
     type('Ver');
-    await act(() => vi.advanceTimersByTimeAsync(AUTOSAVE_MS - 50));
+    await tick(AUTOSAVE_MS - 50);
     expect(save).not.toHaveBeenCalled();
-    await act(() => vi.advanceTimersByTimeAsync(60));
+    await tick(60);
     expect(save.mock.calls).toEqual([['Ver']]);
     expect(screen.getByRole('status').textContent).toBe('Saved');
   });
@@ -44,7 +47,7 @@ describe('NoteEditor', () => {
     type('mid-sentence');
     window.dispatchEvent(new Event('pagehide'));
     expect(save.mock.calls).toEqual([['mid-sentence']]);
-    await act(() => vi.advanceTimersByTimeAsync(AUTOSAVE_MS * 2));
+    await tick(AUTOSAVE_MS * 2);
     expect(save).toHaveBeenCalledTimes(1);
   });
 
@@ -72,7 +75,7 @@ describe('NoteEditor', () => {
   it('says so when saving fails', async () => {
     render(<NoteEditor value="" onSave={async () => false} />);
     type('x');
-    await act(() => vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10));
+    await tick(AUTOSAVE_MS + 10);
     expect(screen.getByRole('status').textContent).toBe('Not saved — try again');
   });
 });
