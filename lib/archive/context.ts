@@ -50,7 +50,8 @@ function canonicalUrlRaw(href: string, base: string | undefined): string | null 
  * to itself; when the original archive origin is known, those are moved back onto it.
  */
 export function makeResolver(input: ResolverInput): (href: string | null) => string | null {
-  const base = baseHref(input.doc, input.loadedFrom);
+  // A page read from a file has no http(s) address: its relative links resolve against its original URL.
+  const base = baseHref(input.doc, input.loadedFrom ?? input.original);
   let mirrorOrigin: string | null = null;
   let originalOrigin: string | null = null;
   if (input.original && input.loadedFrom) {

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { PageInfo } from '../../../lib/model/page-info';
+import { happyDoc, page, recogniseHtml, urlsOf } from './helpers';
+import { recognise } from '../../../lib/archive/recognise';
+
+const CASES = [
+  {
+    name: 'classic post_class theme (HTML5 article, rel=tag, time[datetime] in UTC, sidebar cloud, comments)',
+    file: 'classic-article.html',
+    url: 'http://WWW.SecurityVibes.fr/menaces/stuxnet-iran-confirme/?utm_source=x#c',
+    expected: {
+      url: 'http://www.securityvibes.fr/menaces/stuxnet-iran-confirme/',
+      postId: 4242,
+      title: 'Stuxnet : l’Iran confirme l’attaque',
+      author: 'Jérôme Vasseur',
+      category: { slug: 'menaces', name: 'Menaces' },
+      tags: [{ slug: 'iran', name: 'Iran' }, { slug: 'scada', name: 'SCADA' }, { slug: 'stuxnet', name: 'Stuxnet' }],
+      publishedAt: '2010-09-27T11:15:00+02:00',
+    },
+  },
+  {
+    name: 'older table theme: no <article>, upper-case markup, text dates, "auteur de l\'article", Étiquettes line',
+    file: 'legacy-article.html',
+    url: 'https://securityvibes.fr/alertes/le-ver-blaster-frappe-les-pme/',
+    expected: {
+      url: 'http://www.securityvibes.fr/alertes/le-ver-blaster-frappe-les-pme/',
+      postId: null,
+      title: 'Le ver Blaster frappe les PME',
+      author: 'La rédaction',
+      category: { slug: 'alertes', name: 'Alertes' },
+      tags: [{ slug: 'blaster', name: 'Blaster' }, { slug: 'pme', name: 'PME' }, { slug: 'windows', name: 'Windows' }],
+      publishedAt: '2003-08-01T00:00:00+02:00',
+    },
+  },
+  {
+    name: 'magazine.qualys.fr meta line ("X le 24 mars 2010 à 10h20, dans la rubrique Y")',
+    file: 'magazine-article.html',
+    url: 'http://magazine.qualys.fr/tribunes/le-rssi-face-au-byod/',
+    expected: {
+      url: 'http://magazine.qualys.fr/tribunes/le-rssi-face-au-byod/',
+      postId: 9001,
+      title: 'Le RSSI face au BYOD',
+      author: 'Amélie Durand-Leroy',
+      category: { slug: 'tribunes', name: 'Tribunes' },
+      tags: [{ slug: 'byod', name: 'BYOD' }, { slug: 'rssi', name: 'RSSI' }, { slug: 'mobilite', name: 'mobilité' }],
+      publishedAt: '2010-03-24T10:20:00+01:00',
+    },
+  },
+  {
+    name: 'OpenGraph / JSON-LD @graph head, no WordPress markup',
+    file: 'structured-article.html',
+    url: 'https://www.securityvibes.fr/actualites/heartbleed-mots-de-passe/',
+    expected: {
+      url: 'http://www.securityvibes.fr/actualites/heartbleed-mots-de-passe/',
+      postId: null,
+      title: 'Heartbleed : faut-il changer tous ses mots de passe ?',
+      author: 'Noémie Garnier',
+      category: { slug: 'actualites', name: 'Actualités' },
+      tags: [{ slug: 'heartbleed', name: 'Heartbleed' }, { slug: 'openssl', name: 'OpenSSL' }],
+      publishedAt: '2014-04-09T10:30:00+02:00',
+    },
+  },
+  {
+    name: 'Wayback copy (toolbar ignored, every URL unwrapped)',
+    file: 'wayback-article.html',
+    url: 'https://web.archive.org/web/20090120101010/http://www.securityvibes.fr/menaces/conficker-9-millions/',
+    expected: {
+      url: 'http://www.securityvibes.fr/menaces/conficker-9-millions/',
+      postId: 1717,
+      title: 'Conficker : 9 millions de PC infectés',
+      author: 'Cédric Moreau',
+      category: { slug: 'menaces', name: 'Menaces' },
+      tags: [{ slug: 'conficker', name: 'Conficker' }, { slug: 'windows', name: 'Windows' }],
+      publishedAt: '2009-01-20T10:10:00+01:00',
+    },
+  },
+  {
+    name: 'HTTrack saved page read from disk (relative links, mirror note gives the original URL)',
+    file: 'saved-httrack-article.html',
+    url: '',
+    options: { anyHost: true },
+    expected: {
+      url: 'http://www.securityvibes.fr/juridique/hadopi-premiers-courriels/',
+      postId: 3100,
+      title: 'Hadopi : les premiers courriels partent',
+      author: 'François Kerbrat',
+      category: { slug: 'juridique', name: 'Juridique' },
+      tags: [{ slug: 'hadopi', name: 'Hadopi' }],
+      publishedAt: '2010-10-04T00:00:00+02:00',
+    },
+  },
+] as const;
+
+describe('markup families', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const info = recogniseHtml(page(c.file), c.url, 'options' in c ? c.options : undefined);
+      expect(PageInfo.safeParse(info).success).toBe(true);
+      expect(info.kind).toBe('article');
+      expect(info.article).toMatchObject(c.expected);
+      expect(info.article?.excerpt.length).toBeGreaterThan(40);
+      expect(urlsOf(info).every((u) => u.startsWith('http://'))).toBe(true);
+    });
+
+    it(`${c.file}: happy-dom gives the same answer as linkedom`, () => {
+      const url = c.url || 'http://localhost/';
+      const options = 'options' in c ? c.options : undefined;
+      const viaHappy = recognise(happyDoc(page(c.file), url), c.url, options);
+      expect(viaHappy).toEqual(recogniseHtml(page(c.file), c.url, options));
+    });
+  }
+
+  it('never takes the sidebar cloud, a related-posts box or comment tags/dates as the article\'s', () => {
+    const info = recogniseHtml(page('classic-article.html'), 'http://www.securityvibes.fr/menaces/stuxnet-iran-confirme/');
+    const slugs = info.article?.tags.map((t) => t.slug) ?? [];
+    expect(slugs).not.toContain('apt');
+    expect(slugs).not.toContain('phishing');
+    expect(slugs).not.toContain('conficker');
+    expect(info.article?.sources).toMatchObject({ tags: 'wordpress', author: 'wordpress' });
+  });
+
+  it('records the layer of each field (structured > wordpress > text)', () => {
+    const structured = recogniseHtml(page('structured-article.html'), 'https://www.securityvibes.fr/actualites/heartbleed-mots-de-passe/');
+    expect(structured.article?.sources).toMatchObject({ title: 'structured', publishedAt: 'structured', author: 'structured', category: 'structured' });
+    const legacy = recogniseHtml(page('legacy-article.html'), 'http://www.securityvibes.fr/alertes/le-ver-blaster-frappe-les-pme/');
+    expect(legacy.article?.sources).toMatchObject({ author: 'text', category: 'text', tags: 'text' });
+  });
+
+  it('an older listing with bare headings: teasers in page order, sidebar excluded, next page, month subject', () => {
+    const info = recogniseHtml(page('legacy-listing.html'), 'http://www.securityvibes.fr/2003/08/');
+    expect(info.kind).toBe('date');
+    expect(info.listing.map((t) => t.url)).toEqual([
+      'http://www.securityvibes.fr/alertes/le-ver-blaster-frappe-les-pme/',
+      'http://www.securityvibes.fr/actualites/sobig-f-record/',
+    ]);
+    expect(info.listing.every((t) => !t.tagsKnown)).toBe(true);
+    expect(info.next).toBe('http://www.securityvibes.fr/2003/08/page/2/');
+    expect(info.subject).toEqual({ slug: '2003-08', name: 'août 2003' });
+  });
+});
+
+describe('where pages are recognised', () => {
+  it('a look-alike French WordPress security blog with "auteur de l\'article" wording is not-archive', () => {
+    const info = recogniseHtml(page('lookalike-article.html'), 'https://www.securite-et-vous.example/menaces/phishing-bancaire/', { anyHost: true });
+    expect(info.kind).toBe('not-archive');
+    expect(info.reason).toMatch(/no archive signal/);
+  });
+
+  it('an archive page on another host is not-archive unless the user asked (anyHost)', () => {
+    const html = page('classic-article.html');
+    expect(recogniseHtml(html, 'http://mirror.example/menaces/stuxnet-iran-confirme/').kind).toBe('not-archive');
+    const asked = recogniseHtml(html, 'http://mirror.example/menaces/stuxnet-iran-confirme/', { anyHost: true });
+    expect(asked.kind).toBe('article');
+    // The page's canonical link names the original archive URL.
+    expect(asked.url).toBe('http://www.securityvibes.fr/menaces/stuxnet-iran-confirme/');
+  });
+
+  it('configurable host list', () => {
+    const html = page('classic-article.html');
+    expect(recogniseHtml(html, 'http://localhost:8080/menaces/stuxnet-iran-confirme/', { hosts: ['localhost:8080'] }).kind).toBe('article');
+    expect(recogniseHtml(html, 'http://www.securityvibes.fr/menaces/stuxnet-iran-confirme/', { hosts: ['localhost:8080'] }).kind).toBe('not-archive');
+  });
+
+  it('non-http(s) page URLs are not-archive with a null URL', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', '', 'about:blank']) {
+      const info = recogniseHtml(page('classic-article.html'), url);
+      expect(info).toMatchObject({ kind: 'not-archive', url: null });
+    }
+  });
+});
