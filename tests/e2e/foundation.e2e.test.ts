@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive, type Archive } from '../fixtures/archive/index.ts';
 import { startArchiveServer, type ArchiveServer } from '../fixtures/server.ts';
-import { BROWSERS, launch, PROJECT_ROOT, type Session } from './harness';
+import { BROWSERS, launch, pollUntil, PROJECT_ROOT, type Session } from './harness';
 
 const VERSION = (JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as { version: string }).version;
 
@@ -43,29 +43,27 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     expect(article.url).toMatch(/^http:\/\/www\.securityvibes\.fr\/[^/]+\/[^/]+\/$/);
     const page = await session.openPage(article.url);
     expect(await page.evaluate(() => document.body.textContent ?? '')).toContain(article.title);
-    // Until the content script reports pages (then: ui.getTabPage), its only visible effect is this marker.
-    expect(await page.waitForFunction(() => document.documentElement.dataset.svCompanion)).toBe('loaded');
     expect(server.requests.some((r) => r.host === 'www.securityvibes.fr' && r.path === article.path)).toBe(true);
+    // The content script recognised the page and reported it: the background knows this tab's article.
+    const reported = await reportedPage(session, await session.tabIdOf(page));
+    expect(reported).toMatchObject({ kind: 'article', url: article.url, article: { url: article.url, title: article.title } });
     await page.close();
   });
 
   it('renders the popup (light and dark screenshots)', async () => {
-    const article = await session.openPage(archive.articles[1]!.url);
+    const truth = archive.articles[1]!;
+    const article = await session.openPage(truth.url);
+    await reportedPage(session, await session.tabIdOf(article));
     const popup = await session.openPopup(article);
     expect(popup.kind).toBe(session.realPopup ? 'popup' : 'tab');
+    expect(await popup.text('.sv-brand-name')).toBe('SecurityVibes Companion');
     if (session.realPopup) {
-      // The real popup sees the article as "the active tab" (what the popup UI will rely on).
-      const active = await popup.evaluate(async () => {
-        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ url?: string }[]> } } }).chrome;
-        return (await api.tabs.query({ active: true, currentWindow: true }))[0]?.url;
-      });
-      expect(active).toBe(archive.articles[1]!.url);
+      // The real popup sees the article as "the active tab" and shows it.
+      await popup.waitForFunction((title) => document.body.textContent?.includes(title), truth.title);
+    } else {
+      // popup.html in a tab is its own active tab: it shows the "not an archive page" dashboard.
+      await popup.waitForSelector('main', { visible: true });
     }
-    expect(await popup.waitForFunction(() => {
-      const text = document.querySelector('[data-testid="version"]')?.textContent;
-      return text && text !== '…' ? text : null;
-    })).toBe(VERSION);
-    expect(await popup.text('h1')).toBe('SecurityVibes Companion');
     await session.screenshot(popup, 'foundation-popup-light');
     await popup.setColorScheme('dark');
     expect(await popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
@@ -78,7 +76,7 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
   it('does not let a web page reach the background', async () => {
     const target = archive.articles[2]!;
     const page = await session.openPage(target.url);
-    await page.waitForFunction(() => document.documentElement.dataset.svCompanion === 'loaded');
+    await reportedPage(session, await session.tabIdOf(page)); // our content script is up in this tab
     const attempt = await page.evaluate(async ({ extensionId, url }) => {
       const forged = { call: 'ui.saveNote', payload: { url, text: 'forged by the page', rating: 5 } };
       window.postMessage(forged, '*');
@@ -131,6 +129,14 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     expect(await session.callBackground('ui.ping', {})).toEqual({ ok: true, value: { version: VERSION } });
   });
 });
+
+/** What the content script reported for `tabId` (waits for the report). */
+async function reportedPage(session: Session, tabId: number) {
+  return pollUntil(async () => {
+    const result = await session.callBackground('ui.getTabPage', { tabId });
+    return result.ok ? result.value : null;
+  }, `ui.getTabPage for tab ${tabId}`);
+}
 
 /** Runs in the extension page: one key in a tiny database. Serialised by evaluate, so it is self-contained. */
 function probeDb({ mode, value }: { mode: 'put' | 'get'; value: string }): Promise<string | null> {

@@ -8,8 +8,13 @@ export interface PageExtensionApi {
 }
 export type ExtensionGlobals = { browser?: PageExtensionApi; chrome?: PageExtensionApi };
 
-/** The extension page the harness sends messages from (sender kind 'page'). popup.html is our lightest page. */
-export const BRIDGE_PAGE = 'popup.html';
+/**
+ * The extension-origin document the harness sends messages from (sender kind 'page'). manifest.json rather
+ * than popup.html/options.html: it runs none of our UI code, so the bridge has no side effects of its own
+ * (e.g. the popup consumes the context menu's pending target from storage.session). Both browsers give
+ * such documents the extension API.
+ */
+export const BRIDGE_PAGE = 'manifest.json';
 
 /** Sends from one extension tab, opened on first use and reopened if a test closed it. */
 export class Bridge {

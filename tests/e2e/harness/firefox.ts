@@ -75,9 +75,15 @@ export class FirefoxSession extends SessionBase {
     return page;
   }
 
-  /** popup.html in a new tab: the real popup panel is browser chrome that BiDi cannot drive. */
-  openPopup(): Promise<PageHandle> {
-    return this.openExtensionPage('popup.html');
+  /**
+   * popup.html in a new tab sized like a toolbar popup (400×600): the real popup panel is browser chrome
+   * that BiDi cannot drive.
+   */
+  async openPopup(): Promise<PageHandle> {
+    const page = (await this.newTab()) as PuppeteerPage;
+    await page.page.setViewport({ width: 400, height: 600 });
+    await page.goto(this.extensionUrl('popup.html'));
+    return page;
   }
 
   async stopBackground(): Promise<void> {
