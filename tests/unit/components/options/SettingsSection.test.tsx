@@ -77,9 +77,9 @@ describe('SettingsSection', () => {
     expect(bg.callsTo('ui.saveSettings')).toHaveLength(0);
   });
 
-  it('warns when Wayback is on but the browser permission was withdrawn', async () => {
+  it('warns when Wayback is on but the browser has not granted the permission', async () => {
     setup({ initial: { ...SETTINGS, waybackEnabled: true } });
-    expect((await screen.findByRole('alert')).textContent).toMatch(/withdrawn/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/has not granted access/);
   });
 
   it('adds a validated host and removes one, keeping at least one', async () => {
