@@ -1,0 +1,70 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateArchive } from '../fixtures/archive/index.ts';
+import { startArchiveServer, type ArchiveServer } from '../fixtures/server.ts';
+import { BROWSERS, launch, PROJECT_ROOT, type PageHandle, type Session } from './harness';
+import { openPopupFor, runAxe, waitForPanel } from './ui-helpers';
+
+const SCHEMES = ['light', 'dark'] as const;
+
+describe.each(BROWSERS)('accessibility and screenshots in %s', (browserName) => {
+  const archive = generateArchive({ seed: 12, articles: 40 });
+  let server: ArchiveServer;
+  let session: Session;
+  let article: PageHandle;
+
+  beforeAll(async () => {
+    server = await startArchiveServer({ archive });
+    session = await launch(browserName, { server });
+    // Index a tag page first so the article has related articles to show.
+    const tag = [...archive.tags].sort((a, b) => b.count - a.count)[0]!;
+    const tagPage = await session.openPage(`${archive.baseUrl}/tag/${tag.slug}/`);
+    await tagPage.waitForFunction(() => document.documentElement.dataset.svCompanion === 'loaded');
+    const target = archive.listing(`/tag/${tag.slug}/`)!.articles[0]!;
+    await session.callBackground('ui.saveNote', { url: target.url, rating: 4, text: 'Analyse solide du ver ; comparer avec le rapport du CERTA.' });
+    await tagPage.close();
+    article = await session.openPage(target.url);
+    await waitForPanel(article);
+    await article.waitForFunction(() => (document.querySelector('sv-companion-panel')?.shadowRoot?.querySelectorAll('.sv-related-item').length ?? 0) > 0);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it.each(SCHEMES)('the popup on an article has no axe violation (%s)', async (scheme) => {
+    const popup = await openPopupFor(session, article);
+    await popup.setColorScheme(scheme);
+    await popup.waitForFunction(() => document.querySelectorAll('.sv-related-item').length > 0);
+    expect(await runAxe(popup, null)).toEqual([]);
+    const shot = await session.screenshot(popup, `popup-article-${scheme}`);
+    if (browserName === 'chromium') publish(shot, `popup-article-${scheme}.png`);
+    await popup.close();
+  });
+
+  it.each(SCHEMES)('the popup elsewhere (search, recent notes, index) has no axe violation (%s)', async (scheme) => {
+    const popup = await session.openExtensionPage('popup.html?tab=999999');
+    await popup.waitForSelector('html[data-ready="true"]');
+    await popup.setColorScheme(scheme);
+    await popup.waitForFunction(() => document.querySelectorAll('.sv-recent .sv-list-item').length > 0);
+    expect(await runAxe(popup, null)).toEqual([]);
+    const shot = await session.screenshot(popup, `popup-elsewhere-${scheme}`);
+    if (browserName === 'chromium') publish(shot, `popup-elsewhere-${scheme}.png`);
+    await popup.close();
+  });
+
+  it.each(SCHEMES)('the in-page panel has no axe violation (%s)', async (scheme) => {
+    await article.bringToFront();
+    await article.setColorScheme(scheme);
+    await article.evaluate(() => document.querySelector('sv-companion-panel')?.scrollIntoView({ block: 'center' }));
+    expect(await runAxe(article, 'sv-companion-panel')).toEqual([]);
+    const shot = await session.screenshot(article, `panel-${scheme}`);
+    if (browserName === 'chromium') publish(shot, `panel-${scheme}.png`);
+  });
+});
+
+/** A few Chromium screenshots are committed under docs/screenshots for the README. */
+function publish(path: string, name: string): void {
+  mkdirSync(`${PROJECT_ROOT}/docs/screenshots`, { recursive: true });
+  copyFileSync(path, `${PROJECT_ROOT}/docs/screenshots/${name}`);
+}
