@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { NoteEditor } from './NoteEditor';
 import { RatingStars } from './RatingStars';
 import { RelatedList } from './RelatedList';
@@ -15,6 +16,11 @@ interface Props {
 /** The reader's rating, note and the related articles for one article: shared by popup and panel. */
 export function ArticleCompanion({ url, header }: Props) {
   const state = useArticleView(url);
+  const drawn = state.related !== null;
+  useEffect(() => {
+    // User Timing mark read by bench/popup.ts: "popup open → related list drawn".
+    if (drawn && performance.getEntriesByName('sv-related-drawn').length === 0) performance.mark('sv-related-drawn');
+  }, [drawn]);
   return (
     <div class="sv-companion" data-url={url}>
       {header?.(state.view)}

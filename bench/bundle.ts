@@ -1,0 +1,55 @@
+/**
+ * Bundle sizes of the production build (minified, as shipped): the content script and everything the
+ * popup page loads (its entry chunk, the chunks it imports, its CSS). Budgets: content ≤ 40 KB, popup ≤ 80 KB.
+ * Usage: npm run build && tsx bench/bundle.ts   (prints Markdown; bench/popup.ts embeds it in results/ui.md)
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1000;
+export const BUDGETS = { content: 40 * KB, popup: 80 * KB } as const;
+
+/** A page's JS/CSS closure: <script src> and <link href> of the HTML, then static imports of each chunk. */
+function pageFiles(dir: string, html: string): string[] {
+  const seen = new Set<string>();
+  const text = readFileSync(join(dir, html), 'utf8');
+  const queue = [...text.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!file.endsWith('.js')) continue;
+    const code = readFileSync(join(dir, file), 'utf8');
+    for (const m of code.matchAll(/(?:import|from)\s*["']\.{1,2}\/([^"']+\.js)["']/g)) queue.push(join(dirname(file), m[1]!).replace(/^\.\//, ''));
+  }
+  return [...seen];
+}
+
+export function measureBundles(dir = '.output/chrome-mv3') {
+  const size = (files: string[]) => files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+  const gz = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f))).length, 0);
+  const content = ['content-scripts/content.js'];
+  const popup = pageFiles(dir, 'popup.html');
+  const options = pageFiles(dir, 'options.html');
+  return {
+    content: { files: content, bytes: size(content), gzip: gz(content) },
+    popup: { files: popup, bytes: size(popup), gzip: gz(popup) },
+    options: { files: options, bytes: size(options), gzip: gz(options) },
+  };
+}
+
+export function bundleTable(dir = '.output/chrome-mv3'): string {
+  const m = measureBundles(dir);
+  const row = (name: string, v: { bytes: number; gzip: number; files: string[] }, budget?: number) =>
+    `| ${name} | ${(v.bytes / KB).toFixed(1)} KB | ${(v.gzip / KB).toFixed(1)} KB | ${budget ? `${budget / KB} KB ${v.bytes <= budget ? '✅' : '❌ over'}` : '—'} | ${v.files.join(', ')} |`;
+  return [
+    '| bundle (minified) | bytes | gzip | budget | files |',
+    '|---|---|---|---|---|',
+    row('content script', m.content, BUDGETS.content),
+    row('popup page', m.popup, BUDGETS.popup),
+    row('options page (peer, no budget)', m.options),
+  ].join('\n');
+}
+
+if (process.argv[1]?.endsWith('bundle.ts')) console.log(bundleTable(process.argv[2]));
