@@ -1,5 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import type { ArticleRecord } from '../model';
+import { allRequests } from './errors';
 import { mergeArticle, type ArticleFacts } from './merge';
 import { applyEntries, CategoryDictionary, emptyPosting, findId, postingKeysOf, toMinutes, type PostingEntry } from './postings';
 import { META_KEY, NO_TIME, STORES, type Meta, type PostingRecord, type StoredArticle } from './schema';
@@ -78,7 +79,7 @@ export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now
   if (batch.size === 0 || dryRun) return { outcomes, written: dryRun ? [] : written, docCount: meta.docCount + (dryRun ? added : 0) };
   const changes = postingChanges(batch, before, categories);
   await writePostings(tx, changes, meta);
-  await Promise.all([...batch.values()].map((stored) => articles.put(stored)));
+  await allRequests(batch.values(), (stored) => articles.put(stored));
   meta.docCount += added;
   meta.categories = categories.slugs;
   meta.lastUpdatedAt = Math.max(meta.lastUpdatedAt ?? 0, now);
@@ -98,7 +99,7 @@ async function readExisting(
     const keys = new Set((await articles.getAllKeys()) as string[]);
     probe = probe.filter((url) => keys.has(url));
   }
-  const records = await Promise.all(probe.map((url) => articles.get(url) as Promise<StoredArticle | undefined>));
+  const records = await allRequests(probe, (url) => articles.get(url) as Promise<StoredArticle | undefined>);
   records.forEach((record, i) => record && found.set(probe[i]!, record));
   return found;
 }
@@ -142,17 +143,15 @@ async function writePostings(tx: WriteTx, changes: Map<string, PostingChange>, m
     const existing = new Set((await store.getAllKeys()) as string[]);
     keys = keys.filter((key) => existing.has(key));
   }
-  const loaded = await Promise.all(keys.map((key) => store.get(key) as Promise<PostingRecord | undefined>));
+  const loaded = await allRequests(keys, (key) => store.get(key) as Promise<PostingRecord | undefined>);
   const current = new Map<string, PostingRecord>();
   loaded.forEach((posting, i) => posting && current.set(keys[i]!, posting));
-  const writes: Promise<unknown>[] = [];
-  for (const [key, change] of changes) {
+  await allRequests(changes, ([key, change]): Promise<unknown> => {
     let posting = current.get(key) ?? emptyPosting(key, change.slug, change.name);
     if (change.remove.length > 0) posting = removeIds(posting, change.remove);
     posting = applyEntries(posting, change.upsert);
-    writes.push(posting.ids.length === 0 ? store.delete(key) : store.put(posting));
-  }
-  await Promise.all(writes);
+    return posting.ids.length === 0 ? store.delete(key) : store.put(posting);
+  });
 }
 
 function removeIds(posting: PostingRecord, ids: readonly number[]): PostingRecord {

@@ -1,6 +1,6 @@
 import type { ArticleRecord, IndexStatus, Tag, TagStat } from '../model';
 import { readMeta } from './article-writer';
-import { guarded } from './errors';
+import { guarded, transact } from './errors';
 import { NO_TIME, STORES, categoryKey, tagKey, type AnyDb, type PostingRecord, type StoredArticle } from './schema';
 
 export function publicRecord(stored: StoredArticle): ArticleRecord {
@@ -78,13 +78,14 @@ export function indexStatus(db: AnyDb): Promise<IndexStatus> {
 
 /** Empties the article index (articles, postings, counters); notes, trash and settings stay. */
 export function clearIndex(db: AnyDb): Promise<number> {
-  return guarded(async () => {
-    const tx = db.transaction([STORES.articles, STORES.postings, STORES.meta], 'readwrite');
-    const removed = await tx.objectStore(STORES.articles).count();
-    await Promise.all([tx.objectStore(STORES.articles).clear(), tx.objectStore(STORES.postings).clear(), tx.objectStore(STORES.meta).clear()]);
-    await tx.done;
-    return removed;
-  });
+  return transact(
+    () => db.transaction([STORES.articles, STORES.postings, STORES.meta], 'readwrite'),
+    async (tx) => {
+      const removed = await tx.objectStore(STORES.articles).count();
+      await Promise.all([tx.objectStore(STORES.articles).clear(), tx.objectStore(STORES.postings).clear(), tx.objectStore(STORES.meta).clear()]);
+      return removed;
+    },
+  );
 }
 
 export function allArticles(db: AnyDb): Promise<ArticleRecord[]> {

@@ -3,7 +3,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, TRASH_RETENTION_MS } from '../model';
 import { ARTICLE_WRITE_STORES, writeArticles, type Outcome, type WriteResult, type WriteTx } from './article-writer';
 import { allArticles } from './articles';
 import { parseBackup } from './backup-file';
-import { guarded } from './errors';
+import { allRequests, guarded, transact } from './errors';
 import { SETTINGS_KEY, STORES, type AnyDb } from './schema';
 
 /** Everything the store holds, in the one file format (also written by `sv-companion index`). */
@@ -49,9 +49,8 @@ class Rejections {
  */
 export function importBackup(db: AnyDb, text: string, now: number, apply: boolean): Promise<ImportReport> {
   const file = parseBackup(text);
-  return guarded(async () => {
-    const stores = [...ARTICLE_WRITE_STORES, STORES.notes, STORES.trash, STORES.settings];
-    const tx = db.transaction(stores, apply ? 'readwrite' : 'readonly') as WriteTx;
+  const stores = [...ARTICLE_WRITE_STORES, STORES.notes, STORES.trash, STORES.settings];
+  return transact(() => db.transaction(stores, apply ? 'readwrite' : 'readonly') as WriteTx, async (tx) => {
     const rejections = new Rejections();
     const report: ImportReport = { applied: apply, articles: zero(), notes: zero(), trash: zero(), settings: file.settings !== null, rejections: [] };
 
@@ -91,9 +90,8 @@ export function importBackup(db: AnyDb, text: string, now: number, apply: boolea
       if (outcome !== 'kept') trashWrites.push(entry);
     }
     if (apply) {
-      await Promise.all([...noteWrites.map((note) => notes.put(note)), ...trashWrites.map((entry) => trash.put(entry))]);
+      await allRequests([...noteWrites.map((note) => () => notes.put(note)), ...trashWrites.map((entry) => () => trash.put(entry))], (write) => write());
       if (file.settings) await tx.objectStore(STORES.settings).put(file.settings, SETTINGS_KEY);
-      await tx.done;
     }
     report.rejections = rejections.list();
     return report;

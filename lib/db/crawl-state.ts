@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { CrawlLogEntry } from '../model';
-import { guarded } from './errors';
+import { allRequests, guarded, transact } from './errors';
 import { STORES, type AnyDb } from './schema';
 
 /** Newest entries kept in the crawl log; older ones are dropped as new ones arrive. */
@@ -44,9 +44,10 @@ export function crawlStateStore(db: () => Promise<AnyDb>): CrawlStateStore {
       guarded(async () => {
         const valid = entries.map((entry) => CrawlLogEntry.safeParse(entry)).flatMap((r) => (r.success ? [r.data] : []));
         if (valid.length === 0) return;
-        const tx = (await db()).transaction([STORES.crawlLog], 'readwrite');
+        const connection = await db();
+        await transact(() => connection.transaction([STORES.crawlLog], 'readwrite'), async (tx) => {
         const store = tx.objectStore(STORES.crawlLog);
-        await Promise.all(valid.map((entry) => store.add(entry)));
+        await allRequests(valid, (entry) => store.add(entry));
         const excess = (await store.count()) - CRAWL_LOG_CAP;
         if (excess > 0) {
           let cursor = await store.openCursor();
@@ -55,7 +56,7 @@ export function crawlStateStore(db: () => Promise<AnyDb>): CrawlStateStore {
             cursor = await cursor.continue();
           }
         }
-        await tx.done;
+        });
       }),
     readLog: (limit) =>
       guarded(async () => {

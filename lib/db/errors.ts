@@ -26,3 +26,50 @@ export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
     throw toStoreError(error);
   }
 }
+
+/** The slice of an idb transaction `transact` needs (so any store-name typing fits). */
+interface Abortable {
+  done: Promise<void>;
+  abort(): void;
+}
+
+/**
+ * Runs `body` in a transaction and waits for it to commit. If anything fails — a request, a thrown
+ * error, a value that does not validate — the transaction is aborted, so it never half-commits the
+ * requests that had already succeeded; the failure is rethrown as a CodedError.
+ */
+export async function transact<Tx extends Abortable, T>(open: () => Tx, body: (tx: Tx) => Promise<T>): Promise<T> {
+  return guarded(async () => {
+    const tx = open();
+    const done = tx.done;
+    done.catch(() => undefined);
+    try {
+      const result = await body(tx);
+      await done;
+      return result;
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished or aborted: nothing left to roll back.
+      }
+      throw error;
+    }
+  });
+}
+
+/**
+ * Promise.all over requests made one by one. If making one throws (a closed or aborted transaction
+ * refuses new requests synchronously), the ones already made are observed before rethrowing, so their
+ * own AbortErrors do not surface as unhandled rejections.
+ */
+export function allRequests<I, T>(items: Iterable<I>, make: (item: I) => Promise<T>): Promise<T[]> {
+  const made: Promise<T>[] = [];
+  try {
+    for (const item of items) made.push(make(item));
+  } catch (error) {
+    for (const pending of made) pending.catch(() => undefined);
+    return Promise.reject(error);
+  }
+  return Promise.all(made);
+}

@@ -1,3 +1,4 @@
+import { allRequests } from './errors';
 import { buildPostings, CategoryDictionary, toMinutes } from './postings';
 import { META_KEY, STORES, type AnyDb, type Meta, type StoredArticle, type UpgradeTx } from './schema';
 
@@ -48,7 +49,7 @@ const v3: Step = async (db, tx) => {
   const categories = new CategoryDictionary();
   const postings = buildPostings(docs, categories);
   const store = tx.objectStore(STORES.postings);
-  await Promise.all([...postings.values()].map((posting) => store.put(posting)));
+  await allRequests(postings.values(), (posting) => store.put(posting));
   const latest = docs.reduce<number | null>((max, doc) => (max === null || doc.updatedAt > max ? doc.updatedAt : max), null);
   const meta: Meta = { nextId: docs.length + 1, docCount: docs.length, categories: categories.slugs, lastUpdatedAt: latest };
   await tx.objectStore(STORES.meta).put(meta, META_KEY);

@@ -1,6 +1,6 @@
 import { CodedError } from '../protocol/result';
 import { Note, TRASH_RETENTION_MS, type TrashedNote } from '../model';
-import { guarded } from './errors';
+import { guarded, transact } from './errors';
 import { STORES, type AnyDb } from './schema';
 
 export interface NotePatch {
@@ -15,8 +15,7 @@ export interface NotePatch {
  * deleted outright (nothing worth keeping, nothing to restore). Returns the stored note, or null.
  */
 export function saveNote(db: AnyDb, patch: NotePatch, now: number): Promise<Note | null> {
-  return guarded(async () => {
-    const tx = db.transaction([STORES.notes], 'readwrite');
+  return transact(() => db.transaction([STORES.notes], 'readwrite'), async (tx) => {
     const store = tx.objectStore(STORES.notes);
     const current = (await store.get(patch.url)) as Note | undefined;
     const next: Note = {
@@ -32,7 +31,6 @@ export function saveNote(db: AnyDb, patch: NotePatch, now: number): Promise<Note
     if (empty) {
       if (current) await store.delete(patch.url);
     } else await store.put(checked.data);
-    await tx.done;
     return empty ? null : checked.data;
   });
 }
@@ -47,17 +45,12 @@ export function allNotes(db: AnyDb): Promise<Note[]> {
 
 /** Moves a note to the trash (one transaction). False when there was no note. */
 export function trashNote(db: AnyDb, url: string, now: number): Promise<boolean> {
-  return guarded(async () => {
-    const tx = db.transaction([STORES.notes, STORES.trash], 'readwrite');
+  return transact(() => db.transaction([STORES.notes, STORES.trash], 'readwrite'), async (tx) => {
     const note = (await tx.objectStore(STORES.notes).get(url)) as Note | undefined;
-    if (!note) {
-      await tx.done;
-      return false;
-    }
+    if (!note) return false;
     const trashed: TrashedNote = { ...note, deletedAt: now };
     await tx.objectStore(STORES.trash).put(trashed);
     await tx.objectStore(STORES.notes).delete(url);
-    await tx.done;
     return true;
   });
 }
@@ -67,12 +60,9 @@ export function trashNote(db: AnyDb, url: string, now: number): Promise<boolean>
  * kept and the trashed text is appended, so neither is lost.
  */
 export function restoreNote(db: AnyDb, url: string, now: number): Promise<Note> {
-  return guarded(async () => {
-    const tx = db.transaction([STORES.notes, STORES.trash], 'readwrite');
+  return transact(() => db.transaction([STORES.notes, STORES.trash], 'readwrite'), async (tx) => {
     const trashed = (await tx.objectStore(STORES.trash).get(url)) as TrashedNote | undefined;
     if (!trashed || trashed.deletedAt + TRASH_RETENTION_MS < now) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
       throw new CodedError('not-found', 'This note is not in the trash (or was kept there more than 30 days).');
     }
     const { deletedAt: _deletedAt, ...note } = trashed;
@@ -82,15 +72,13 @@ export function restoreNote(db: AnyDb, url: string, now: number): Promise<Note> 
       : note;
     await tx.objectStore(STORES.notes).put(restored);
     await tx.objectStore(STORES.trash).delete(url);
-    await tx.done;
     return restored;
   });
 }
 
 /** Lists the trash, newest deletion first, after purging entries older than 30 days. */
 export function listTrash(db: AnyDb, now: number): Promise<TrashedNote[]> {
-  return guarded(async () => {
-    const tx = db.transaction([STORES.trash], 'readwrite');
+  return transact(() => db.transaction([STORES.trash], 'readwrite'), async (tx) => {
     const store = tx.objectStore(STORES.trash);
     const cutoff = now - TRASH_RETENTION_MS;
     let cursor = await store.index('deletedAt').openCursor(IDBKeyRange.upperBound(cutoff, true));
@@ -99,7 +87,6 @@ export function listTrash(db: AnyDb, now: number): Promise<TrashedNote[]> {
       cursor = await cursor.continue();
     }
     const items = (await store.getAll()) as TrashedNote[];
-    await tx.done;
     return items.sort((a, b) => b.deletedAt - a.deletedAt || (a.url < b.url ? -1 : 1));
   });
 }

@@ -15,7 +15,19 @@ export interface SearchDoc {
 interface Entry {
   doc: SearchDoc;
   normTitle: string;
+  /** Publication time for ordering ties (0 when unknown). */
+  time: number;
   alive: boolean;
+}
+
+interface Ranked {
+  entry: Entry;
+  score: number;
+}
+
+/** Best first: score, newest, notes before articles, URL. */
+function compareHits(a: Ranked, b: Ranked): number {
+  return b.score - a.score || b.entry.time - a.entry.time || compareText(a.entry.doc.kind, b.entry.doc.kind) || compareText(a.entry.doc.url, b.entry.doc.url);
 }
 
 const MAX_PREFIX_EXPANSION = 300;
@@ -39,7 +51,7 @@ export class SearchIndex {
   upsert(doc: SearchDoc): void {
     this.remove(doc.kind, doc.url);
     const at = this.entries.length;
-    this.entries.push({ doc, normTitle: normalize(doc.title), alive: true });
+    this.entries.push({ doc, normTitle: normalize(doc.title), time: Date.parse(doc.publishedAt ?? '') || 0, alive: true });
     this.byKey.set(`${doc.kind}:${doc.url}`, at);
     for (const token of indexTokens(`${doc.title} ${doc.body}`)) {
       let list = this.postings.get(token);
@@ -113,10 +125,19 @@ export class SearchIndex {
     }
     let best = 0;
     for (const s of scores.values()) best = Math.max(best, s.matched);
-    const hits = [...scores].filter(([, s]) => s.matched === best);
-    const ranked = hits
-      .map(([at, s]) => ({ entry: this.entries[at]!, score: Math.round((s.score * (this.entries[at]!.doc.kind === 'note' ? 1.2 : 1)) * 1e6) / 1e6 }))
-      .sort((a, b) => b.score - a.score || compareDates(a.entry.doc.publishedAt, b.entry.doc.publishedAt) || compareText(a.entry.doc.kind, b.entry.doc.kind) || compareText(a.entry.doc.url, b.entry.doc.url));
+    // Bounded selection: only the best `limit` are ever sorted (a full sort of thousands of hits is slow).
+    const top: Ranked[] = [];
+    for (const [at, s] of scores) {
+      if (s.matched !== best) continue;
+      const entry = this.entries[at]!;
+      const hit: Ranked = { entry, score: Math.round(s.score * (entry.doc.kind === 'note' ? 1.2 : 1) * 1e6) / 1e6 };
+      if (top.length === limit && compareHits(hit, top[limit - 1]!) >= 0) continue;
+      let i = top.length;
+      while (i > 0 && compareHits(hit, top[i - 1]!) < 0) i -= 1;
+      top.splice(i, 0, hit);
+      if (top.length > limit) top.pop();
+    }
+    const ranked = top;
     return ranked.slice(0, limit).map(({ entry, score }) => ({
       kind: entry.doc.kind,
       url: entry.doc.url,
@@ -130,7 +151,6 @@ export class SearchIndex {
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const compareDates = (a: string | null, b: string | null) => (Date.parse(b ?? '') || 0) - (Date.parse(a ?? '') || 0);
 
 /** ≤ 400 characters of the body around the first matching term. */
 function snippet(body: string, terms: readonly string[]): string {

@@ -1,5 +1,5 @@
 import { Settings } from '../model';
-import { guarded } from './errors';
+import { guarded, transact } from './errors';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, STORES, type AnyDb } from './schema';
 import { CodedError } from '../protocol/result';
 
@@ -14,20 +14,14 @@ export function getSettings(db: AnyDb): Promise<Settings> {
 
 /** Merges a partial update and stores the result (validated) in one transaction. */
 export function saveSettings(db: AnyDb, patch: Partial<Settings>): Promise<Settings> {
-  return guarded(async () => {
-    const tx = db.transaction([STORES.settings], 'readwrite');
+  return transact(() => db.transaction([STORES.settings], 'readwrite'), async (tx) => {
     const store = tx.objectStore(STORES.settings);
     const stored = await store.get(SETTINGS_KEY);
     const current = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) });
     const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     const next = Settings.safeParse({ ...(current.success ? current.data : DEFAULT_SETTINGS), ...defined });
-    if (!next.success) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      throw new CodedError('invalid-message', 'These settings are not valid.');
-    }
+    if (!next.success) throw new CodedError('invalid-message', 'These settings are not valid.');
     await store.put(next.data, SETTINGS_KEY);
-    await tx.done;
     return next.data;
   });
 }

@@ -3,7 +3,7 @@ import { ARTICLE_WRITE_STORES, writeArticles, type Incoming, type WriteTx } from
 import * as articles from './articles';
 import { exportBackup, importBackup } from './backup';
 import { crawlStateStore, type CrawlStateStore } from './crawl-state';
-import { guarded } from './errors';
+import { guarded, transact } from './errors';
 import { notesToZip } from './markdown';
 import { factsFromPage, type ArticleFacts } from './merge';
 import * as notes from './notes';
@@ -17,6 +17,12 @@ import { getSettings, saveSettings } from './settings';
 export interface StoreOptions extends OpenOptions {
   /** Clock (tests pass a fake one). */
   now?: () => number;
+}
+
+/** A crawl checkpoint written together with the pages it marks done (see indexPages). */
+export interface CrawlCheckpointWrite {
+  key: string;
+  value: unknown;
 }
 
 export interface IndexResult {
@@ -91,22 +97,30 @@ export class Store {
   // ── Articles ────────────────────────────────────────────────────────────────────────────────────
 
   /** Upserts everything some pages say (article pages and listing teasers) in ONE transaction. */
-  async indexPages(pages: readonly PageInfo[]): Promise<IndexResult> {
-    return this.upsert(pages.flatMap(factsFromPage).map((facts) => ({ facts })));
+  async indexPages(pages: readonly PageInfo[], checkpoint?: CrawlCheckpointWrite): Promise<IndexResult> {
+    return this.upsert(pages.flatMap(factsFromPage).map((facts) => ({ facts })), checkpoint);
   }
 
   async upsertFacts(facts: readonly ArticleFacts[]): Promise<IndexResult> {
     return this.upsert(facts.map((f) => ({ facts: f })));
   }
 
-  private async upsert(items: Incoming[]): Promise<IndexResult> {
+  /** Bulk upsert of complete records (an index file, a benchmark) in ONE transaction. */
+  async putRecords(records: readonly ArticleRecord[]): Promise<IndexResult> {
+    return this.upsert(records.map((record) => ({ record })));
+  }
+
+  private async upsert(items: Incoming[], checkpoint?: CrawlCheckpointWrite): Promise<IndexResult> {
     const db = await this.db();
-    const result = await guarded(async () => {
-      const tx = db.transaction([...ARTICLE_WRITE_STORES], 'readwrite') as WriteTx;
-      const written = await writeArticles(tx, items, this.now());
-      await tx.done;
-      return written;
-    });
+    const result = await transact(
+      () => db.transaction([...ARTICLE_WRITE_STORES, ...(checkpoint ? [STORES.crawl] : [])], 'readwrite') as WriteTx,
+      async (tx) => {
+        const written = await writeArticles(tx, items, this.now());
+        // lib/crawl: the checkpoint that marks these pages done lands in the same transaction as their articles.
+        if (checkpoint) await tx.objectStore(STORES.crawl).put(checkpoint.value, checkpoint.key);
+        return written;
+      },
+    );
     await this.patchSearch((index) => result.written.forEach((record) => index.upsert(articleDoc(record))));
     const count = (o: string) => result.outcomes.filter((x) => x === o).length;
     return { indexed: items.length, added: count('added'), updated: count('updated'), articles: result.docCount };

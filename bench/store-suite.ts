@@ -1,0 +1,147 @@
+import { createStore, tagWeight } from '../lib/db';
+import { STORES, type StoredArticle } from '../lib/db/schema';
+import type { ArticleRecord } from '../lib/model';
+import { normalize } from '../lib/db/text';
+import { prng, syntheticArticles } from './store-data';
+
+/** One benchmark run at N articles over one IDBFactory (fake-indexeddb in Node, real in Chromium). */
+export interface SuiteResult {
+  n: number;
+  importMs: number;
+  importFloorMs: number;
+  relatedFirstMs: number;
+  related: Stats;
+  relatedFloor: Stats;
+  relatedNaive: Stats;
+  browse: Stats;
+  browseFloor: Stats;
+  browseNaive: Stats;
+  searchColdMs: number;
+  search: Stats;
+  searchNaive: Stats;
+}
+export interface Stats {
+  p50: number;
+  p95: number;
+  runs: number;
+}
+
+const now = () => performance.now();
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { p50: at(0.5), p95: at(0.95), runs: samples.length };
+}
+
+async function time(runs: number, body: (i: number) => Promise<unknown>): Promise<Stats> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = now();
+    await body(i);
+    samples.push(now() - t);
+  }
+  return stats(samples);
+}
+
+const request = <T>(req: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+
+const done = (tx: IDBTransaction) =>
+  new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = () => reject(tx.error);
+  });
+
+/** Naive related: read every article, score with the same IDF in JS, sort, keep the top 8. */
+async function naiveRelated(db: IDBDatabase, url: string): Promise<string[]> {
+  const all = (await request(db.transaction(STORES.articles).objectStore(STORES.articles).getAll())) as StoredArticle[];
+  const df = new Map<string, number>();
+  for (const doc of all) for (const tag of doc.tags) df.set(tag.slug, (df.get(tag.slug) ?? 0) + 1);
+  const target = all.find((doc) => doc.url === url)!;
+  const mine = new Set(target.tags.map((tag) => tag.slug));
+  const scored = all
+    .filter((doc) => doc.url !== url)
+    .map((doc) => ({ url: doc.url, score: doc.tags.reduce((sum, tag) => sum + (mine.has(tag.slug) ? tagWeight(df.get(tag.slug)!, all.length) : 0), 0) }))
+    .filter((doc) => doc.score > 0)
+    .sort((a, b) => b.score - a.score || (a.url < b.url ? -1 : 1));
+  return scored.slice(0, 8).map((doc) => doc.url);
+}
+
+function rawDb(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  return request(factory.open(name)) as Promise<IDBDatabase>;
+}
+
+export async function runSuite(factory: IDBFactory, n: number, options: { queries: number; naiveQueries: number; name: string }): Promise<SuiteResult> {
+  const articles: ArticleRecord[] = syntheticArticles(n);
+  const store = createStore(factory, { name: options.name });
+  await store.db();
+
+  // Bulk import: our upsert (merge + ids + postings + meta) vs bare puts of the same records.
+  let t = now();
+  await store.putRecords(articles);
+  const importMs = now() - t;
+  const floorDb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = factory.open(`${options.name}-floor`, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('articles', { keyPath: 'url' });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  t = now();
+  const floorTx = floorDb.transaction('articles', 'readwrite');
+  for (const article of articles) floorTx.objectStore('articles').put(article);
+  await done(floorTx);
+  const importFloorMs = now() - t;
+  floorDb.close();
+
+  // Reopen so the first query is a cold one (fresh connection, nothing cached).
+  await store.close();
+  const random = prng(7);
+  const pick = () => articles[Math.floor(random() * articles.length)]!.url;
+  const queries = Array.from({ length: options.queries }, pick);
+  t = now();
+  await store.related(queries[0]!, 8);
+  const relatedFirstMs = now() - t;
+  const related = await time(options.queries, (i) => store.related(queries[i]!, 8));
+
+  const db = await rawDb(factory, options.name);
+  const relatedFloor = await time(options.queries, async (i) => {
+    const tx = db.transaction([STORES.articles, STORES.postings]);
+    const doc = (await request(tx.objectStore(STORES.articles).get(queries[i]!))) as StoredArticle;
+    await Promise.all(doc.tags.map((tag) => request(tx.objectStore(STORES.postings).get(`t:${tag.slug}`))));
+  });
+  const relatedNaive = await time(options.naiveQueries, (i) => naiveRelated(db, queries[i]!));
+
+  // Browse one page of 20 by tag, for tags across the frequency range.
+  const tags = Array.from({ length: 50 }, (_, i) => `tag-${Math.floor(Math.pow(1.16, i)) - 1}`);
+  const browse = await time(tags.length, (i) => store.browse('tag', tags[i]!, 0, 20));
+  const browseFloor = await time(tags.length, (i) => request(db.transaction(STORES.postings).objectStore(STORES.postings).get(`t:${tags[i]}`)));
+  const browseNaive = await time(Math.min(tags.length, options.naiveQueries), async (i) => {
+    const all = (await request(db.transaction(STORES.articles).objectStore(STORES.articles).getAll())) as StoredArticle[];
+    return all
+      .filter((doc) => doc.tags.some((tag) => tag.slug === tags[i]))
+      .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+      .slice(0, 20);
+  });
+
+  // Search: cold = first query (builds the cache from IndexedDB), then warm queries; naive scans all.
+  const words = ['securite', 'attaque', 'chiffrement donnees', 'faille serveur', 'botnet', 'vulnerab', 'mot de passe', 'scada industriel'];
+  t = now();
+  await store.search(words[0]!, 20);
+  const searchColdMs = now() - t;
+  const search = await time(options.queries, (i) => store.search(words[i % words.length]!, 20));
+  const searchNaive = await time(Math.min(options.queries, options.naiveQueries), async (i) => {
+    const all = (await request(db.transaction(STORES.articles).objectStore(STORES.articles).getAll())) as StoredArticle[];
+    const terms = normalize(words[i % words.length]!).split(' ');
+    return all.filter((doc) => {
+      const text = normalize(`${doc.title} ${doc.excerpt}`);
+      return terms.every((term) => text.includes(term));
+    }).slice(0, 20);
+  });
+  db.close();
+  await store.close();
+  return { n, importMs, importFloorMs, relatedFirstMs, related, relatedFloor, relatedNaive, browse, browseFloor, browseNaive, searchColdMs, search, searchNaive };
+}

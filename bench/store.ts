@@ -1,0 +1,121 @@
+/**
+ * npm run bench:store — the local store at 1k, 10k, 20k and 50k articles, in Node (fake-indexeddb) and
+ * in real Chromium (headless, page served from a local origin), each figure side by side with a naive
+ * peer (read every article, work in JS) and the floor (bare IndexedDB read of the same data).
+ * Writes bench/results/store.md.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { runSuite, type Stats, type SuiteResult } from './store-suite';
+
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [1_000, 10_000, 20_000, 50_000];
+const plan = (n: number) => ({ queries: 200, naiveQueries: n >= 50_000 ? 3 : n >= 10_000 ? 5 : 20, name: `bench-${n}` });
+
+async function inNode(): Promise<SuiteResult[]> {
+  const out: SuiteResult[] = [];
+  for (const n of SIZES) {
+    out.push(await runSuite(new IDBFactory(), n, plan(n)));
+    console.log(`node ${n} done`);
+  }
+  return out;
+}
+
+async function inChromium(): Promise<{ results: SuiteResult[]; version: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
+  execFileSync('node_modules/.bin/esbuild', ['bench/store-browser.ts', '--bundle', '--format=iife', `--outfile=${join(dir, 'bench.js')}`, '--log-level=warning']);
+  const bundle = readFileSync(join(dir, 'bench.js'));
+  const server = createServer((req, res) => {
+    if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script src="/bench.js"></script>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const results: SuiteResult[] = [];
+    for (const n of SIZES) {
+      // A fresh profile-less context per size: an empty origin, nothing left from the previous size.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      results.push(await page.evaluate(([size, options]) => window.runStoreSuite(indexedDB, size, options), [n, plan(n)] as const));
+      await context.close();
+      console.log(`chromium ${n} done`);
+    }
+    return { results, version: browser.version() };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+const pp = (s: Stats) => `${ms(s.p50)} (${ms(s.p95)})`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+
+function table(title: string, results: SuiteResult[]): string {
+  const rows = results.map((r) =>
+    [
+      r.n.toLocaleString('en'),
+      `${ms(r.importMs)} / ${ms(r.importFloorMs)}`,
+      pp(r.related),
+      pp(r.relatedFloor),
+      pp(r.relatedNaive),
+      `${ratio(r.related.p50, r.relatedFloor.p50)} / ${ratio(r.relatedNaive.p50, r.related.p50)}`,
+      ms(r.relatedFirstMs),
+      `${pp(r.browse)} · ${pp(r.browseFloor)} · ${pp(r.browseNaive)}`,
+      `${ms(r.searchColdMs)} · ${pp(r.search)} · ${pp(r.searchNaive)}`,
+    ].join(' | '),
+  );
+  return [
+    `### ${title}`,
+    '',
+    '| N | bulk import ms: ours / bare puts | related p50 (p95) | floor: bare read of the postings | naive: getAll + score | ours÷floor / naive÷ours (p50) | first related after open | browse by tag: ours · floor · naive | search: cold build · warm · naive |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((row) => `| ${row} |`),
+    '',
+  ].join('\n');
+}
+
+function verdict(r: SuiteResult | undefined): string {
+  if (!r) return '';
+  const checks = [
+    [`related p50 ${ms(r.related.p50)} ms ≤ 5 ms`, r.related.p50 <= 5],
+    [`related p95 ${ms(r.related.p95)} ms ≤ 15 ms`, r.related.p95 <= 15],
+    [`ours ÷ floor ${ratio(r.related.p50, r.relatedFloor.p50)} ≤ 3×`, r.related.p50 <= 3 * r.relatedFloor.p50],
+    [`naive ÷ ours ${ratio(r.relatedNaive.p50, r.related.p50)} ≥ 10×`, r.relatedNaive.p50 >= 10 * r.related.p50],
+    [`bulk import ${ms(r.importMs)} ms ≤ 2000 ms`, r.importMs <= 2000],
+  ] as const;
+  return checks.map(([text, pass]) => `- ${pass ? 'PASS' : 'FAIL'}: ${text}`).join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  const node = await inNode();
+  const chrome = await inChromium();
+  const md = [
+    '# Local store benchmark (`npm run bench:store`)',
+    '',
+    `Run ${new Date().toISOString()} on ${process.platform}, node ${process.version}, Chromium ${chrome.version}; ${Math.round((Date.now() - started) / 1000)} s in all.`,
+    'Synthetic articles with 5 tags each drawn from a Zipf(1) law over 2,000 tags (most common tag on ~47% of articles), 8 rubriques, dates over ten years.',
+    'Times in ms, p50 (p95); related = 200 queries for random articles, top 8, ratings included; naive peers run fewer queries at large N (they take seconds).',
+    'Floor = a bare IndexedDB read of the same posting records (article + its tag postings; the tag posting for browse). Search is served from an in-memory cache',
+    'rebuilt from IndexedDB on the first search after the worker wakes ("cold build"); warm queries do not touch IndexedDB.',
+    '',
+    table(`Chromium ${chrome.version} (real IndexedDB)`, chrome.results),
+    '**Targets (Chromium, 20k):**',
+    verdict(chrome.results.find((r) => r.n === 20_000)),
+    '',
+    table('Node + fake-indexeddb (not representative of the browser; for reference)', node),
+  ].join('\n');
+  writeFileSync('bench/results/store.md', `${md}\n`);
+  console.log(md);
+}
+
+await main();
