@@ -1,0 +1,102 @@
+/**
+ * UI timings in real Chromium (production build), written with the bundle sizes to bench/results/ui.md:
+ *  - popup open → related list drawn, with a 20,000-article index (p50 target ≤ 150 ms), read from the
+ *    popup's own User Timing mark `sv-related-drawn` (ms since the popup document started);
+ *    peer in the same run: the bare ui.getArticleView round trip measured inside an extension page;
+ *  - content script at document_idle → panel drawn (the host's data-drawn-ms; target ≤ 300 ms).
+ * Usage: npm run build && tsx bench/popup.ts [runs]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { BACKUP_FORMAT, BACKUP_VERSION } from '../lib/model/backup';
+import { generateArchive } from '../tests/fixtures/archive/index.ts';
+import { startArchiveServer } from '../tests/fixtures/server.ts';
+import { launch } from '../tests/e2e/harness';
+import { bundleTable } from './bundle';
+import { syntheticArticles } from './store-data';
+
+const RUNS = Number(process.argv[2] ?? 15);
+const INDEX_SIZE = 20_000;
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+const fmt = (values: number[]) => `${quantile(values, 0.5).toFixed(1)} ms (p95 ${quantile(values, 0.95).toFixed(1)})`;
+
+async function main() {
+  const archive = generateArchive({ seed: 3, articles: 30 });
+  const target = archive.articles[0]!;
+  // 20k synthetic articles (Zipf tags); every 4th also carries one of the target's tags, so the related
+  // query for the target walks thousands of postings like a popular tag of the real archive.
+  const articles = syntheticArticles(INDEX_SIZE).map((article, i) =>
+    ({ ...article, excerpt: article.excerpt.slice(0, 400), ...(i % 4 === 0 ? { tags: [...article.tags.slice(0, 4), target.tags[i % target.tags.length]!] } : {}) }),
+  );
+  const json = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date().toISOString(), generator: 'bench/popup.ts', articles, notes: [], trash: [], settings: null });
+  const server = await startArchiveServer({ archive });
+  const session = await launch('chromium', { server });
+  try {
+    const imported = await session.callBackground('ui.applyImport', { json });
+    if (!imported.ok) throw new Error(`import failed: ${imported.error.message}`);
+    const status = await session.callBackground('ui.indexStatus', {});
+    const indexed = status.ok ? status.value.articles : -1;
+
+    const page = await session.openPage(target.url);
+    const panelMs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      if (i > 0) await page.reload();
+      const drawn = await page.waitForFunction(() => document.querySelector('sv-companion-panel')?.getAttribute('data-drawn-ms') ?? null);
+      panelMs.push(Number(drawn));
+    }
+
+    const popupMs: number[] = [];
+    const readyMs: number[] = [];
+    let relatedCount = 0;
+    for (let i = 0; i < RUNS + 2; i++) {
+      const popup = await session.openPopup(page);
+      const mark = await popup.waitForFunction(() => performance.getEntriesByName('sv-related-drawn')[0]?.startTime ?? null, undefined, { timeout: 20_000 });
+      relatedCount = await popup.evaluate(() => document.querySelectorAll('.sv-related-item').length);
+      const ready = await popup.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? -1);
+      if (i >= 2) popupMs.push(mark); // two warm-up opens (worker start, first db open)
+      if (i >= 2) readyMs.push(ready);
+      await popup.close();
+    }
+
+    const bridge = await session.openExtensionPage('popup.html?tab=999999');
+    const callMs = await bridge.evaluate(async ({ url, runs }) => {
+      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+      const times: number[] = [];
+      for (let i = 0; i < runs + 2; i++) {
+        const start = performance.now();
+        await api.runtime.sendMessage({ call: 'ui.getArticleView', payload: { url, limit: 8 } });
+        if (i >= 2) times.push(performance.now() - start);
+      }
+      return times;
+    }, { url: target.url, runs: RUNS });
+
+    const report = `# UI bench (Chromium, production build)
+
+Run: ${new Date().toISOString()}, ${RUNS} runs each, index of ${indexed} articles (${INDEX_SIZE} synthetic + fixture pages seen), ${relatedCount} related items drawn.
+
+| measure | p50 (p95) | target |
+|---|---|---|
+| popup open → related list drawn (\`sv-related-drawn\` mark, 20k index) | ${fmt(popupMs)} | p50 ≤ 150 ms ${quantile(popupMs, 0.5) <= 150 ? '✅' : '❌'} |
+| peer: same popup, document loaded (DOMContentLoaded end: popup window + our scripts parsed, before any message) | ${fmt(readyMs)} | — |
+| peer: bare \`ui.getArticleView\` round trip from an extension page | ${fmt(callMs)} | — |
+| content script at document_idle → panel drawn (\`data-drawn-ms\`) | ${fmt(panelMs)} | ≤ 300 ms ${quantile(panelMs, 0.95) <= 300 ? '✅' : '❌'} |
+
+## Bundle sizes (minified)
+
+${bundleTable()}
+`;
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/ui.md', report);
+    console.log(report);
+  } finally {
+    await session.close();
+    await server.close();
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
