@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { generateArchive, type Archive } from '../fixtures/archive/index.ts';
 import { startArchiveServer, type ArchiveServer } from '../fixtures/server.ts';
 import { BROWSERS, launch, PROJECT_ROOT, type PageHandle, type Session } from './harness';
@@ -217,6 +217,35 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     await options.close();
   });
 
+  it('builds the index with live progress, pauses, resumes and stops it', async () => {
+    const saved = await session.callBackground('ui.saveSettings', { crawlDelayMs: 200 });
+    expect(saved.ok).toBe(true);
+    const page = await openOptions(session);
+    // A failure below must not leave a crawl running into the next test (clearing is refused meanwhile).
+    onTestFinished(async () => {
+      await session.callBackground('ui.crawlCancel', {});
+    });
+    await clickNamed(page, 'Build index');
+    // Live bg.crawlProgress events move the bar: wait for a page count above zero.
+    const fetched = await page.waitForFunction(() => {
+      const bar = document.querySelector<HTMLProgressElement>('#index progress');
+      return bar && bar.value > 0 ? bar.value : null;
+    }, undefined, { timeout: 20_000 });
+    expect(fetched).toBeGreaterThan(0);
+    expect(await page.text('.crawl-state')).toBe('Building the index… · full build');
+    await clickNamed(page, 'Pause');
+    await page.waitForFunction(() => document.querySelector('.crawl-state')?.textContent?.startsWith('Paused'));
+    await clickNamed(page, 'Resume');
+    await page.waitForFunction(() => document.querySelector('.crawl-state')?.textContent?.startsWith('Building'));
+    await clickNamed(page, 'Stop');
+    await page.waitForFunction(() => /^(Stopped|Finished)/.test(document.querySelector('.crawl-state')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    const status = await session.callBackground('ui.crawlStatus', {});
+    expect(status.ok && ['cancelled', 'done'].includes(status.value.state)).toBe(true);
+    await page.waitForSelector('button.primary');
+    expect(await page.text('#index button.primary')).toBe('Build index');
+    await page.close();
+  });
+
   it('has no axe violations in light and dark, and saves screenshots', async () => {
     const page = await openOptions(session);
     await page.waitForSelector('.notes .note');
@@ -240,6 +269,25 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     await page.evaluate(() => document.getElementById('settings')?.scrollIntoView());
     await session.screenshot(page, 'options-settings-dark');
     await page.setColorScheme('light');
+    await page.close();
+  });
+
+  it('clears the index from the keyboard after confirming, keeping every note', async () => {
+    const page = await openOptions(session);
+    const notesBefore = await session.callBackground('ui.indexStatus', {});
+    expect(notesBefore.ok && notesBefore.value.notes).toBe(3);
+    await page.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('#index button')].find((b) => b.textContent === 'Clear index…')?.focus());
+    await page.press('Enter');
+    // Enter on the focused button opens the confirmation, which takes focus on its harmless choice.
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Cancel');
+    expect(await page.text('.confirm p')).toContain('Your notes are kept');
+    await page.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('.confirm button')].find((b) => b.textContent === 'Yes, clear the index')?.focus());
+    await page.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.confirm') === null);
+    expect(await page.text('.clear-index [role="status"]')).toMatch(/^Index cleared: \d+ articles removed\. Your notes are untouched\.$/);
+    const after = await session.callBackground('ui.indexStatus', {});
+    expect(after.ok && after.value).toMatchObject({ articles: 0, notes: 3 });
+    expect(await page.text('.result-count')).toBe('Notes 1–3 of 3');
     await page.close();
   });
 });
