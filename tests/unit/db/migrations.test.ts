@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import * as z from 'zod/mini';
+import { IDBFactory } from 'fake-indexeddb';
+import './helpers';
+import { createStore, DB_VERSION, openDatabase } from '../../../lib/db';
+import { buildDatabase, type DatabaseDump } from '../../fixtures/db/builder';
+
+const load = (version: number) => JSON.parse(readFileSync(new URL(`../../fixtures/db/v${version}.json`, import.meta.url), 'utf8')) as DatabaseDump;
+const fixtures = [1, 2].map(load);
+const strip = (records: Record<string, unknown>[]) => records.map(({ tagSlugs: _t, ...rest }) => rest);
+const byUrl = (a: { url: string }, b: { url: string }) => (a.url < b.url ? -1 : 1);
+
+describe('migrations: databases created by every earlier schema version open with nothing lost', () => {
+  it('has a fixture for every earlier version', () => {
+    expect(fixtures.map((f) => f.version)).toEqual(Array.from({ length: DB_VERSION - 1 }, (_, i) => i + 1));
+  });
+
+  for (const dump of fixtures) {
+    describe(`from v${dump.version} (${dump.description})`, () => {
+      const upgraded = async () => {
+        const factory = new IDBFactory();
+        await buildDatabase(factory, dump);
+        return createStore(factory);
+      };
+
+      it('keeps every article, note and setting', async () => {
+        const store = await upgraded();
+        const file = await store.exportBackup('test');
+        expect([...file.articles].sort(byUrl)).toEqual(strip(dump.stores.articles).sort(byUrl));
+        expect([...file.notes].sort(byUrl)).toEqual([...dump.stores.notes].sort(byUrl));
+        expect(file.settings).toEqual(dump.stores.settings[0]![1]);
+        expect(file.trash).toEqual(dump.stores.trash ?? []);
+      });
+
+      it('builds postings, ids and counters so every query works', async () => {
+        const store = await upgraded();
+        expect(await store.indexStatus()).toMatchObject({ articles: dump.stores.articles.length, tags: 4, notes: dump.stores.notes.length });
+        expect((await store.browse('tag', 'stuxnet', 0, 10)).items.map((a) => a.url)).toEqual([
+          'http://www.securityvibes.fr/actualites/stuxnet-iran/',
+          'http://www.securityvibes.fr/actualites/scada-stuxnet/',
+        ]);
+        const related = await store.related('http://www.securityvibes.fr/actualites/stuxnet-iran/');
+        expect(related[0]).toMatchObject({ url: 'http://www.securityvibes.fr/actualites/scada-stuxnet/', rating: 5 });
+        expect((await store.search('securite', 10)).length).toBeGreaterThan(0);
+        // New writes after the migration get fresh ids and join the postings.
+        await store.putRecords([{ ...(await store.getArticle('http://www.securityvibes.fr/actualites/stuxnet-iran/'))!, url: 'http://www.securityvibes.fr/actualites/new/' }]);
+        expect((await store.browse('tag', 'stuxnet', 0, 10)).total).toBe(3);
+      });
+
+      it('keeps crawl state and log (v2 on)', async () => {
+        const store = await upgraded();
+        const checkpoint = await store.crawl.get('checkpoint', z.object({ frontier: z.array(z.string()), done: z.number() }));
+        expect(checkpoint).toEqual(dump.stores.crawl?.[0]?.[1] ?? null);
+        expect(await store.crawl.readLog(10)).toEqual(dump.stores.crawlLog ?? []);
+      });
+    });
+  }
+
+  it('steps one version at a time (v1 → v2 → v3) give the same result as v1 → v3', async () => {
+    const stepwise = new IDBFactory();
+    await buildDatabase(stepwise, fixtures[0]!);
+    (await openDatabase(stepwise, { version: 2 })).close();
+    const direct = new IDBFactory();
+    await buildDatabase(direct, fixtures[0]!);
+    const a = await createStore(stepwise).exportBackup('t');
+    const b = await createStore(direct).exportBackup('t');
+    expect({ ...a, exportedAt: '' }).toEqual({ ...b, exportedAt: '' });
+  });
+});
+
+describe('crawl state API', () => {
+  it('validates on the way in and out, caps the log, newest first', async () => {
+    const store = createStore(new IDBFactory());
+    const Schema = z.object({ page: z.number() });
+    await store.crawl.put('k', Schema, { page: 3 });
+    expect(await store.crawl.get('k', Schema)).toEqual({ page: 3 });
+    expect(await store.crawl.get('k', z.object({ other: z.string() }))).toBeNull();
+    await expect(store.crawl.put('k', Schema, { page: 'x' } as never)).rejects.toBeTruthy();
+    await store.crawl.delete('k');
+    expect(await store.crawl.get('k', Schema)).toBeNull();
+    const { CRAWL_LOG_CAP } = await import('../../../lib/db');
+    const entries = Array.from({ length: CRAWL_LOG_CAP + 10 }, (_, i) => ({ url: `u${i}`, reason: 'r', at: i }));
+    await store.crawl.appendLog(entries);
+    const log = await store.crawl.readLog(3);
+    expect(log.map((e) => e.at)).toEqual([CRAWL_LOG_CAP + 9, CRAWL_LOG_CAP + 8, CRAWL_LOG_CAP + 7]);
+    expect((await store.crawl.readLog(100_000)).length).toBe(CRAWL_LOG_CAP);
+    await store.crawl.clearLog();
+    expect(await store.crawl.readLog(10)).toEqual([]);
+  });
+});
