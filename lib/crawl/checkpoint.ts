@@ -43,7 +43,7 @@ export const Checkpoint = z.object({
   incomplete: z.array(Url),
   /** Rubrique and tag listings held back until the home pagination shows a gap. */
   held: z.array(Url),
-  phase: z.enum(['discover', 'sections', 'articles']),
+  phase: z.enum(['discover', 'sections', 'tags', 'articles']),
   /** How many articles the archive says it has (sitemap entries, sidebar rubrique counts). */
   expected: z.nullable(Count),
   /** A home listing page failed, so the pagination may have skipped articles. */

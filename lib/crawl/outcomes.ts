@@ -6,7 +6,7 @@
 import type { CrawlBook } from './book';
 import type { FetchOutcome } from './fetch-page';
 import type { Job } from './frontier';
-import { enqueue, handleRobots, handleSitemap, skipPastFailedListing } from './pages';
+import { enqueue, handleRobots, handleSitemap } from './pages';
 import { POLITENESS, backoffMs } from './politeness';
 import { httpUrl, onHosts } from './urls';
 
@@ -23,18 +23,20 @@ export interface Effect {
   holdUntil: number | null;
   pauseMessage: string | null;
   lastReason: string | null;
+  /** The URL was given up for another reason than "not there" (a listing page may hide more). */
+  lostPage: boolean;
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 export function applyOutcome(book: CrawlBook, job: Job, outcome: FetchOutcome, now: number, policy: RetryPolicy): Effect {
-  const effect: Effect = { succeeded: false, failedTry: false, holdUntil: null, pauseMessage: null, lastReason: null };
+  const effect: Effect = { succeeded: false, failedTry: false, holdUntil: null, pauseMessage: null, lastReason: null, lostPage: false };
   if (outcome.ok === true) {
     const final = httpUrl(outcome.url);
     if (!final || !onHosts(final, book.hosts)) {
       book.counts.errors++;
       book.addLog(job.url, `redirected off the archive host to ${outcome.url}`, now);
-      return { ...effect, succeeded: true };
+      return { ...effect, succeeded: true, lostPage: true };
     }
     book.counts.pagesFetched++;
     if (job.kind === 'robots') handleRobots(book, outcome.body);
@@ -49,6 +51,7 @@ export function applyOutcome(book: CrawlBook, job: Job, outcome: FetchOutcome, n
     if (!target || !onHosts(target, book.hosts)) {
       book.counts.errors++;
       book.addLog(job.url, `HTTP ${outcome.status} redirect off the archive host to ${outcome.location.slice(0, 200)}: skipped`, now);
+      return { ...effect, succeeded: true, lostPage: true };
     } else if (!enqueue(book, target.href, job.kind) && job.kind === 'robots') {
       handleRobots(book, null);
     }
@@ -79,9 +82,5 @@ export function applyOutcome(book: CrawlBook, job: Job, outcome: FetchOutcome, n
   }
   book.counts.errors++;
   book.addLog(job.url, outcome.retry ? `${outcome.reason}; gave up after ${tries} tries` : `${outcome.reason}: skipped`, now);
-  if (outcome.retry && (job.kind === 'home' || job.kind === 'section')) {
-    if (job.kind === 'home') book.homeGap = true;
-    skipPastFailedListing(book, job.url, job.kind);
-  }
-  return { ...effect, failedTry: outcome.retry, lastReason: outcome.reason };
+  return { ...effect, failedTry: outcome.retry, lastReason: outcome.reason, lostPage: !missing };
 }

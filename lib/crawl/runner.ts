@@ -8,7 +8,7 @@ import { CrawlBook, type CrawlMode } from './book';
 import { readCheckpoint, statusOf, type Checkpoint } from './checkpoint';
 import { DEFAULT_FETCH_LIMITS, fetchOnce, type FetchLike, type FetchLimits, type FetchOutcome } from './fetch-page';
 import type { Job } from './frontier';
-import { applyHtml, prepareHtml, type PageTools, type Prepared } from './pages';
+import { applyHtml, prepareHtml, skipPastFailedListing, type PageTools, type Prepared } from './pages';
 import { POLITENESS, PoliteGate, type Clock } from './politeness';
 import { applyOutcome } from './outcomes';
 import { normaliseHosts, httpUrl } from './urls';
@@ -212,16 +212,26 @@ export class Crawler {
     await Promise.race([this.pulse.promise, tick]);
   }
 
-  /** The discovery phase ended: release held listings if the pagination left a gap, then article pages. */
+  /**
+   * Discovery ended. When it left a gap (fewer articles known than the archive says it has, or a failed
+   * home page and nothing to compare with), the sidebar's rubrique listings are walked, then its tag
+   * listings if the gap remains; then article pages for every article whose tags are still unknown.
+   */
   private advancePhase(book: CrawlBook): boolean {
-    if (book.phase === 'discover') {
-      const known = book.complete.size + book.incomplete.size;
-      const gap = book.homeGap || (book.expected !== null && known < book.expected);
-      if (book.mode === 'full' && gap && book.held.length > 0) {
-        for (const url of book.held) enqueue(book, url, 'section');
-        book.phase = 'sections';
-        return true;
-      }
+    const known = book.complete.size + book.incomplete.size;
+    const gap = book.expected === null ? book.homeGap : known < book.expected;
+    const release = (tags: boolean) => {
+      let added = 0;
+      for (const url of book.held) if (url.includes('/tag/') === tags && enqueue(book, url, 'section')) added++;
+      return added;
+    };
+    if (book.mode === 'full' && gap && book.phase === 'discover') {
+      book.phase = 'sections';
+      if (release(false) > 0) return true;
+    }
+    if (book.mode === 'full' && gap && book.phase === 'sections') {
+      book.phase = 'tags';
+      if (release(true) > 0) return true;
     }
     if (book.phase !== 'articles') {
       book.phase = 'articles';
@@ -267,6 +277,11 @@ export class Crawler {
     } else if (prepared) {
       book.counts.errors++;
       book.addLog(job.url, prepared.skip, now);
+    }
+    if ((effect.lostPage || (prepared && 'skip' in prepared)) && (job.kind === 'home' || job.kind === 'section')) {
+      // A listing page lost for good: note the gap and step over it, so one bad page does not end the walk.
+      if (job.kind === 'home') book.homeGap = true;
+      skipPastFailedListing(book, job.url, job.kind);
     }
     if (effect.holdUntil) this.gate.hold(effect.holdUntil);
     this.streak = effect.failedTry ? this.streak + 1 : effect.succeeded ? 0 : this.streak;
