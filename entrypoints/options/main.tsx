@@ -7,6 +7,7 @@ import { downloadBlob } from '@/components/options/download';
 import { App, type OptionsDeps } from './App';
 import '@/components/theme.css';
 import './options.css';
+import './sections.css';
 
 const deps: OptionsDeps = {
   call: callBackground,
