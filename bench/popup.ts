@@ -55,7 +55,7 @@ async function main() {
       const mark = await popup.waitForFunction(() => performance.getEntriesByName('sv-related-drawn')[0]?.startTime ?? null, undefined, { timeout: 20_000 });
       relatedCount = await popup.evaluate(() => document.querySelectorAll('.sv-related-item').length);
       const ready = await popup.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? -1);
-      if (i >= 2) popupMs.push(mark); // two warm-up opens (worker start, first db open)
+      if (i >= 2) popupMs.push(Number(mark)); // two warm-up opens (worker start, first db open)
       if (i >= 2) readyMs.push(ready);
       await popup.close();
     }

@@ -50,11 +50,12 @@ describe.each(BROWSERS)('popup and panel in %s', (browserName) => {
     await tagPage.goto(target.url);
     await waitForPanel(tagPage);
     const others = new Set(listing.articles.filter((a) => a.url !== target.url).map((a) => a.url));
-    const state = await tagPage.waitForFunction(() => {
+    const links = await tagPage.waitForFunction(() => {
       const root = document.querySelector('sv-companion-panel')?.shadowRoot;
       const links = Array.from(root?.querySelectorAll('.sv-related-item a') ?? []).map((a) => a.getAttribute('href'));
       return links.length > 0 ? links : null;
     });
+    const state = links ?? [];
     expect(state.length).toBe(Math.min(8, others.size));
     for (const href of state) expect(others.has(href!)).toBe(true);
     await tagPage.close();
