@@ -21,9 +21,10 @@ export function toRelatedItems(ranked: readonly Ranked[], records: Map<number, S
 /**
  * Related articles for `url`, straight from IndexedDB in one read-only transaction: the article, its
  * tags' postings (cached document frequencies come with them: df = postings length), the pure ranking,
- * then only the winners (and any ties at the cut) are read back with the reader's ratings.
+ * then only the winners (and any ties at the cut) are read back with the reader's ratings (from the
+ * caller's ratings cache when it has one, saving a round trip).
  */
-export function relatedFor(db: AnyDb, url: string, limit: number): Promise<RelatedItem[]> {
+export function relatedFor(db: AnyDb, url: string, limit: number, ratingsCache?: ReadonlyMap<string, number | null>): Promise<RelatedItem[]> {
   return guarded(async () => {
     const tx = db.transaction([STORES.articles, STORES.postings, STORES.meta, STORES.notes]) as ReadTx;
     const postingsStore = tx.objectStore(STORES.postings);
@@ -38,7 +39,8 @@ export function relatedFor(db: AnyDb, url: string, limit: number): Promise<Relat
     if (selection.pool.length === 0) selection = preselect(target, [], await fallbackPool(tx, article, limit), meta.docCount, limit);
     const records = await readByIds(tx, selection.pool.map((item) => item.id));
     const ranked = finalize(selection, (id) => records.get(id)?.url ?? '');
-    const ratings = await readRatings(tx, ranked.map((item) => records.get(item.id)?.url ?? ''));
+    const winners = ranked.map((item) => records.get(item.id)?.url ?? '');
+    const ratings = ratingsCache ? new Map(winners.map((u) => [u, ratingsCache.get(u) ?? null])) : await readRatings(tx, winners);
     const tagNames = new Map(article.tags.map((tag) => [tag.slug, tag.name]));
     return toRelatedItems(ranked, records, ratings, tagNames);
   });

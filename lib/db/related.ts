@@ -105,6 +105,7 @@ export function preselect(
   const weights = lists.map((list) => tagWeight(list.ids.length, documentCount));
   const pool = new Pool(limit);
   const heads = new Array<number>(lists.length).fill(0);
+  const probe: Ranked = { id: 0, score: 0, sharedTags: [], sameCategory: false, distance: 0 };
   let found = 0;
   for (;;) {
     let id = Infinity;
@@ -132,14 +133,12 @@ export function preselect(
     }
     if (id === target.id) continue;
     found += 1;
-    const candidate: Ranked = {
-      id,
-      score: round(score),
-      sharedTags: [],
-      sameCategory: target.cat !== NO_CATEGORY && cat === target.cat,
-      distance: distanceOf(target.min, min),
-    };
-    if (!pool.admits(candidate)) continue;
+    probe.score = round(score);
+    probe.sameCategory = target.cat !== NO_CATEGORY && cat === target.cat;
+    probe.distance = distanceOf(target.min, min);
+    // Most candidates cannot enter the pool: test them on a reused probe, allocate only for entrants.
+    if (!pool.admits(probe)) continue;
+    const candidate: Ranked = { id, score: probe.score, sharedTags: [], sameCategory: probe.sameCategory, distance: probe.distance };
     for (let k = 0; k < Math.min(lists.length, 31); k += 1) if (mask & (1 << k)) candidate.sharedTags.push(lists[k]!.slug);
     for (const k of shared) candidate.sharedTags.push(lists[k]!.slug);
     pool.add(candidate);

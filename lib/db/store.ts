@@ -59,6 +59,7 @@ const noteDoc = (note: Note, article: ArticleRecord | undefined): SearchDoc => (
 export class Store {
   private connection: Promise<AnyDb> | null = null;
   private searchCache: Promise<SearchIndex> | null = null;
+  private ratingsCache: Promise<Map<string, number | null>> | null = null;
   private readonly now: () => number;
   readonly crawl: CrawlStateStore;
 
@@ -91,6 +92,7 @@ export class Store {
     const pending = this.connection;
     this.connection = null;
     this.searchCache = null;
+    this.ratingsCache = null;
     if (pending) (await pending.catch(() => null))?.close();
   }
 
@@ -130,7 +132,29 @@ export class Store {
     return articles.getArticle(await this.db(), url);
   }
   async related(url: string, limit = 8): Promise<RelatedItem[]> {
-    return relatedFor(await this.db(), url, limit);
+    const db = await this.db();
+    return relatedFor(db, url, limit, await this.ratings());
+  }
+
+  /** url → rating of every note: a small cache loaded once per worker life, patched by note writes. */
+  private ratings(): Promise<Map<string, number | null>> {
+    if (!this.ratingsCache) {
+      const loading = this.db().then((db) => guarded(async () => new Map(((await db.getAll(STORES.notes)) as Note[]).map((note) => [note.url, note.rating] as const))));
+      this.ratingsCache = loading;
+      loading.catch(() => {
+        if (this.ratingsCache === loading) this.ratingsCache = null;
+      });
+    }
+    return this.ratingsCache;
+  }
+
+  private async patchRating(url: string, note: Note | null): Promise<void> {
+    const cache = this.ratingsCache;
+    if (!cache) return;
+    const ratings = await cache.catch(() => null);
+    if (!ratings) return;
+    if (note) ratings.set(url, note.rating);
+    else ratings.delete(url);
   }
   async browse(by: 'tag' | 'category', slug: string, offset: number, limit: number) {
     return articles.browse(await this.db(), by, slug, offset, limit);
@@ -222,6 +246,7 @@ export class Store {
   }
 
   private async refreshNoteInSearch(url: string, note: Note | null): Promise<void> {
+    await this.patchRating(url, note);
     if (!this.searchCache) return;
     const article = (await articlesFor(await this.db(), [url])).get(url);
     await this.patchSearch((index) => {
@@ -250,7 +275,10 @@ export class Store {
   /** Validates the whole file; with `apply`, writes it in one transaction (all or nothing). */
   async importBackup(json: string, apply: boolean): Promise<ImportReport> {
     const report = await importBackup(await this.db(), json, this.now(), apply);
-    if (apply) this.searchCache = null;
+    if (apply) {
+      this.searchCache = null;
+      this.ratingsCache = null;
+    }
     return report;
   }
 }

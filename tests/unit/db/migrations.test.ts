@@ -9,7 +9,7 @@ import { buildDatabase, type DatabaseDump } from '../../fixtures/db/builder';
 const load = (version: number) => JSON.parse(readFileSync(new URL(`../../fixtures/db/v${version}.json`, import.meta.url), 'utf8')) as DatabaseDump;
 const fixtures = [1, 2].map(load);
 const strip = (records: Record<string, unknown>[]) => records.map(({ tagSlugs: _t, ...rest }) => rest);
-const byUrl = (a: { url: string }, b: { url: string }) => (a.url < b.url ? -1 : 1);
+const byUrl = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a.url) < String(b.url) ? -1 : 1);
 
 describe('migrations: databases created by every earlier schema version open with nothing lost', () => {
   it('has a fixture for every earlier version', () => {
