@@ -3,9 +3,11 @@ import type { Command } from './command';
 import { indexCommand } from './commands/index-pages';
 import { parseCommand } from './commands/parse';
 import { crawlCommand } from './commands/crawl';
+import { relatedCommand } from './commands/related';
 
 export const COMMANDS: readonly Command[] = [
   parseCommand,
   indexCommand,
   crawlCommand,
+  relatedCommand,
 ];
