@@ -3,7 +3,9 @@ import { browser } from 'wxt/browser';
 /** Looks a message up by key with positional substitutions ($1…$9 in the locale files). */
 export type MessageSource = (key: string, substitutions?: string[]) => string;
 
-let source: MessageSource = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
+// wxt types getMessage with the literal keys of our catalogue; keys here are checked by the locale test instead.
+type UntypedI18n = { getMessage(key: string, substitutions?: string[]): string };
+let source: MessageSource = (key, substitutions) => (browser.i18n as unknown as UntypedI18n).getMessage(key, substitutions);
 let locale: string | null = null;
 
 type Substitution = string | number;

@@ -3,21 +3,22 @@
  * bundle must stay small (the background re-validates `content.pageSeen` with the PageInfo schema).
  * Everyone else calls recognise(), which wraps this with validation. Never throws.
  */
+import type { Teaser } from '../model/article';
 import type { PageInfo, PageKind } from '../model/page-info';
-import { isListingKind } from '../model/page-info';
+import { isListingKind } from '../model/page-kinds';
 import { LIMITS } from '../model/limits';
 import { extractArticle } from './article';
 import { canonicalUrl } from './canonical-url';
 import { lowercaseAttributeNames } from './dom-repair';
-import { collectTermNames, makeResolver, type PageContext } from './context';
+import { makeResolver, makeTermNames, type PageContext } from './context';
 import { DEFAULT_ARCHIVE_HOSTS, hostOf, isArchiveHost } from './hosts';
-import { readIdentity } from './identity';
+import { originalUrlOf, readIdentity } from './identity';
 import { extractTeasers, nextPage } from './listing';
 import { bodyClassKind, isStaticPageBody, looksNotFound, urlShape } from './page-kind';
 import { readStructured } from './structured';
 import { bodyClassesOf, listingSubject } from './subject';
 import { boundedText, clip } from './text';
-import { readTextPatterns } from './text-patterns';
+import { readTextPatterns, type TextFacts } from './text-patterns';
 import { postContainers } from './wordpress';
 
 export interface RecogniseOptions {
@@ -43,12 +44,25 @@ function pageUrlOf(loaded: string | null, onArchive: boolean, original: string |
   return own;
 }
 
-function decideKind(body: PageKind | null, shapeKind: string, teaserCount: number, postCount: number, notFound: boolean, ogType: string | null): PageKind | null {
+function decideKind(body: PageKind | null, shapeKind: string, teaserCount: () => number, postCount: number, notFound: boolean, ogType: string | null): PageKind | null {
   if (body) return body;
   if (notFound && postCount <= 1) return 'not-found';
-  if (shapeKind === 'one-segment') return teaserCount >= 2 || postCount >= 2 ? 'category' : postCount === 1 || ogType === 'article' ? 'article' : null;
-  if (shapeKind === 'unknown') return ogType === 'article' ? 'article' : teaserCount >= 2 ? 'home' : null;
+  if (shapeKind === 'one-segment') return postCount >= 2 || teaserCount() >= 2 ? 'category' : postCount === 1 || ogType === 'article' ? 'article' : null;
+  if (shapeKind === 'unknown') return ogType === 'article' ? 'article' : teaserCount() >= 2 ? 'home' : null;
   return shapeKind as PageKind;
+}
+
+/** Memoises href resolution: the same sidebar and menu links recur on every page. */
+function cached(resolve: (href: string | null) => string | null): (href: string | null) => string | null {
+  const memo = new Map<string, string | null>();
+  return (href) => {
+    if (!href) return null;
+    const hit = memo.get(href);
+    if (hit !== undefined || memo.has(href)) return hit ?? null;
+    const url = resolve(href);
+    if (memo.size < 5000) memo.set(href, url);
+    return url;
+  };
 }
 
 export function extractPage(doc: Document, url: string, options: RecogniseOptions = {}): PageInfo {
@@ -73,40 +87,45 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions): P
   const { main, posts } = postContainers(doc);
   const bodyClasses = bodyClassesOf(doc);
   const firstPost = posts[0] ?? null;
-  const provisional: PageContext = { doc, url: ownUrl, hosts, resolve: makeResolver({ doc, loadedFrom: loaded, original: null, hosts }), names: new Map() };
-  const wordingScope = firstPost ?? main;
-  const firstText = wordingScope ? readTextPatterns(wordingScope, !!firstPost, provisional) : null;
-
-  const identity = readIdentity(doc, structured, hosts, firstText?.archiveWording ?? false);
-  if (!onArchive && !identity.archive) {
-    return notArchive('no archive signal: no archive footer, SecurityVibes chrome or archive URL (a French WordPress page alone is not the archive)', ownUrl);
+  let original = originalUrlOf(doc, structured, hosts);
+  if (!onArchive) {
+    // Off the archive hosts (the user asked): judge by content; the wording only counts with other signs.
+    const wordingScope = firstPost ?? main;
+    const provisional: PageContext = { doc, url: ownUrl, hosts, resolve: makeResolver({ doc, loadedFrom: loaded, original: null, hosts }), termName: () => null };
+    const identity = readIdentity(doc, structured, hosts, () => (wordingScope ? readTextPatterns(wordingScope, !!firstPost, provisional).archiveWording : false));
+    if (!identity.archive) {
+      return notArchive('no archive signal: no archive footer, SecurityVibes chrome or archive URL (a French WordPress page alone is not the archive)', ownUrl);
+    }
+    original = identity.original;
   }
-  const pageUrl = pageUrlOf(loaded, onArchive, identity.original, hosts);
-  const resolve = makeResolver({ doc, loadedFrom: loaded, original: pageUrl, hosts });
-  const context: PageContext = { doc, url: pageUrl, hosts, resolve, names: collectTermNames(doc, resolve) };
+  const pageUrl = pageUrlOf(loaded, onArchive, original, hosts);
+  const resolve = cached(makeResolver({ doc, loadedFrom: loaded, original: pageUrl, hosts }));
+  const context: PageContext = { doc, url: pageUrl, hosts, resolve, termName: makeTermNames(doc, resolve) };
 
   if (isStaticPageBody(bodyClasses)) return notArchive('a static page of the archive (neither an article nor a listing)', pageUrl);
   const shape = pageUrl ? urlShape(pageUrl) : { kind: 'unknown', slug: null, page: 1 };
   const heading = boundedText(doc.querySelector('h1, h2') ?? null, 200);
   const notFound = looksNotFound(doc.title ?? '', heading);
-  const teasers = extractTeasers(posts, main, context);
-  const kind = decideKind(bodyClassKind(bodyClasses), shape.kind, teasers.length, posts.length, notFound, structured.ogType);
+  let teasers: Teaser[] | null = null;
+  const listing = () => (teasers ??= extractTeasers(posts, main, context));
+  const kind = decideKind(bodyClassKind(bodyClasses), shape.kind, () => listing().length, posts.length, notFound, structured.ogType);
   if (!kind) return notArchive('an archive page of no known kind', pageUrl);
   if (kind === 'not-found' || kind === 'not-archive') return { ...notArchive('', pageUrl), kind, reason: kind === 'not-found' ? "the archive's page-not-found page" : null };
 
   if (kind === 'article') {
     const container = firstPost ?? main;
     const postLevel = !!firstPost;
-    const text = readTextPatterns(container ?? doc.documentElement, postLevel, context);
-    const article = extractArticle({ context, container, postLevel, structured, text, bodyClasses });
+    let text: TextFacts | null = null;
+    const textFacts = () => (text ??= readTextPatterns(container ?? doc.documentElement, postLevel, context));
+    const article = extractArticle({ context, container, postLevel, structured, text: textFacts, bodyClasses });
     if (!article.url || !article.title) {
       return { ...notArchive(article.url ? 'article without a title' : 'article without an http(s) URL', pageUrl), kind: 'article', reason: 'incomplete article' };
     }
-    if (identity.original && identity.original === pageUrl && !onArchive) article.sources.url = 'structured';
+    if (original && original === pageUrl && !onArchive) article.sources.url = 'structured';
     return { kind, url: pageUrl, reason: null, article: { ...article, url: article.url }, listing: [], subject: null, next: null };
   }
   if (isListingKind(kind)) {
-    return { kind, url: pageUrl, reason: null, article: null, listing: teasers, subject: listingSubject(kind, context, bodyClasses), next: nextPage(doc, context) };
+    return { kind, url: pageUrl, reason: null, article: null, listing: listing(), subject: listingSubject(kind, context, bodyClasses), next: nextPage(doc, context) };
   }
   return notArchive('unexpected page kind', pageUrl);
 }

@@ -2,11 +2,13 @@ import * as z from 'zod/mini';
 import { LIMITS } from './limits';
 import { ArticleMeta, Teaser } from './article';
 import { HttpUrl, text } from './primitives';
+import { PAGE_KINDS } from './page-kinds';
 
-export const PageKind = z.enum(['article', 'tag', 'category', 'date', 'author', 'home', 'search', 'not-found', 'not-archive']);
+export { LISTING_KINDS, isListingKind } from './page-kinds';
+
+export const PageKind = z.enum(PAGE_KINDS);
 export type PageKind = z.infer<typeof PageKind>;
 
-export const LISTING_KINDS = ['tag', 'category', 'date', 'author', 'home', 'search'] as const;
 
 /** What a listing page lists: the tag, rubrique, month (slug 2010-03), author or search words. */
 export const ListingSubject = z.object({
@@ -28,7 +30,3 @@ export const PageInfo = z.object({
   next: z.nullable(HttpUrl),
 });
 export type PageInfo = z.infer<typeof PageInfo>;
-
-export function isListingKind(kind: PageKind): kind is (typeof LISTING_KINDS)[number] {
-  return (LISTING_KINDS as readonly string[]).includes(kind);
-}
