@@ -51,6 +51,9 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // Firefox's default MV3 policy adds `upgrade-insecure-requests`, which turns the crawler's
+          // http:// requests to the (http-only) archive into https:// ones that fail. Same script rules.
+          content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
           browser_specific_settings: {
             gecko: {
               id: 'securityvibes-companion@companion.invalid',
