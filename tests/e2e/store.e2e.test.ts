@@ -75,7 +75,7 @@ describe.each(BROWSERS)('local store in %s', (browserName) => {
       const view = await session.callBackground('ui.getArticleView', { url: article.url });
       return view.ok && view.value.article ? view.value.article : null;
     }, 'the article page to be indexed by the content script', 20_000);
-    expect(indexed.title).toBe(article.title);
+    expect(indexed?.title).toBe(article.title);
     const saved = await session.callBackground('ui.saveNote', { url: article.url, text: 'réel', rating: 3 });
     expect(saved.ok).toBe(true);
     await session.stopBackground();
