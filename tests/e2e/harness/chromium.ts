@@ -1,7 +1,7 @@
 import { chromium, type BrowserContext, type CDPSession, type Worker } from 'playwright-core';
 import { CdpPopupPage } from './cdp-popup-page';
 import { CdpTarget } from './cdp-target';
-import { ARCHIVE_HOSTS, BUILD_DIRS, EXECUTABLES, pollUntil } from './env';
+import { ARCHIVE_HOSTS, EXECUTABLES, pollUntil, snapshotBuild } from './env';
 import { PlaywrightPage } from './playwright-page';
 import { SessionBase } from './session-base';
 import type { LaunchOptions, PageHandle } from './types';
@@ -31,7 +31,7 @@ export class ChromiumSession extends SessionBase {
   }
 
   protected async start(options: LaunchOptions): Promise<void> {
-    const dir = BUILD_DIRS.chromium;
+    const dir = await snapshotBuild('chromium', this.extensionDir);
     const args = [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,26 @@ export function assertReady(name: BrowserName): void {
 /** A fresh profile directory under the OS temp dir (never inside the project). */
 export function makeProfileDir(name: BrowserName): string {
   return mkdtempSync(join(tmpdir(), `sv-e2e-${name}-`));
+}
+
+/**
+ * Copies the production build to `dest` (replacing what was there) and returns `dest`. Sessions load this
+ * snapshot, not .output itself, so a `npm run build` running meanwhile (another terminal, another suite)
+ * cannot pull the extension from under a browser. A build caught mid-write is retried for a few seconds.
+ */
+export async function snapshotBuild(name: BrowserName, dest: string): Promise<string> {
+  const source = BUILD_DIRS[name];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      removeDir(dest);
+      cpSync(source, dest, { recursive: true });
+      JSON.parse(readFileSync(join(dest, 'manifest.json'), 'utf8'));
+      return dest;
+    } catch (error) {
+      if (attempt >= 20) throw new Error(`cannot copy the build ${source} (is \`npm run build\` failing?)`, { cause: error });
+      await sleep(500);
+    }
+  }
 }
 
 export function removeDir(dir: string): void {

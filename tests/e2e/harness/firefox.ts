@@ -1,5 +1,5 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { BUILD_DIRS, EXECUTABLES, FIREFOX_EXTENSION_UUID, GECKO_ID, pollUntil } from './env';
+import { EXECUTABLES, FIREFOX_EXTENSION_UUID, GECKO_ID, pollUntil, snapshotBuild } from './env';
 import { PuppeteerPage } from './puppeteer-page';
 import { SessionBase } from './session-base';
 import type { ColorScheme, LaunchOptions, PageHandle } from './types';
@@ -54,7 +54,7 @@ export class FirefoxSession extends SessionBase {
     });
     this.browser = browser;
     try {
-      const installed = await browser.installExtension(BUILD_DIRS.firefox);
+      const installed = await browser.installExtension(await snapshotBuild('firefox', this.extensionDir));
       if (installed !== GECKO_ID) throw new Error(`installed ${installed}, expected ${GECKO_ID}`);
     } catch (error) {
       this.browser = null;

@@ -14,6 +14,8 @@ export abstract class SessionBase implements Session {
   abstract get extensionId(): string;
   abstract get extensionOrigin(): string;
   readonly profileDir: string;
+  /** Where this session's copy of the build lives (a stable path per profile, so the Chromium id is stable). */
+  protected readonly extensionDir: string;
   protected readonly bridge = new Bridge(() => this.openExtensionPage(BRIDGE_PAGE));
   private readonly ownsProfile: boolean;
   private closed = false;
@@ -24,6 +26,7 @@ export abstract class SessionBase implements Session {
   ) {
     this.ownsProfile = !options.profileDir;
     this.profileDir = options.profileDir ?? makeProfileDir(browser);
+    this.extensionDir = `${this.profileDir.replace(/\/+$/, '')}-extension`;
   }
 
   /** Launches the browser with the extension installed; sets extensionId/extensionOrigin. */
@@ -89,7 +92,10 @@ export abstract class SessionBase implements Session {
     try {
       await this.stop();
     } finally {
-      if (this.ownsProfile) removeDir(this.profileDir);
+      if (this.ownsProfile) {
+        removeDir(this.profileDir);
+        removeDir(this.extensionDir);
+      }
     }
   }
 }
