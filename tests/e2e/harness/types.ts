@@ -83,8 +83,8 @@ export interface Session {
   openExtensionPage(path: string): Promise<PageHandle>;
   /**
    * The popup. Chromium: the real toolbar popup (`action.openPopup()` for the window of `forPage`, or of the
-   * last focused window); its "active tab" is then `forPage`. Firefox: popup.html in a new tab (no way to
-   * reach the real popup panel over WebDriver BiDi), so there the active tab is the popup's own tab.
+   * last focused window); its "active tab" is then `forPage`. Firefox: popup.html in a new 400×600 tab (no
+   * way to reach the real popup panel over WebDriver BiDi), so there the active tab is the popup's own tab.
    */
   openPopup(forPage?: PageHandle): Promise<PageHandle>;
   /** A typed call from an extension page (sender kind 'page'), answer checked with the call's schema. */
