@@ -9,7 +9,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { runSuite, type Stats, type SuiteResult } from './store-suite';
@@ -102,7 +102,7 @@ async function main() {
   const md = [
     '# Local store benchmark (`npm run bench:store`)',
     '',
-    `Run ${new Date().toISOString()} on ${process.platform}, node ${process.version}, Chromium ${chrome.version}; ${Math.round((Date.now() - started) / 1000)} s in all.`,
+    `Run ${new Date().toISOString()} on ${process.platform}, node ${process.version}, Chromium ${chrome.version}; ${Math.round((Date.now() - started) / 1000)} s in all; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min).`,
     'Synthetic articles with 5 tags each drawn from a Zipf(1) law over 2,000 tags (most common tag on ~47% of articles), 8 rubriques, dates over ten years.',
     'Times in ms, p50 (p95); related = 200 queries for random articles, top 8, ratings included; naive peers run fewer queries at large N (they take seconds).',
     'Floor = a bare IndexedDB read of the same posting records (article + its tag postings; the tag posting for browse). Search is served from an in-memory cache',
