@@ -8,7 +8,7 @@ import { categoryFromPermalink, nameFor, safeSlug, type PageContext } from './co
 import { excerptIn } from './excerpt';
 import { parseAnyDate, toParisIso, type DateParts } from './french-date';
 import type { StructuredData } from './structured';
-import { cleanText, slugify, fold } from './text';
+import { cleanText, slugify } from './text';
 import type { TextFacts } from './text-patterns';
 import { stripSiteName } from './title';
 import { authorIn, classTerms, cleanAuthor, dateIn, postIdOf, termLinks, titleIn } from './wordpress';
@@ -19,14 +19,17 @@ export interface ArticleInput {
   container: Element | null;
   postLevel: boolean;
   structured: StructuredData;
-  text: TextFacts;
+  /** The text-pattern layer, read only when an earlier layer left a field empty. */
+  text: () => TextFacts;
   bodyClasses: string[];
 }
 
 type Sources = ArticleMeta['sources'];
 
-function first<T>(sources: Sources, field: ArticleField, options: [ExtractionLayer, T | null | undefined][]): T | null {
-  for (const [layer, value] of options) {
+/** The first layer with a value; layers are thunks so later ones cost nothing when an earlier answers. */
+function first<T>(sources: Sources, field: ArticleField, options: [ExtractionLayer, () => T | null | undefined][]): T | null {
+  for (const [layer, read] of options) {
+    const value = read();
     if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)) {
       sources[field] = layer;
       return value;
@@ -35,14 +38,12 @@ function first<T>(sources: Sources, field: ArticleField, options: [ExtractionLay
   return null;
 }
 
-/** Names only (structured data, text): slugs from the page's own links when a link has that name. */
-function named(context: PageContext, kind: 'tag' | 'category', names: string[]): Tag[] {
-  const byName = new Map<string, string>();
-  for (const [key, name] of context.names) if (key.startsWith(`${kind}:`)) byName.set(fold(name), key.slice(kind.length + 1));
+/** Names only (structured data): slugs made the way WordPress makes them. */
+function named(names: string[]): Tag[] {
   const out: Tag[] = [];
   for (const raw of names) {
     const name = cleanText(raw, LIMITS.tagName);
-    const slug = byName.get(fold(name)) ?? safeSlug(slugify(name));
+    const slug = safeSlug(slugify(name));
     if (name && slug && !out.some((t) => t.slug === slug) && out.length < LIMITS.tagsPerArticle) out.push({ slug, name });
   }
   return out;
@@ -66,47 +67,58 @@ function iso(parts: DateParts | null): string | null {
 }
 
 export function extractArticle(input: ArticleInput): Omit<ArticleMeta, 'url'> & { url: string | null } {
-  const { context, container, postLevel, structured, text } = input;
+  const { context, container, postLevel, structured } = input;
   const sources: Sources = {};
   const links = container ? termLinks(container, postLevel, context) : { tags: [], categories: [], tagLinks: 0 };
   const classTermsOf = container && postLevel ? classTerms(container) : { tags: [], categories: [], isPostClass: false };
-  const classTags = classTermsOf.tags.map((slug) => ({ slug, name: text.tags.find((t) => t.slug === slug)?.name ?? nameFor(context, 'tag', slug) }));
-  const markupTags = classTags.length > links.tags.length ? classTags : links.tags;
   const classCategory = classTermsOf.categories[0];
+  const wpAuthor = container ? authorIn(container, postLevel) : null;
+  const wpDate = container ? dateIn(container, postLevel) : null;
+  const useClassTags = classTermsOf.tags.length > links.tags.length;
+  const structuredDate = structured.publishedTime ? parseAnyDate(structured.publishedTime) : null;
+  const needText =
+    useClassTags ||
+    (!structured.author && !wpAuthor) ||
+    (!structuredDate && !wpDate) ||
+    (!structured.section && !links.categories.length && !classCategory) ||
+    (!structured.tags.length && !links.tags.length && !classTermsOf.tags.length);
+  const text: TextFacts = needText ? input.text() : { author: null, date: null, category: null, tags: [], archiveWording: false };
+  const classTags = classTermsOf.tags.map((slug) => ({ slug, name: text.tags.find((t) => t.slug === slug)?.name ?? nameFor(context, 'tag', slug) }));
+  const markupTags = useClassTags ? classTags : links.tags;
 
   const postId = first<number>(sources, 'postId', [
-    ['structured', postIdFromUrl(context.resolve(structured.shortlink))],
-    ['wordpress', postIdOf(container) ?? bodyPostId(input.bodyClasses) ?? postIdOf(context.doc.querySelector('[id^="post-"]'))],
-    ['url', postIdFromUrl(context.url)],
+    ['structured', () => postIdFromUrl(context.resolve(structured.shortlink))],
+    ['wordpress', () => postIdOf(container) ?? bodyPostId(input.bodyClasses) ?? postIdOf(context.doc.querySelector('[id^="post-"]'))],
+    ['url', () => postIdFromUrl(context.url)],
   ]);
   const headline = container ? titleIn(container, postLevel) : null;
   const title = first<string>(sources, 'title', [
-    ['structured', structured.title ? stripSiteName(structured.title, structured.siteName) || null : null],
-    ['wordpress', headline ? stripSiteName(headline.text, structured.siteName) || null : null],
-    ['text', stripSiteName(context.doc.title ?? '', structured.siteName) || null],
+    ['structured', () => structured.title ? stripSiteName(structured.title, structured.siteName) || null : null],
+    ['wordpress', () => headline ? stripSiteName(headline.text, structured.siteName) || null : null],
+    ['text', () => stripSiteName(context.doc.title ?? '', structured.siteName) || null],
   ]);
   const author = first<string>(sources, 'author', [
-    ['structured', structured.author ? cleanAuthor(structured.author) : null],
-    ['wordpress', container ? authorIn(container, postLevel) : null],
-    ['text', text.author],
+    ['structured', () => structured.author ? cleanAuthor(structured.author) : null],
+    ['wordpress', () => wpAuthor],
+    ['text', () => text.author],
   ]);
   const category = first<Tag>(sources, 'category', [
-    ['structured', structured.section ? (named(context, 'category', [structured.section])[0] ?? null) : null],
-    ['wordpress', links.categories[0] ?? (classCategory ? { slug: classCategory, name: nameFor(context, 'category', classCategory) } : null)],
-    ['text', text.category],
-    ['url', categoryFromPermalink(context.url, context)],
+    ['structured', () => structured.section ? (named([structured.section])[0] ?? null) : null],
+    ['wordpress', () => links.categories[0] ?? (classCategory ? { slug: classCategory, name: nameFor(context, 'category', classCategory) } : null)],
+    ['text', () => text.category],
+    ['url', () => categoryFromPermalink(context.url, context)],
   ]);
   // Tags: WordPress links carry both slug and name, so they beat names-only structured data.
   const tags =
     first<Tag[]>(sources, 'tags', [
-      ['wordpress', markupTags],
-      ['structured', named(context, 'tag', structured.tags)],
-      ['text', text.tags],
+      ['wordpress', () => markupTags],
+      ['structured', () => named(structured.tags)],
+      ['text', () => text.tags],
     ]) ?? [];
   const publishedAt = first<string>(sources, 'publishedAt', [
-    ['structured', iso(structured.publishedTime ? parseAnyDate(structured.publishedTime) : null)],
-    ['wordpress', iso(container ? dateIn(container, postLevel) : null)],
-    ['text', iso(text.date)],
+    ['structured', () => iso(structuredDate)],
+    ['wordpress', () => iso(wpDate)],
+    ['text', () => iso(text.date)],
   ]);
   const excerpt = excerptIn(container, postLevel, structured.description ? cleanText(structured.description, LIMITS.excerpt * 2) : null);
   if (excerpt) sources.excerpt = container ? 'wordpress' : 'structured';

@@ -1,7 +1,7 @@
 /**
  * What every extractor needs to know about the page: its canonical URL, how to turn an href into a
- * canonical original archive URL (relative links, <base>, Wayback rewriting, saved mirrors), and a
- * dictionary of term names seen in links (slug → name) to name tags known only by a class.
+ * canonical original archive URL (relative links, <base>, Wayback rewriting, saved mirrors), and the
+ * name of a term known only by its slug (a post_class class), looked up in the page's links.
  */
 import { canonicalUrl } from './canonical-url';
 import { canonicalHost, isArchiveHost } from './hosts';
@@ -16,8 +16,8 @@ export interface PageContext {
   hosts: readonly string[];
   /** href → canonical original archive URL (http(s) only), or null. */
   resolve(href: string | null): string | null;
-  /** Term names seen in links on the page, by "tag:slug" / "category:slug". */
-  names: Map<string, string>;
+  /** The text of a link on the page (sidebar included) to this tag / rubrique, or null. */
+  termName(kind: 'tag' | 'category', slug: string): string | null;
 }
 
 export interface ResolverInput {
@@ -98,8 +98,42 @@ export function safeSlug(raw: string): string | null {
   return slug;
 }
 
-/** Collects "kind:slug" → link text for every tag/rubrique link on the page (sidebar included: names only). */
-export function collectTermNames(doc: Document, resolve: (href: string | null) => string | null, max = 3000): Map<string, string> {
+/**
+ * Looks up the name of one term in the page's links: only links whose href contains the slug are
+ * resolved (a page-wide dictionary would resolve every link of the tag cloud on every page).
+ */
+export function makeTermNames(doc: Document, resolve: (href: string | null) => string | null): PageContext['termName'] {
+  const memo = new Map<string, string | null>();
+  let lookups = 0;
+  let dictionary: Map<string, string> | null = null;
+  return (kind, slug) => {
+    const key = `${kind}:${slug}`;
+    if (dictionary) return dictionary.get(key) ?? null;
+    if (memo.has(key)) return memo.get(key) ?? null;
+    // Listings ask for dozens of names: past a few lookups, one pass over the page's term links is cheaper.
+    if (++lookups > 4) {
+      dictionary = collectTermNames(doc, resolve);
+      return dictionary.get(key) ?? null;
+    }
+    let found: string | null = null;
+    if (SLUG.test(slug)) {
+      const links = doc.querySelectorAll(`a[href*="${slug}"]`);
+      for (let i = 0; i < links.length && i < 100 && !found; i++) {
+        const link = links[i] as Element;
+        const rel = (link.getAttribute('rel') ?? '').toLowerCase();
+        const term = termOfUrl(resolve(link.getAttribute('href')), rel.includes('category'));
+        if (!term || term.kind !== kind || term.slug !== slug) continue;
+        const name = cleanText(link.textContent ?? '', LIMITS.tagName + 1);
+        if (name && name.length <= LIMITS.tagName) found = name;
+      }
+    }
+    memo.set(key, found);
+    return found;
+  };
+}
+
+/** "kind:slug" → link text for every tag/rubrique link on the page (sidebar included: names only). */
+function collectTermNames(doc: Document, resolve: (href: string | null) => string | null, max = 3000): Map<string, string> {
   const names = new Map<string, string>();
   const links = doc.querySelectorAll('a[href*="tag"], a[href*="categor"], a[rel~="tag"]');
   const limit = Math.min(links.length, max);
@@ -117,7 +151,7 @@ export function collectTermNames(doc: Document, resolve: (href: string | null) =
 
 /** Name for a term known by slug only: from the page's links, else made from the slug. */
 export function nameFor(context: PageContext, kind: 'tag' | 'category', slug: string): string {
-  return context.names.get(`${kind}:${slug}`) ?? cleanText(nameFromSlug(slug), LIMITS.tagName);
+  return context.termName(kind, slug) ?? cleanText(nameFromSlug(slug), LIMITS.tagName);
 }
 
 /**
@@ -134,6 +168,6 @@ export function categoryFromPermalink(url: string | null, context: PageContext):
   }
   if (segments.length !== 2) return null;
   const slug = safeSlug(segments[0] ?? '');
-  const name = slug ? context.names.get(`category:${slug}`) : undefined;
+  const name = slug ? context.termName('category', slug) : null;
   return slug && name ? { slug, name } : null;
 }

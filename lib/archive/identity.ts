@@ -85,13 +85,19 @@ function hasSiteChrome(doc: Document, siteName: string | null): boolean {
   return false;
 }
 
-export function readIdentity(doc: Document, structured: StructuredData, hosts: readonly string[], archiveWording: boolean): Identity {
+/** The original archive URL a copy names (canonical, og:url, "saved from", HTTrack note), or null. */
+export function originalUrlOf(doc: Document, structured: StructuredData, hosts: readonly string[]): string | null {
+  return firstOnArchive([structured.canonical, structured.ogUrl, savedFromComment(doc)], hosts);
+}
+
+/** Judges a page on another host by content alone (only needed off the archive hosts). */
+export function readIdentity(doc: Document, structured: StructuredData, hosts: readonly string[], archiveWording: () => boolean): Identity {
   const signals: string[] = [];
-  const original = firstOnArchive([structured.canonical, structured.ogUrl, savedFromComment(doc)], hosts);
+  const original = originalUrlOf(doc, structured, hosts);
   if (original) signals.push('original-url');
   if (FOOTER_SENTENCE.test(textOf(doc, FOOTER_SELECTOR, 6)) || FOOTER_SENTENCE.test(edgesOfBody(doc))) signals.push('footer-sentence');
   if (hasSiteChrome(doc, structured.siteName)) signals.push('site-chrome');
-  if (!signals.length && archiveWording) {
+  if (!signals.length && archiveWording()) {
     // The wording counts only alongside the archive's links: a page that talks like the archive and
     // links to its rubriques and tags on an archive host.
     const links = doc.querySelectorAll('a[href*="securityvibes.fr"], a[href*="magazine.qualys.fr"]');

@@ -31,16 +31,19 @@ export function teaserOf(post: Element, context: PageContext): Teaser | null {
   // Prefer names from links; keep every tag post_class lists (teasers may show only a few links).
   const tags: Tag[] = [...links.tags];
   for (const tag of classTags) if (!tags.some((t) => t.slug === tag.slug) && tags.length < LIMITS.tagsPerArticle) tags.push(tag);
-  const text = readTextPatterns(post, true, context);
   const categorySlug = terms.categories[0];
-  const category = links.categories[0] ?? (categorySlug ? { slug: categorySlug, name: nameFor(context, 'category', categorySlug) } : null) ?? text.category ?? categoryFromPermalink(url, context);
-  const date = dateIn(post, true) ?? text.date;
+  const markupCategory = links.categories[0] ?? (categorySlug ? { slug: categorySlug, name: nameFor(context, 'category', categorySlug) } : null);
+  const markupDate = dateIn(post, true);
+  // The archive's wording is read only when the markup left something out.
+  const text = !markupCategory || !markupDate || !tags.length ? readTextPatterns(post, true, context) : null;
+  const category = markupCategory ?? text?.category ?? categoryFromPermalink(url, context);
+  const date = markupDate ?? text?.date ?? null;
   return {
     url,
     title,
     postId: postIdOf(post),
-    tags: tags.length ? tags : text.tags,
-    tagsKnown: terms.isPostClass || links.tagLinks > 0 || text.tags.length > 0,
+    tags: tags.length ? tags : (text?.tags ?? []),
+    tagsKnown: terms.isPostClass || links.tagLinks > 0 || !!text?.tags.length,
     category,
     publishedAt: date ? toParisIso(date) : null,
   };

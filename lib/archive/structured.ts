@@ -23,30 +23,38 @@ const MAX_JSON_CHARS = 200_000;
 const MAX_JSON_NODES = 2_000;
 const ARTICLE_TYPES = /^(article|newsarticle|blogposting|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|techarticle|scholarlyarticle)$/i;
 
-function meta(doc: Document, attr: 'property' | 'name', key: string): string | null {
-  const el = doc.querySelector(`meta[${attr}="${key}"]`);
-  const value = el?.getAttribute('content');
-  return value ? value.slice(0, 4000) : null;
+/** Every <meta property/name> and <link rel> of the page, read in one pass (each query is a tree walk). */
+interface HeadIndex {
+  meta: Map<string, string[]>;
+  links: Map<string, string>;
 }
 
-function metaAll(doc: Document, key: string, max: number): string[] {
-  const out: string[] = [];
-  const list = doc.querySelectorAll(`meta[property="${key}"]`);
-  for (let i = 0; i < list.length && out.length < max; i++) {
-    const value = cleanText((list[i] as Element).getAttribute('content') ?? '', 200);
-    if (value) out.push(value);
-  }
-  return out;
-}
-
-function linkRel(doc: Document, rel: string): string | null {
-  const list = doc.querySelectorAll('link[rel]');
-  for (let i = 0; i < list.length && i < 200; i++) {
+function indexHead(doc: Document): HeadIndex {
+  const meta = new Map<string, string[]>();
+  const links = new Map<string, string>();
+  const root = doc.head ?? doc.documentElement;
+  const list = root ? root.querySelectorAll('meta[content], link[rel][href]') : [];
+  for (let i = 0; i < list.length && i < 500; i++) {
     const el = list[i] as Element;
-    const rels = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
-    if (rels.includes(rel)) return el.getAttribute('href');
+    if (el.tagName.toLowerCase() === 'link') {
+      for (const rel of (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/)) if (rel && !links.has(rel)) links.set(rel, el.getAttribute('href') ?? '');
+      continue;
+    }
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase();
+    if (!key) continue;
+    const values = meta.get(key) ?? [];
+    if (values.length < 100) values.push((el.getAttribute('content') ?? '').slice(0, 4000));
+    meta.set(key, values);
   }
-  return null;
+  return { meta, links };
+}
+
+function meta(head: HeadIndex, key: string): string | null {
+  return head.meta.get(key)?.[0] || null;
+}
+
+function metaAll(head: HeadIndex, key: string, max: number): string[] {
+  return (head.meta.get(key) ?? []).map((v) => cleanText(v, 200)).filter(Boolean).slice(0, max);
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -97,20 +105,21 @@ function keywordsOf(value: Json | undefined): string[] {
 }
 
 export function readStructured(doc: Document): StructuredData {
+  const head = indexHead(doc);
   const ld = jsonLdArticle(doc);
-  const ogTags = metaAll(doc, 'article:tag', 100);
+  const ogTags = metaAll(head, 'article:tag', 100);
   const ldTags = ld ? keywordsOf(ld.keywords) : [];
-  const ogAuthor = meta(doc, 'property', 'article:author');
+  const ogAuthor = meta(head, 'article:author');
   return {
-    canonical: linkRel(doc, 'canonical'),
-    ogUrl: meta(doc, 'property', 'og:url'),
-    shortlink: linkRel(doc, 'shortlink'),
-    ogType: meta(doc, 'property', 'og:type'),
-    siteName: meta(doc, 'property', 'og:site_name'),
-    title: (ld ? asText(ld.headline ?? ld.name) : null) ?? meta(doc, 'property', 'og:title'),
-    description: meta(doc, 'property', 'og:description') ?? meta(doc, 'name', 'description'),
-    publishedTime: (ld ? asText(ld.datePublished ?? ld.dateCreated) : null) ?? meta(doc, 'property', 'article:published_time'),
-    section: (ld ? asText(ld.articleSection) : null) ?? meta(doc, 'property', 'article:section'),
+    canonical: head.links.get('canonical') ?? null,
+    ogUrl: meta(head, 'og:url'),
+    shortlink: head.links.get('shortlink') ?? null,
+    ogType: meta(head, 'og:type'),
+    siteName: meta(head, 'og:site_name'),
+    title: (ld ? asText(ld.headline ?? ld.name) : null) ?? meta(head, 'og:title'),
+    description: meta(head, 'og:description') ?? meta(head, 'description'),
+    publishedTime: (ld ? asText(ld.datePublished ?? ld.dateCreated) : null) ?? meta(head, 'article:published_time'),
+    section: (ld ? asText(ld.articleSection) : null) ?? meta(head, 'article:section'),
     tags: ogTags.length ? ogTags : ldTags,
     // article:author is usually a profile URL, which is not a name.
     author: (ld ? asText(ld.author) : null) ?? (ogAuthor && !/^https?:/i.test(ogAuthor) ? ogAuthor : null),

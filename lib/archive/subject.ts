@@ -46,7 +46,7 @@ export function listingSubject(kind: PageKind, context: PageContext, bodyClasses
       const vcard = context.doc.querySelector('.vcard .fn, .author-name, .page-title .vcard');
       return { slug, name: (vcard ? cleanText(boundedText(vcard, 200), LIMITS.title) : null) || headingName(context.doc) };
     }
-    const known = slug ? context.names.get(`${kind}:${slug}`) : undefined;
+    const known = slug ? context.termName(kind, slug) : null;
     return { slug, name: known ?? headingName(context.doc) ?? (slug ? nameFor(context, kind, slug) : null) };
   }
   return null;

@@ -107,7 +107,8 @@ export interface TermLinks {
 export function termLinks(container: Element, postLevel: boolean, context: PageContext): TermLinks {
   const marked = { tags: [] as Tag[], categories: [] as Tag[] };
   const plain = { tags: [] as Tag[], categories: [] as Tag[] };
-  for (const link of scopedAll(container, 'a[href]', postLevel, 2000)) {
+  // Only links that can be terms: rel-marked, or pointing at a tag / rubrique archive.
+  for (const link of scopedAll(container, TERM_LINKS, postLevel, 2000)) {
     const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const isMarked = rel.includes('tag') || rel.includes('category');
     // rel="nofollow"/"bookmark" links to a tag page are navigation, not the post's terms.
@@ -127,6 +128,8 @@ export function termLinks(container: Element, postLevel: boolean, context: PageC
   const categories = marked.categories.length ? marked.categories : plain.categories;
   return { tags, categories, tagLinks: tags.length };
 }
+
+const TERM_LINKS = 'a[rel~="tag"][href], a[rel~="category"][href], a[href*="tag"], a[href*="categor"], a[href*="cat="]';
 
 const TITLE_SELECTOR = '.entry-title, .post-title, .posttitle, .storytitle, .article-title, .titre, h1, h2, h3';
 

@@ -1,0 +1,43 @@
+/**
+ * Runs inside Chromium (bundled by bench/parse.ts with esbuild): lib/archive's recognise() and
+ * @mozilla/readability's parse() on the same documents, built by the browser's own DOMParser.
+ * Only the two calls are timed; parsing and cloning happen before the clock starts.
+ */
+import { Readability } from '@mozilla/readability';
+import { recognise } from '../lib/archive/recognise';
+
+interface BenchPage {
+  html: string;
+  url: string;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function run(pages: BenchPage[], rounds: number) {
+  const parser = new DOMParser();
+  const ours: number[] = [];
+  const peer: number[] = [];
+  const kinds: string[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const page of pages) {
+      const doc = parser.parseFromString(page.html, 'text/html');
+      const clone = doc.cloneNode(true) as Document;
+      const t0 = performance.now();
+      const info = recognise(doc, page.url);
+      const t1 = performance.now();
+      new Readability(clone).parse();
+      const t2 = performance.now();
+      if (round > 0) {
+        ours.push(t1 - t0);
+        peer.push(t2 - t1);
+      } else kinds.push(info.kind);
+    }
+  }
+  return { ours: median(ours), peer: median(peer), samples: ours.length, kinds };
+}
+
+(globalThis as unknown as { benchParse: typeof run }).benchParse = run;
