@@ -81,7 +81,7 @@ async function inChromium(sets: Page[][], rounds: number): Promise<{ results: Re
 }
 
 const fmt = (ms: number) => (ms < 0.1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
-const ratio = (r: Result) => `${(r.peer / r.ours).toFixed(0)}×`;
+const ratio = (r: Result) => `${(r.peer / r.ours).toFixed(1)}×`;
 
 const node = [inNode(articlePages, ROUNDS), inNode(listingPages, ROUNDS)];
 console.log('node done');
