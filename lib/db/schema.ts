@@ -1,3 +1,4 @@
+import { DEFAULT_ARCHIVE_HOSTS } from '../archive/hosts';
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { ArticleRecord, Settings } from '../model';
 
@@ -12,9 +13,12 @@ import type { ArticleRecord, Settings } from '../model';
  *     (≈30× slower to query in Chromium, see shared/PERFORMANCE-ANCHORS.md) and the rubrique index;
  *     `published` re-keyed on a numeric minute stamp (ISO strings with offsets do not sort by time);
  *     a `meta` store with the id counter, rubrique dictionary and counts.
+ * v4  a `digest` store (see digest.ts): pre-normalised summaries of the articles packed in chunk
+ *     records, read in one go when the worker wakes to rebuild the in-memory related/search catalog;
+ *     the `published` index is dropped (only the old on-disk related fallback used it).
  */
 export const DB_NAME = 'securityvibes-companion';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export const STORES = {
   articles: 'articles',
@@ -25,6 +29,7 @@ export const STORES = {
   crawlLog: 'crawlLog',
   postings: 'postings',
   meta: 'meta',
+  digest: 'digest',
 } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 
@@ -61,9 +66,10 @@ export const META_KEY = 'meta';
 export const SETTINGS_KEY = 'settings';
 
 export const DEFAULT_SETTINGS: Settings = {
-  archiveHosts: ['www.securityvibes.fr', 'securityvibes.fr'],
+  archiveHosts: [...DEFAULT_ARCHIVE_HOSTS],
   panelEnabled: true,
-  waybackEnabled: true,
+  // Off until the reader switches it on: that click is what requests the optional web.archive.org permission.
+  waybackEnabled: false,
   crawlDelayMs: 1000,
   crawlConcurrency: 1,
 };
