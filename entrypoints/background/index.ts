@@ -4,6 +4,7 @@ import { buildHandlers } from './handlers';
 import { setupContextMenu } from './context-menu';
 import { setupCrawl } from './crawl/setup';
 import { listenForNoteDrafts } from './note-drafts';
+import { setupWayback } from './wayback';
 
 /** Wiring only: every message goes through the router (sender check, zod check, Result answer). */
 export default defineBackground(() => {
@@ -13,4 +14,5 @@ export default defineBackground(() => {
   listenForNoteDrafts(route);
   setupContextMenu();
   setupCrawl();
+  setupWayback();
 });

@@ -1,3 +1,4 @@
+import { syncWaybackScript } from '../wayback';
 import { browser } from 'wxt/browser';
 import { PageInfo } from '@/lib/model';
 import type { Handlers } from '@/lib/protocol';
@@ -52,5 +53,9 @@ export const storeHandlers: Pick<
     return { removed };
   },
   'ui.getSettings': () => getStore().getSettings(),
-  'ui.saveSettings': (patch) => getStore().saveSettings(patch),
+  'ui.saveSettings': async (patch) => {
+    const saved = await getStore().saveSettings(patch);
+    void syncWaybackScript().catch(() => undefined);
+    return saved;
+  },
 };
