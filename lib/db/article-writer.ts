@@ -1,5 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import type { ArticleRecord } from '../model';
+import { digestRow, writeDigest, type DigestRow } from './digest';
 import { allRequests } from './errors';
 import { mergeArticle, type ArticleFacts } from './merge';
 import { applyEntries, CategoryDictionary, emptyPosting, findId, postingKeysOf, toMinutes, type PostingEntry } from './postings';
@@ -10,7 +11,7 @@ export type Incoming = { facts: ArticleFacts } | { record: ArticleRecord };
 export type Outcome = 'added' | 'updated' | 'kept';
 
 /** Stores that an article write touches; callers include them in their transaction. */
-export const ARTICLE_WRITE_STORES = [STORES.articles, STORES.postings, STORES.meta] as const;
+export const ARTICLE_WRITE_STORES = [STORES.articles, STORES.postings, STORES.meta, STORES.digest] as const;
 
 /** Above this many items it is cheaper to list the keys once than to probe each one. */
 const BULK = 64;
@@ -36,8 +37,8 @@ function factsOf(record: ArticleRecord): ArticleFacts {
  */
 export interface WriteResult {
   outcomes: Outcome[];
-  /** The records added or changed (public form), for caches to patch themselves. */
-  written: ArticleRecord[];
+  /** Digest rows of the records added or changed, for the in-memory catalog to patch itself. */
+  written: DigestRow[];
   docCount: number;
 }
 
@@ -74,11 +75,12 @@ export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now
     batch.set(url, stored);
     outcomes.push(current ? 'updated' : 'added');
   });
-  const written = [...batch.values()].map(publicPart);
+  const written = dryRun ? [] : [...batch.values()].map(digestRow);
   const added = [...batch.keys()].filter((url) => !before.get(url)).length;
-  if (batch.size === 0 || dryRun) return { outcomes, written: dryRun ? [] : written, docCount: meta.docCount + (dryRun ? added : 0) };
+  if (batch.size === 0 || dryRun) return { outcomes, written, docCount: meta.docCount + (dryRun ? added : 0) };
   const changes = postingChanges(batch, before, categories);
   await writePostings(tx, changes, meta);
+  await writeDigest(tx, written, meta.docCount === 0);
   await allRequests(batch.values(), (stored) => articles.put(stored));
   meta.docCount += added;
   meta.categories = categories.slugs;

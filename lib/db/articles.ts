@@ -76,13 +76,13 @@ export function indexStatus(db: AnyDb): Promise<IndexStatus> {
   });
 }
 
-/** Empties the article index (articles, postings, counters); notes, trash and settings stay. */
+/** Empties the article index (articles, postings, digest, counters); notes, trash and settings stay. */
 export function clearIndex(db: AnyDb): Promise<number> {
   return transact(
-    () => db.transaction([STORES.articles, STORES.postings, STORES.meta], 'readwrite'),
+    () => db.transaction([STORES.articles, STORES.postings, STORES.meta, STORES.digest], 'readwrite'),
     async (tx) => {
       const removed = await tx.objectStore(STORES.articles).count();
-      await Promise.all([tx.objectStore(STORES.articles).clear(), tx.objectStore(STORES.postings).clear(), tx.objectStore(STORES.meta).clear()]);
+      await Promise.all([STORES.articles, STORES.postings, STORES.meta, STORES.digest].map((name) => tx.objectStore(name).clear()));
       return removed;
     },
   );

@@ -1,3 +1,4 @@
+import { digestRow, writeDigest } from './digest';
 import { allRequests } from './errors';
 import { buildPostings, CategoryDictionary, toMinutes } from './postings';
 import { META_KEY, STORES, type AnyDb, type Meta, type StoredArticle, type UpgradeTx } from './schema';
@@ -55,8 +56,17 @@ const v3: Step = async (db, tx) => {
   await tx.objectStore(STORES.meta).put(meta, META_KEY);
 };
 
+/** v4: the packed digest of every article (search and related load it in one read), no `published` index. */
+const v4: Step = async (db, tx) => {
+  db.createObjectStore(STORES.digest, { keyPath: 'chunk' });
+  const articles = tx.objectStore(STORES.articles);
+  articles.deleteIndex('published');
+  const rows = ((await articles.getAll()) as StoredArticle[]).map(digestRow);
+  await writeDigest(tx, rows, true);
+};
+
 /** steps[k] upgrades from version k to k + 1. */
-export const STEPS: readonly Step[] = [v1, v2, v3];
+export const STEPS: readonly Step[] = [v1, v2, v3, v4];
 
 export async function runMigrations(db: AnyDb, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {
   for (let version = oldVersion; version < newVersion; version += 1) await STEPS[version]!(db, tx);

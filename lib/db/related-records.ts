@@ -1,7 +1,7 @@
 import type { ArticleRecord, RelatedItem } from '../model';
 import { buildPostings, CategoryDictionary, toMinutes } from './postings';
 import { preselect, finalize, type PostingList } from './related';
-import { toRelatedItems } from './related-query';
+import { toRelatedItems } from './related-items';
 import { NO_TIME, categoryKey, tagKey, type StoredArticle } from './schema';
 
 /**

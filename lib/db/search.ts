@@ -49,11 +49,16 @@ export class SearchIndex {
   }
 
   upsert(doc: SearchDoc): void {
+    this.upsertPrepared(doc, normalize(doc.title), indexTokens(`${doc.title} ${doc.body}`));
+  }
+
+  /** Adds a document whose normalised title and tokens were computed beforehand (the digest keeps them). */
+  upsertPrepared(doc: SearchDoc, normTitle: string, tokens: readonly string[]): void {
     this.remove(doc.kind, doc.url);
     const at = this.entries.length;
-    this.entries.push({ doc, normTitle: normalize(doc.title), time: Date.parse(doc.publishedAt ?? '') || 0, alive: true });
+    this.entries.push({ doc, normTitle, time: Date.parse(doc.publishedAt ?? '') || 0, alive: true });
     this.byKey.set(`${doc.kind}:${doc.url}`, at);
-    for (const token of indexTokens(`${doc.title} ${doc.body}`)) {
+    for (const token of tokens) {
       let list = this.postings.get(token);
       if (!list) {
         this.postings.set(token, (list = []));
@@ -153,7 +158,7 @@ export class SearchIndex {
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** ≤ 400 characters of the body around the first matching term. */
-function snippet(body: string, terms: readonly string[]): string {
+export function snippet(body: string, terms: readonly string[]): string {
   const flat = body.replace(/\s+/g, ' ').trim();
   if (flat.length <= 400) return flat;
   const norm = normalize(flat);

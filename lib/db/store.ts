@@ -9,9 +9,10 @@ import { factsFromPage, type ArticleFacts } from './merge';
 import * as notes from './notes';
 import { articlesFor, listNotes, recentNotes, trashViews, type NoteQuery, type NoteView } from './note-views';
 import { openDatabase, type OpenOptions } from './open';
-import { relatedFor } from './related-query';
+import { Catalog, noteSearchDoc } from './catalog';
 import { STORES, type AnyDb } from './schema';
-import { SearchIndex, type SearchDoc } from './search';
+import { snippet } from './search';
+import { queryTerms } from './text';
 import { getSettings, saveSettings } from './settings';
 
 export interface StoreOptions extends OpenOptions {
@@ -34,31 +35,14 @@ export interface IndexResult {
   articles: number;
 }
 
-const articleDoc = (record: ArticleRecord, rating: number | null = null): SearchDoc => ({
-  kind: 'article',
-  url: record.url,
-  title: record.title,
-  body: record.excerpt,
-  rating,
-  publishedAt: record.publishedAt,
-});
-const noteDoc = (note: Note, article: ArticleRecord | undefined): SearchDoc => ({
-  kind: 'note',
-  url: note.url,
-  title: article?.title ?? note.url,
-  body: note.text,
-  rating: note.rating,
-  publishedAt: article?.publishedAt ?? null,
-});
-
 /**
  * The local store: one lazily opened connection (reopened after it closed for another context's
- * upgrade), every operation over it, and an in-memory search cache rebuilt from IndexedDB on first use
- * and patched after each write made through this object.
+ * upgrade), every operation over it, and an in-memory catalog (related + search, see catalog.ts)
+ * loaded from the digest on first use and patched after each write made through this object.
  */
 export class Store {
   private connection: Promise<AnyDb> | null = null;
-  private searchCache: Promise<SearchIndex> | null = null;
+  private catalogCache: Promise<Catalog> | null = null;
   private ratingsCache: Promise<Map<string, number | null>> | null = null;
   private readonly now: () => number;
   readonly crawl: CrawlStateStore;
@@ -91,7 +75,7 @@ export class Store {
   async close(): Promise<void> {
     const pending = this.connection;
     this.connection = null;
-    this.searchCache = null;
+    this.catalogCache = null;
     this.ratingsCache = null;
     if (pending) (await pending.catch(() => null))?.close();
   }
@@ -123,7 +107,7 @@ export class Store {
         return written;
       },
     );
-    await this.patchSearch((index) => result.written.forEach((record) => index.upsert(articleDoc(record))));
+    await this.patchCatalog((catalog) => result.written.forEach((row) => catalog.upsert(row)));
     const count = (o: string) => result.outcomes.filter((x) => x === o).length;
     return { indexed: items.length, added: count('added'), updated: count('updated'), articles: result.docCount };
   }
@@ -131,9 +115,10 @@ export class Store {
   async getArticle(url: string): Promise<ArticleRecord | null> {
     return articles.getArticle(await this.db(), url);
   }
+  /** Related articles, ranked in memory over the catalog (loaded on first use after the worker wakes). */
   async related(url: string, limit = 8): Promise<RelatedItem[]> {
-    const db = await this.db();
-    return relatedFor(db, url, limit, await this.ratings());
+    const [catalog, ratings] = await Promise.all([this.catalog(), this.ratings()]);
+    return catalog.related(url, limit, ratings);
   }
 
   /** url → rating of every note: a small cache loaded once per worker life, patched by note writes. */
@@ -170,7 +155,7 @@ export class Store {
   }
   async clearIndex(): Promise<number> {
     const removed = await articles.clearIndex(await this.db());
-    this.searchCache = null;
+    this.catalogCache = null;
     return removed;
   }
 
@@ -209,50 +194,50 @@ export class Store {
 
   // ── Search ──────────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Ranked hits from the catalog's search index; article hits then get their excerpt snippet and the
+   * reader's rating (one small read of the winners, the catalog keeps no excerpts).
+   */
   async search(query: string, limit: number): Promise<SearchHit[]> {
-    return (await this.searchIndex()).search(query, limit);
+    const [catalog, ratings] = await Promise.all([this.catalog(), this.ratings()]);
+    const hits = catalog.search.search(query, limit);
+    const articleUrls = hits.filter((hit) => hit.kind === 'article').map((hit) => hit.url);
+    if (articleUrls.length === 0) return hits;
+    const records = await articlesFor(await this.db(), articleUrls);
+    const terms = queryTerms(query);
+    return hits.map((hit) => {
+      if (hit.kind !== 'article') return hit;
+      const record = records.get(hit.url);
+      return { ...hit, snippet: snippet(record?.excerpt || hit.title, terms), rating: ratings.get(hit.url) ?? null };
+    });
   }
 
-  /** Builds the search cache from IndexedDB (cold) or returns it (warm). */
-  searchIndex(): Promise<SearchIndex> {
-    if (!this.searchCache) {
-      const building = this.buildSearchIndex();
-      this.searchCache = building;
-      building.catch(() => {
-        if (this.searchCache === building) this.searchCache = null;
+  /** The in-memory catalog: loaded from the digest (cold, one read) or returned (warm). */
+  catalog(): Promise<Catalog> {
+    if (!this.catalogCache) {
+      const loading = this.db().then((db) => Catalog.load(db));
+      this.catalogCache = loading;
+      loading.catch(() => {
+        if (this.catalogCache === loading) this.catalogCache = null;
       });
     }
-    return this.searchCache;
+    return this.catalogCache;
   }
 
-  private async buildSearchIndex(): Promise<SearchIndex> {
-    const db = await this.db();
-    const [allArticles, allNotes] = await guarded(() => Promise.all([articles.allArticles(db), db.getAll(STORES.notes) as Promise<Note[]>]));
-    const index = new SearchIndex();
-    const byUrl = new Map(allArticles.map((record) => [record.url, record]));
-    const ratings = new Map(allNotes.map((note) => [note.url, note.rating]));
-    for (const record of allArticles) index.upsert(articleDoc(record, ratings.get(record.url) ?? null));
-    for (const note of allNotes) index.upsert(noteDoc(note, byUrl.get(note.url)));
-    return index;
-  }
-
-  private async patchSearch(patch: (index: SearchIndex) => void): Promise<void> {
-    const cache = this.searchCache;
+  private async patchCatalog(patch: (catalog: Catalog) => void): Promise<void> {
+    const cache = this.catalogCache;
     if (!cache) return;
-    const index = await cache.catch(() => null);
-    if (!index || this.searchCache !== cache) return;
-    patch(index);
-    if (index.wasteful) this.searchCache = null;
+    const catalog = await cache.catch(() => null);
+    if (!catalog || this.catalogCache !== cache) return;
+    patch(catalog);
+    if (catalog.search.wasteful) this.catalogCache = null;
   }
 
   private async refreshNoteInSearch(url: string, note: Note | null): Promise<void> {
     await this.patchRating(url, note);
-    if (!this.searchCache) return;
-    const article = (await articlesFor(await this.db(), [url])).get(url);
-    await this.patchSearch((index) => {
-      if (note) index.upsert(noteDoc(note, article));
-      else index.remove('note', url);
-      if (article) index.upsert(articleDoc(article, note?.rating ?? null));
+    await this.patchCatalog((catalog) => {
+      if (note) catalog.search.upsert(noteSearchDoc(note, catalog.get(url)));
+      else catalog.search.remove('note', url);
     });
   }
 
@@ -276,7 +261,7 @@ export class Store {
   async importBackup(json: string, apply: boolean): Promise<ImportReport> {
     const report = await importBackup(await this.db(), json, this.now(), apply);
     if (apply) {
-      this.searchCache = null;
+      this.catalogCache = null;
       this.ratingsCache = null;
     }
     return report;

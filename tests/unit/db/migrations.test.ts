@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { IDBFactory } from 'fake-indexeddb';
 import './helpers';
-import { createStore, DB_VERSION, openDatabase } from '../../../lib/db';
+import { createStore, DB_VERSION, openDatabase, relatedFromRecords } from '../../../lib/db';
 import { buildDatabase, type DatabaseDump } from '../../fixtures/db/builder';
 
 const load = (version: number) => JSON.parse(readFileSync(new URL(`../../fixtures/db/v${version}.json`, import.meta.url), 'utf8')) as DatabaseDump;
-const fixtures = [1, 2].map(load);
-const strip = (records: Record<string, unknown>[]) => records.map(({ tagSlugs: _t, ...rest }) => rest);
+const fixtures = [1, 2, 3].map(load);
+const strip = (records: Record<string, unknown>[]) => records.map(({ tagSlugs: _t, id: _id, pub: _pub, ...rest }) => rest);
 const byUrl = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a.url) < String(b.url) ? -1 : 1);
 
 describe('migrations: databases created by every earlier schema version open with nothing lost', () => {
@@ -48,6 +48,17 @@ describe('migrations: databases created by every earlier schema version open wit
         expect((await store.browse('tag', 'stuxnet', 0, 10)).total).toBe(3);
       });
 
+      it('builds the digest: related and search from it agree with the records themselves', async () => {
+        const store = await upgraded();
+        const file = await store.exportBackup('test');
+        const ratings = new Map(file.notes.map((note) => [note.url, note.rating]));
+        for (const { url } of file.articles) expect(await store.related(url)).toEqual(relatedFromRecords(file.articles, url, 8, ratings));
+        const hits = await store.search('sécurité industriels', 10);
+        const expected = file.articles.filter((a) => /s[ée]curit[ée]/i.test(`${a.title} ${a.excerpt}`) && /industriels/.test(`${a.title} ${a.excerpt}`));
+        expect(hits.map((h) => h.url).sort()).toEqual(expected.map((a) => a.url).sort());
+        if (dump.version === 3) expect(hits[0]).toMatchObject({ url: 'http://www.securityvibes.fr/actualites/securite-reseaux/', snippet: 'La sécurité des systèmes industriels' });
+      });
+
       it('keeps crawl state and log (v2 on)', async () => {
         const store = await upgraded();
         const checkpoint = await store.crawl.get('checkpoint', z.object({ frontier: z.array(z.string()), done: z.number() }));
@@ -57,15 +68,17 @@ describe('migrations: databases created by every earlier schema version open wit
     });
   }
 
-  it('steps one version at a time (v1 → v2 → v3) give the same result as v1 → v3', async () => {
+  it('steps one version at a time (v1 → v2 → v3 → v4) give the same result as v1 → v4', async () => {
     const stepwise = new IDBFactory();
     await buildDatabase(stepwise, fixtures[0]!);
     (await openDatabase(stepwise, { version: 2 })).close();
+    (await openDatabase(stepwise, { version: 3 })).close();
     const direct = new IDBFactory();
     await buildDatabase(direct, fixtures[0]!);
     const a = await createStore(stepwise).exportBackup('t');
     const b = await createStore(direct).exportBackup('t');
     expect({ ...a, exportedAt: '' }).toEqual({ ...b, exportedAt: '' });
+    expect(await createStore(stepwise).search('securite', 10)).toEqual(await createStore(direct).search('securite', 10));
   });
 });
 

@@ -1,0 +1,153 @@
+import type { Note, RelatedItem, Tag } from '../model';
+import { parseChunk, tagsOfRow, type DigestChunk, type DigestRow } from './digest';
+import { guarded } from './errors';
+import { CategoryDictionary, findId, toMinutes } from './postings';
+import { finalize, preselect, type PostingList } from './related';
+import { toRelatedItems } from './related-items';
+import { NO_CATEGORY, STORES, type AnyDb } from './schema';
+import { SearchIndex, type SearchDoc } from './search';
+
+/** What the catalog keeps about one article (no excerpt: search reads the few winners' excerpts). */
+export interface CatalogDoc {
+  id: number;
+  url: string;
+  title: string;
+  publishedAt: string | null;
+  category: Tag | null;
+  tags: Tag[];
+  /** Publication minute (NO_TIME when unknown) and rubrique index, as in the postings. */
+  min: number;
+  cat: number;
+}
+
+interface TagList {
+  ids: number[];
+  /** Typed view for the ranking, rebuilt lazily after the list or one of its articles changed. */
+  view: PostingList | null;
+}
+
+export const noteSearchDoc = (note: Note, article: CatalogDoc | undefined): SearchDoc => ({
+  kind: 'note',
+  url: note.url,
+  title: article?.title ?? note.url,
+  body: note.text,
+  rating: note.rating,
+  publishedAt: article?.publishedAt ?? null,
+});
+
+/**
+ * The background's in-memory catalog of the index: every article's summary, tag postings and the
+ * search index (articles and notes). A cache only — loaded from the digest in one read-only
+ * transaction when first needed after the worker wakes, patched by every write made through the
+ * store, dropped on clear/import; IndexedDB stays the truth.
+ */
+export class Catalog {
+  private readonly docs = new Map<number, CatalogDoc>();
+  private readonly byUrl = new Map<string, CatalogDoc>();
+  private readonly tags = new Map<string, TagList>();
+  private readonly categories = new CategoryDictionary();
+  readonly search = new SearchIndex();
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  static async load(db: AnyDb): Promise<Catalog> {
+    const [chunks, notes] = await guarded(async () => {
+      const tx = db.transaction([STORES.digest, STORES.notes]);
+      return Promise.all([tx.objectStore(STORES.digest).getAll() as Promise<DigestChunk[]>, tx.objectStore(STORES.notes).getAll() as Promise<Note[]>]);
+    });
+    const catalog = new Catalog();
+    for (const chunk of chunks) for (const row of parseChunk(chunk)) catalog.upsert(row);
+    for (const note of notes) catalog.search.upsert(noteSearchDoc(note, catalog.byUrl.get(note.url)));
+    return catalog;
+  }
+
+  get(url: string): CatalogDoc | undefined {
+    return this.byUrl.get(url);
+  }
+
+  /** Adds or replaces one article (its row as written in the digest). */
+  upsert(row: DigestRow): void {
+    const [id, url, title, publishedAt, categorySlug, categoryName, , normTitle, tokens] = row;
+    const old = this.docs.get(id);
+    const doc: CatalogDoc = {
+      id,
+      url,
+      title,
+      publishedAt,
+      category: categorySlug === null ? null : { slug: categorySlug, name: categoryName ?? categorySlug },
+      tags: tagsOfRow(row),
+      min: toMinutes(publishedAt),
+      cat: this.categories.indexOf(categorySlug),
+    };
+    this.docs.set(id, doc);
+    if (old && old.url !== url) this.byUrl.delete(old.url);
+    this.byUrl.set(url, doc);
+    const oldTags = new Set(old?.tags.map((tag) => tag.slug));
+    const newTags = new Set(doc.tags.map((tag) => tag.slug));
+    for (const slug of oldTags) if (!newTags.has(slug)) this.removeFromTag(slug, id);
+    for (const slug of newTags) this.addToTag(slug, id);
+    // Articles' ratings and excerpts are filled in by the store for the few hits it returns.
+    this.search.upsertPrepared({ kind: 'article', url, title, body: '', rating: null, publishedAt }, normTitle, tokens ? tokens.split(' ') : []);
+  }
+
+  private addToTag(slug: string, id: number): void {
+    let list = this.tags.get(slug);
+    if (!list) this.tags.set(slug, (list = { ids: [], view: null }));
+    list.view = null;
+    const ids = list.ids;
+    if (ids.length === 0 || ids[ids.length - 1]! < id) ids.push(id);
+    else {
+      const at = findId(ids, id);
+      if (at < 0) ids.splice(-at - 1, 0, id);
+    }
+  }
+
+  private removeFromTag(slug: string, id: number): void {
+    const list = this.tags.get(slug);
+    if (!list) return;
+    const at = findId(list.ids, id);
+    if (at >= 0) list.ids.splice(at, 1);
+    list.view = null;
+    if (list.ids.length === 0) this.tags.delete(slug);
+  }
+
+  private posting(slug: string): PostingList | null {
+    const list = this.tags.get(slug);
+    if (!list) return null;
+    if (!list.view) {
+      const n = list.ids.length;
+      const view = { slug, name: slug, ids: Uint32Array.from(list.ids), mins: new Int32Array(n), cats: new Uint16Array(n) };
+      for (let i = 0; i < n; i += 1) {
+        const doc = this.docs.get(list.ids[i]!)!;
+        view.mins[i] = doc.min;
+        view.cats[i] = doc.cat;
+      }
+      list.view = view;
+    }
+    return list.view;
+  }
+
+  /**
+   * Related articles, ranked by the one pure ranking (related.ts) over in-memory postings; with no
+   * shared tag, the same rubrique or (with none) the nearest dates.
+   */
+  related(url: string, limit: number, ratings: ReadonlyMap<string, number | null>): RelatedItem[] {
+    const article = this.byUrl.get(url);
+    if (!article) return [];
+    const target = { id: article.id, cat: article.category ? article.cat : NO_CATEGORY, min: article.min };
+    const tagPostings = article.tags.flatMap((tag) => this.posting(tag.slug) ?? []).filter((p) => p.ids.length > 1);
+    let selection = preselect(target, tagPostings, null, this.docs.size, limit);
+    if (selection.pool.length === 0) selection = preselect(target, [], this.fallback(article), this.docs.size, limit);
+    const ranked = finalize(selection, (id) => this.docs.get(id)?.url ?? '');
+    const records = new Map(ranked.map((item) => [item.id, this.docs.get(item.id)!] as const));
+    return toRelatedItems(ranked, records, ratings, new Map(article.tags.map((tag) => [tag.slug, tag.name])));
+  }
+
+  /** The rubrique's articles, or (no rubrique) every article: the pool then ranks by date distance. */
+  private fallback(article: CatalogDoc): PostingList {
+    const docs = [...this.docs.values()].filter((doc) => !article.category || doc.cat === article.cat).sort((a, b) => a.id - b.id);
+    return { slug: '', name: '', ids: docs.map((doc) => doc.id), mins: docs.map((doc) => doc.min), cats: docs.map((doc) => (article.category ? doc.cat : 0)) };
+  }
+}
