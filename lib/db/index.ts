@@ -18,6 +18,11 @@
  * Every method rejects with a CodedError ('quota-exceeded' | 'aborted' | 'db-blocked' | 'internal');
  * a failed write leaves nothing half-written.
  *
+ * Related and search are answered from an in-memory catalog (catalog.ts): loaded on first use after the
+ * worker wakes from the `digest` store (schema v4: pre-normalised article summaries packed ~1,000 to a
+ * record, written in the same transaction as the articles), then patched by every write made through
+ * the store (the background is the only writer). `store.catalog()` loads it ahead of need.
+ *
  * Pure parts (no IndexedDB): rankRelated/preselect/finalize (related.ts), relatedFromRecords (the CLI's
  * entry point over an index file), buildPostings, mergeArticle/factsFromPage, SearchIndex, parseBackup.
  */

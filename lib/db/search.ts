@@ -1,4 +1,5 @@
 import type { SearchHit } from '../model';
+import { findId } from './postings';
 import { indexTokens, normalize, queryTerms } from './text';
 
 /** A searchable document: an indexed article (title + excerpt) or one of the reader's notes. */
@@ -17,7 +18,8 @@ interface Entry {
   normTitle: string;
   /** Publication time for ordering ties (0 when unknown). */
   time: number;
-  alive: boolean;
+  /** Its tokens, to take it out of their postings when it is replaced or removed. */
+  tokens: readonly string[];
 }
 
 interface Ranked {
@@ -35,14 +37,15 @@ const MAX_PREFIX_EXPANSION = 300;
 /**
  * An in-memory inverted index (token → document numbers) with prefix matching through a sorted token
  * list. It is a cache: the background rebuilds it from IndexedDB when the worker wakes and patches it
- * after each write; nothing lives only here. Updates append a new entry and retire the old one.
+ * after each write; nothing lives only here. Updates append a new entry and take the old one out of
+ * its postings, so document frequencies (and so scores) after any sequence of updates are exactly those
+ * of an index built afresh from the same documents.
  */
 export class SearchIndex {
-  private readonly entries: Entry[] = [];
+  private readonly entries: (Entry | null)[] = [];
   private readonly byKey = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
   private sorted: string[] | null = null;
-  private retired = 0;
 
   get size(): number {
     return this.byKey.size;
@@ -56,7 +59,7 @@ export class SearchIndex {
   upsertPrepared(doc: SearchDoc, normTitle: string, tokens: readonly string[]): void {
     this.remove(doc.kind, doc.url);
     const at = this.entries.length;
-    this.entries.push({ doc, normTitle, time: Date.parse(doc.publishedAt ?? '') || 0, alive: true });
+    this.entries.push({ doc, normTitle, time: Date.parse(doc.publishedAt ?? '') || 0, tokens });
     this.byKey.set(`${doc.kind}:${doc.url}`, at);
     for (const token of tokens) {
       let list = this.postings.get(token);
@@ -72,14 +75,18 @@ export class SearchIndex {
     const key = `${kind}:${url}`;
     const at = this.byKey.get(key);
     if (at === undefined) return;
-    this.entries[at]!.alive = false;
+    for (const token of this.entries[at]!.tokens) {
+      const list = this.postings.get(token);
+      if (!list) continue;
+      const found = findId(list, at);
+      if (found >= 0) list.splice(found, 1);
+      if (list.length === 0) {
+        this.postings.delete(token);
+        this.sorted = null;
+      }
+    }
+    this.entries[at] = null;
     this.byKey.delete(key);
-    this.retired += 1;
-  }
-
-  /** Whether retired entries outweigh live ones (the owner may then rebuild). */
-  get wasteful(): boolean {
-    return this.retired > 1000 && this.retired > this.byKey.size;
   }
 
   private tokensFor(term: string): string[] {
@@ -115,7 +122,6 @@ export class SearchIndex {
         const exactness = token === term ? 1 : 0.8;
         for (const at of list) {
           const entry = this.entries[at]!;
-          if (!entry.alive) continue;
           const weight = idf * exactness * (entry.normTitle.includes(term) ? 3 : 1);
           if ((perDoc.get(at) ?? 0) < weight) perDoc.set(at, weight);
         }

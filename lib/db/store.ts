@@ -230,7 +230,6 @@ export class Store {
     const catalog = await cache.catch(() => null);
     if (!catalog || this.catalogCache !== cache) return;
     patch(catalog);
-    if (catalog.search.wasteful) this.catalogCache = null;
   }
 
   private async refreshNoteInSearch(url: string, note: Note | null): Promise<void> {
