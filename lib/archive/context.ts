@@ -6,6 +6,7 @@
 import { canonicalUrl } from './canonical-url';
 import { canonicalHost, isArchiveHost } from './hosts';
 import { urlShape } from './page-kind';
+import { linksWhere, relHas } from './query';
 import { cleanText, nameFromSlug } from './text';
 import { LIMITS } from '../model/limits';
 
@@ -30,7 +31,7 @@ export interface ResolverInput {
 }
 
 function baseHref(doc: Document, loadedFrom: string | null): string | undefined {
-  const base = doc.querySelector('base[href]')?.getAttribute('href') ?? null;
+  const base = linksWhere(doc, () => true, 1, 'base')[0]?.getAttribute('href') ?? null;
   const resolved = base ? canonicalUrlRaw(base, loadedFrom ?? undefined) : null;
   return resolved ?? loadedFrom ?? undefined;
 }
@@ -66,12 +67,40 @@ export function makeResolver(input: ResolverInput): (href: string | null) => str
       mirrorOrigin = null;
     }
   }
+  const fastOrigin = mirrorOrigin ? null : archiveOriginOf(base, input.hosts);
   return (href) => {
     if (!href) return null;
+    const fast = fastCanonical(href, fastOrigin, input.hosts);
+    if (fast) return fast;
     const url = canonicalUrl(href, base, input.hosts);
     if (!url || !mirrorOrigin || !originalOrigin || !url.startsWith(`${mirrorOrigin}/`)) return url;
     return canonicalUrl(originalOrigin + url.slice(mirrorOrigin.length), undefined, input.hosts);
   };
+}
+
+// Paths and absolute archive URLs already in canonical spelling (lowercase, no dot, no %, no query):
+// most links of an archive page. They skip URL parsing, which dominates the cost of a page otherwise.
+const SIMPLE_PATH = /^\/(?:[a-z0-9_-]+\/)*[a-z0-9_-]*$/;
+const SIMPLE_ABSOLUTE = /^https?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)(\/(?:[a-z0-9_-]+\/)*[a-z0-9_-]*)?$/;
+
+/** `http://<canonical host>` when root-relative links on this base land on an archive host, else null. */
+function archiveOriginOf(base: string | undefined, hosts: readonly string[]): string | null {
+  const match = base ? /^https?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/?#]|$)/i.exec(base) : null;
+  const host = match?.[1]?.toLowerCase();
+  return host && isArchiveHost(host, hosts) ? `http://${canonicalHost(host)}` : null;
+}
+
+/** canonicalUrl() for the simple spellings above (the same answer, without parsing), else null. */
+function fastCanonical(href: string, archiveOrigin: string | null, hosts: readonly string[]): string | null {
+  let url: string | null = null;
+  if (archiveOrigin && href.charCodeAt(0) === 47 && href.charCodeAt(1) !== 47 && SIMPLE_PATH.test(href)) {
+    url = archiveOrigin + href;
+  } else if (href.charCodeAt(0) === 104) {
+    const match = SIMPLE_ABSOLUTE.exec(href);
+    const host = match?.[1];
+    if (host && isArchiveHost(host, hosts)) url = `http://${canonicalHost(host)}${match[2] ?? '/'}`;
+  }
+  return url && url.length <= LIMITS.url ? url : null;
 }
 
 export type TermKind = 'tag' | 'category' | 'author';
@@ -117,7 +146,7 @@ export function makeTermNames(doc: Document, resolve: (href: string | null) => s
     }
     let found: string | null = null;
     if (SLUG.test(slug)) {
-      const links = doc.querySelectorAll(`a[href*="${slug}"]`);
+      const links = linksWhere(doc, (href) => href.includes(slug), 100);
       for (let i = 0; i < links.length && i < 100 && !found; i++) {
         const link = links[i] as Element;
         const rel = (link.getAttribute('rel') ?? '').toLowerCase();
@@ -135,8 +164,8 @@ export function makeTermNames(doc: Document, resolve: (href: string | null) => s
 /** "kind:slug" → link text for every tag/rubrique link on the page (sidebar included: names only). */
 function collectTermNames(doc: Document, resolve: (href: string | null) => string | null, max = 3000): Map<string, string> {
   const names = new Map<string, string>();
-  const links = doc.querySelectorAll('a[href*="tag"], a[href*="categor"], a[rel~="tag"]');
-  const limit = Math.min(links.length, max);
+  const links = linksWhere(doc, (href, link) => href.includes('tag') || href.includes('categor') || relHas(link, 'tag'), max);
+  const limit = links.length;
   for (let i = 0; i < limit; i++) {
     const link = links[i] as Element;
     const rel = (link.getAttribute('rel') ?? '').toLowerCase();

@@ -1,7 +1,8 @@
 /**
  * extractPage(): the whole recognition without schema validation — for the content script only, whose
  * bundle must stay small (the background re-validates `content.pageSeen` with the PageInfo schema).
- * Everyone else calls recognise(), which wraps this with validation. Never throws.
+ * Everyone else calls recognise(), which wraps this with validation (and with the linkedom attribute-case
+ * repair: a browser's document never needs it, so it stays out of the content script). Never throws.
  */
 import type { Teaser } from '../model/article';
 import type { PageInfo, PageKind } from '../model/page-info';
@@ -9,17 +10,24 @@ import { isListingKind } from '../model/page-kinds';
 import { LIMITS } from '../model/limits';
 import { extractArticle } from './article';
 import { canonicalUrl } from './canonical-url';
-import { lowercaseAttributeNames } from './dom-repair';
 import { makeResolver, makeTermNames, type PageContext } from './context';
 import { DEFAULT_ARCHIVE_HOSTS, hostOf, isArchiveHost } from './hosts';
-import { originalUrlOf, readIdentity } from './identity';
+import { originalUrlOf, type Identity } from './identity';
 import { extractTeasers, nextPage } from './listing';
 import { bodyClassKind, isStaticPageBody, looksNotFound, urlShape } from './page-kind';
+import { selectFirst } from './query';
 import { readStructured } from './structured';
 import { bodyClassesOf, listingSubject } from './subject';
 import { boundedText, clip } from './text';
 import { readTextPatterns, type TextFacts } from './text-patterns';
+import type { StructuredData } from './structured';
 import { postContainers } from './wordpress';
+
+/**
+ * Judges a page on another host by content alone (identity.ts readIdentity). Passed in by recognise() so
+ * that the content script, which only ever runs on the archive hosts, does not bundle it.
+ */
+export type OffHostJudge = (doc: Document, structured: StructuredData, hosts: readonly string[], archiveWording: () => boolean) => Identity;
 
 export interface RecogniseOptions {
   /** Archive host names (default DEFAULT_ARCHIVE_HOSTS). */
@@ -65,34 +73,34 @@ function cached(resolve: (href: string | null) => string | null): (href: string 
   };
 }
 
-export function extractPage(doc: Document, url: string, options: RecogniseOptions = {}): PageInfo {
+/** `judgeOffHost` is required for `anyHost` to take effect; without it a page off the archive hosts is not-archive. */
+export function extractPage(doc: Document, url: string, options: RecogniseOptions = {}, judgeOffHost: OffHostJudge | null = null): PageInfo {
   try {
-    return extractUnsafe(doc, url, options);
+    return extractUnsafe(doc, url, options, judgeOffHost);
   } catch (error) {
     return notArchive(`recognition failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-function extractUnsafe(doc: Document, url: string, options: RecogniseOptions): PageInfo {
+function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, judgeOffHost: OffHostJudge | null): PageInfo {
   const hosts = options.hosts?.length ? options.hosts : DEFAULT_ARCHIVE_HOSTS;
   const loaded = typeof url === 'string' && isHttp(url.trim()) && url.length <= LIMITS.url * 2 ? url.trim() : null;
   const ownUrl = loaded ? canonicalUrl(loaded, undefined, hosts) : null;
   const ownHost = ownUrl ? hostOf(ownUrl) : null;
   const onArchive = !!ownHost && isArchiveHost(ownHost, hosts);
-  if (!onArchive && !options.anyHost) return notArchive(ownUrl ? `not an archive host: ${ownHost}` : 'not an http(s) page', ownUrl);
+  if (!onArchive && !(options.anyHost && judgeOffHost)) return notArchive(ownUrl ? `not an archive host: ${ownHost}` : 'not an http(s) page', ownUrl);
   if (!doc || !doc.documentElement) return notArchive('no document', ownUrl);
-  lowercaseAttributeNames(doc);
 
   const structured = readStructured(doc);
   const { main, posts } = postContainers(doc);
   const bodyClasses = bodyClassesOf(doc);
   const firstPost = posts[0] ?? null;
   let original = originalUrlOf(doc, structured, hosts);
-  if (!onArchive) {
+  if (!onArchive && judgeOffHost) {
     // Off the archive hosts (the user asked): judge by content; the wording only counts with other signs.
     const wordingScope = firstPost ?? main;
     const provisional: PageContext = { doc, url: ownUrl, hosts, resolve: makeResolver({ doc, loadedFrom: loaded, original: null, hosts }), termName: () => null };
-    const identity = readIdentity(doc, structured, hosts, () => (wordingScope ? readTextPatterns(wordingScope, !!firstPost, provisional).archiveWording : false));
+    const identity = judgeOffHost(doc, structured, hosts, () => (wordingScope ? readTextPatterns(wordingScope, !!firstPost, provisional).archiveWording : false));
     if (!identity.archive) {
       return notArchive('no archive signal: no archive footer, SecurityVibes chrome or archive URL (a French WordPress page alone is not the archive)', ownUrl);
     }
@@ -104,7 +112,7 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions): P
 
   if (isStaticPageBody(bodyClasses)) return notArchive('a static page of the archive (neither an article nor a listing)', pageUrl);
   const shape = pageUrl ? urlShape(pageUrl) : { kind: 'unknown', slug: null, page: 1 };
-  const heading = boundedText(doc.querySelector('h1, h2') ?? null, 200);
+  const heading = boundedText(selectFirst(doc, 'h1, h2'), 200);
   const notFound = looksNotFound(doc.title ?? '', heading);
   let teasers: Teaser[] | null = null;
   const listing = () => (teasers ??= extractTeasers(posts, main, context));

@@ -8,6 +8,7 @@ import { LIMITS } from '../model/limits';
 import { categoryFromPermalink, nameFor, type PageContext } from './context';
 import { toParisIso } from './french-date';
 import { urlShape } from './page-kind';
+import { byTagWhere, linksWhere, merge, ordersNodes, relHas, selectAll } from './query';
 import { scopedAll } from './scope';
 import { readTextPatterns } from './text-patterns';
 import { boundedText } from './text';
@@ -27,10 +28,12 @@ export function teaserOf(post: Element, context: PageContext): Teaser | null {
   if (!title) return null;
   const links = termLinks(post, true, context);
   const terms = classTerms(post);
-  const classTags: Tag[] = terms.tags.map((slug) => ({ slug, name: nameFor(context, 'tag', slug) }));
-  // Prefer names from links; keep every tag post_class lists (teasers may show only a few links).
+  // Prefer names from links; keep every tag post_class lists (teasers may show only a few links). A name
+  // is looked up only for a tag no link showed (a lookup may scan the page's links).
   const tags: Tag[] = [...links.tags];
-  for (const tag of classTags) if (!tags.some((t) => t.slug === tag.slug) && tags.length < LIMITS.tagsPerArticle) tags.push(tag);
+  for (const slug of terms.tags) {
+    if (!tags.some((t) => t.slug === slug) && tags.length < LIMITS.tagsPerArticle) tags.push({ slug, name: nameFor(context, 'tag', slug) });
+  }
   const categorySlug = terms.categories[0];
   const markupCategory = links.categories[0] ?? (categorySlug ? { slug: categorySlug, name: nameFor(context, 'category', categorySlug) } : null);
   const markupDate = dateIn(post, true);
@@ -98,17 +101,18 @@ export function nextPage(doc: Document, context: PageContext): string | null {
     const there = new URL(url);
     return sameListing(here, there) && urlShape(url).page === page + 1 ? url : null;
   };
-  const relNext = doc.querySelectorAll('link[rel~="next"], a[rel~="next"]');
-  for (let i = 0; i < relNext.length && i < 5; i++) {
-    const url = accept((relNext[i] as Element).getAttribute('href'));
+  const isNext = (el: Element) => relHas(el, 'next');
+  const relNext = ordersNodes(doc) ? merge([byTagWhere(doc, 'link', isNext, 5), byTagWhere(doc, 'a', isNext, 5)], 5) : selectAll(doc, 'link[rel~="next"], a[rel~="next"]', 5);
+  for (const link of relNext) {
+    const url = accept(link.getAttribute('href'));
     if (url) return url;
   }
-  const links = doc.querySelectorAll('a[href*="page"], a[href*="paged"]');
-  for (let i = 0; i < links.length && i < 2000; i++) {
-    const url = accept((links[i] as Element).getAttribute('href'));
+  // Any href containing "page" ("paged" included), in page order.
+  for (const link of linksWhere(doc, (href) => href.includes('page'), 2000)) {
+    const url = accept(link.getAttribute('href'));
     if (url) return url;
   }
-  const labelled = doc.querySelectorAll('.navigation a, .nav-previous a, .alignleft a, .pagination a, .wp-pagenavi a, a.next');
+  const labelled = selectAll(doc, '.navigation a, .nav-previous a, .alignleft a, .pagination a, .wp-pagenavi a, a.next', 50);
   for (let i = 0; i < labelled.length && i < 50; i++) {
     const link = labelled[i] as Element;
     if (!NEXT_WORDS.test(boundedText(link, 100))) continue;

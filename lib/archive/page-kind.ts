@@ -24,15 +24,27 @@ function decodeSegment(segment: string): string {
 }
 
 /** Classifies a canonical archive URL by its shape alone. */
+// A URL without query, fragment or dot whose path is already what URL.pathname would give: split as is.
+const PLAIN_URL = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*(\/[a-z0-9_%/-]*)?$/i;
+const NO_QUERY = new URLSearchParams();
+
 export function urlShape(url: string): UrlShape {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { kind: 'unknown', slug: null, page: 1 };
+  let query: URLSearchParams;
+  let path: string;
+  const plain = PLAIN_URL.exec(url);
+  if (plain) {
+    query = NO_QUERY;
+    path = plain[1] ?? '/';
+  } else {
+    try {
+      const parsed = new URL(url);
+      query = parsed.searchParams;
+      path = parsed.pathname;
+    } catch {
+      return { kind: 'unknown', slug: null, page: 1 };
+    }
   }
-  const query = parsed.searchParams;
-  const segments = parsed.pathname.split('/').filter(Boolean);
+  const segments = path.split('/').filter(Boolean);
   let page = Math.max(1, Number.parseInt(query.get('paged') ?? '1', 10) || 1);
   const pageAt = segments.lastIndexOf('page');
   if (pageAt >= 0 && pageAt === segments.length - 2 && /^\d{1,5}$/.test(segments[pageAt + 1] ?? '')) {

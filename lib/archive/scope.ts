@@ -3,6 +3,7 @@
  * recent posts, archives by month), comments, related-post boxes, share bars, the Wayback toolbar.
  * Every extractor asks `inScope(el, container)` before trusting a link or a date.
  */
+import { selectAll } from './query';
 import { isWaybackChrome } from './wayback';
 import { classes, lowerTag } from './text';
 
@@ -25,11 +26,24 @@ const EXACT_EXCLUDED = new Set(['nav', 'pub', 'ads', 'ad', 'links', 'linkcat', '
 // post_class()/body_class() term classes name tags and rubriques ("tag-reseaux-sociaux"): never a box kind.
 const TERM_CLASS = /^(tag|category|post|author|format|type|status|page|postid|term|paged|date|single|archive)-/i;
 
+const escape = (fragment: string) => fragment.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+const EXCLUDED_ANYWHERE = new RegExp(EXCLUDED_FRAGMENTS.map(escape).join('|'));
+const PAGE_CHROME_ANYWHERE = new RegExp(PAGE_CHROME_FRAGMENTS.map(escape).join('|'));
+/** Could one token of this lowercased class/id text be excluded? (A cheap screen before the exact check.) */
+const ANY_SIGN = new RegExp(`${EXCLUDED_ANYWHERE.source}|wm-|wb-|donato`);
+const ANY_PAGE_SIGN = new RegExp(`${ANY_SIGN.source}|${PAGE_CHROME_ANYWHERE.source}|(?:^|\\s)(?:${[...EXACT_EXCLUDED].join('|')})(?:\\s|$)`);
+
 function tokens(el: Element): string[] {
   const out = classes(el).filter((token) => !TERM_CLASS.test(token));
   const id = el.getAttribute('id');
   if (id) out.push(id.slice(0, 200));
   return out;
+}
+
+function excludedToken(token: string, postLevel: boolean): boolean {
+  if (isWaybackChrome(token)) return true;
+  if (!postLevel && (EXACT_EXCLUDED.has(token) || PAGE_CHROME_ANYWHERE.test(token))) return true;
+  return EXCLUDED_ANYWHERE.test(token);
 }
 
 /** True when `el` itself is a box the article never lives in. `postLevel`: inside a post container. */
@@ -38,13 +52,11 @@ export function isExcludedBox(el: Element, postLevel: boolean): boolean {
   if (EXCLUDED_TAGS.has(tag)) return true;
   if (!postLevel && PAGE_CHROME_TAGS.has(tag)) return true;
   const role = el.getAttribute('role');
-  if (role === 'complementary' || role === 'navigation' || (!postLevel && role === 'contentinfo')) return true;
-  for (const raw of tokens(el)) {
-    const token = raw.toLowerCase();
-    if (isWaybackChrome(token)) return true;
-    if (!postLevel && (EXACT_EXCLUDED.has(token) || PAGE_CHROME_FRAGMENTS.some((f) => token.includes(f)))) return true;
-    if (EXCLUDED_FRAGMENTS.some((f) => token.includes(f))) return true;
-  }
+  if (role && (role === 'complementary' || role === 'navigation' || (!postLevel && role === 'contentinfo'))) return true;
+  const names = `${(el.getAttribute('class') ?? '').slice(0, 4000)} ${(el.getAttribute('id') ?? '').slice(0, 200)}`.toLowerCase();
+  // Most elements carry no sign at all: one regex over class and id instead of one test per token.
+  if (!(postLevel ? ANY_SIGN : ANY_PAGE_SIGN).test(names)) return false;
+  for (const raw of tokens(el)) if (excludedToken(raw.toLowerCase(), postLevel)) return true;
   return false;
 }
 
@@ -66,13 +78,8 @@ export function inScope(el: Element, container: Element, postLevel: boolean): bo
 /** Elements matching `selector` inside `container` that are in scope, at most `max`. */
 export function scopedAll(container: Element, selector: string, postLevel: boolean, max = 500): Element[] {
   const out: Element[] = [];
-  let list: ArrayLike<Element>;
-  try {
-    list = container.querySelectorAll(selector);
-  } catch {
-    return out;
-  }
-  const limit = Math.min(list.length, 5000);
+  const list = selectAll(container, selector, 5000);
+  const limit = list.length;
   for (let i = 0; i < limit && out.length < max; i++) {
     const el = list[i] as Element;
     if (inScope(el, container, postLevel)) out.push(el);

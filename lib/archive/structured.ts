@@ -3,6 +3,7 @@
  * `article:*`, `rel=canonical`, `rel=shortlink`. Later archive pages (SEO plugins) carry these; the
  * oldest carry none, and then the next layers answer.
  */
+import { byTagWhere } from './query';
 import { cleanText } from './text';
 
 export interface StructuredData {
@@ -74,7 +75,7 @@ function typesOf(node: { [key: string]: Json }): string[] {
 
 /** The first Article-like node in the JSON-LD scripts, walked iteratively with a node budget. */
 function jsonLdArticle(doc: Document): { [key: string]: Json } | null {
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  const scripts = byTagWhere(doc, 'script', (el) => (el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json', 10);
   for (let i = 0; i < scripts.length && i < 10; i++) {
     const raw = (scripts[i] as Element).textContent ?? '';
     if (raw.length > MAX_JSON_CHARS) continue;

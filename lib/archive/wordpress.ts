@@ -7,6 +7,7 @@ import { LIMITS } from '../model/limits';
 import type { Tag } from '../model/article';
 import { nameFor, safeSlug, termOfUrl, type PageContext } from './context';
 import { parseAnyDate, type DateParts } from './french-date';
+import { relHas, selectAll } from './query';
 import { inScope, scopedAll } from './scope';
 import { boundedText, classes, cleanText } from './text';
 
@@ -18,7 +19,7 @@ const MAX_CANDIDATES = 3_000;
 export function mainArea(doc: Document): Element | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
-  const list = doc.querySelectorAll(MAIN_SELECTOR);
+  const list = selectAll(doc, MAIN_SELECTOR, 50);
   for (let i = 0; i < list.length && i < 50; i++) {
     const el = list[i] as Element;
     if (inScope(el, body, false)) return el;
@@ -36,13 +37,14 @@ function isPostLike(el: Element): boolean {
 export function postContainers(doc: Document): { main: Element | null; posts: Element[] } {
   const main = mainArea(doc);
   if (!main) return { main, posts: [] };
-  const list = main.querySelectorAll(POST_SELECTOR);
-  const limit = Math.min(list.length, MAX_CANDIDATES);
+  const list = selectAll(main, POST_SELECTOR, MAX_CANDIDATES);
+  const limit = list.length;
   const accepted = new Set<Element>();
   const posts: Element[] = [];
   for (let i = 0; i < limit; i++) {
     const el = list[i] as Element;
-    if (!isPostLike(el) || !inScope(el, main, false)) continue;
+    if (!isPostLike(el)) continue;
+    // Nested first: a set lookup per ancestor is cheaper than the scope walk, and either one skips it.
     let nested = false;
     for (let up = el.parentElement, depth = 0; up && up !== main && depth < 60; up = up.parentElement, depth++) {
       if (accepted.has(up)) {
@@ -50,7 +52,7 @@ export function postContainers(doc: Document): { main: Element | null; posts: El
         break;
       }
     }
-    if (nested) continue;
+    if (nested || !inScope(el, main, false)) continue;
     accepted.add(el);
     posts.push(el);
   }
@@ -108,7 +110,7 @@ export function termLinks(container: Element, postLevel: boolean, context: PageC
   const marked = { tags: [] as Tag[], categories: [] as Tag[] };
   const plain = { tags: [] as Tag[], categories: [] as Tag[] };
   // Only links that can be terms: rel-marked, or pointing at a tag / rubrique archive.
-  for (const link of scopedAll(container, TERM_LINKS, postLevel, 2000)) {
+  for (const link of termLinkCandidates(container, postLevel)) {
     const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const isMarked = rel.includes('tag') || rel.includes('category');
     // rel="nofollow"/"bookmark" links to a tag page are navigation, not the post's terms.
@@ -129,7 +131,23 @@ export function termLinks(container: Element, postLevel: boolean, context: PageC
   return { tags, categories, tagLinks: tags.length };
 }
 
-const TERM_LINKS = 'a[rel~="tag"][href], a[rel~="category"][href], a[href*="tag"], a[href*="categor"], a[href*="cat="]';
+/**
+ * Links that can be terms — `a[rel~="tag"][href], a[rel~="category"][href], a[href*="tag"],
+ * a[href*="categor"], a[href*="cat="]` — in scope, read from the container's <a> elements in one pass
+ * (an attribute selector list is matched against every element; the tag lookup is indexed).
+ */
+function termLinkCandidates(container: Element, postLevel: boolean): Element[] {
+  const anchors = container.getElementsByTagName('a');
+  const out: Element[] = [];
+  for (let i = 0; i < anchors.length && i < 5000 && out.length < 2000; i++) {
+    const link = anchors[i] as Element;
+    const href = link.getAttribute('href');
+    if (href === null) continue;
+    const candidate = href.includes('tag') || href.includes('categor') || href.includes('cat=') || relHas(link, 'tag') || relHas(link, 'category');
+    if (candidate && inScope(link, container, postLevel)) out.push(link);
+  }
+  return out;
+}
 
 const TITLE_SELECTOR = '.entry-title, .post-title, .posttitle, .storytitle, .article-title, .titre, h1, h2, h3';
 
