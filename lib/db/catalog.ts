@@ -1,10 +1,10 @@
 import type { Note, RelatedItem, Tag } from '../model';
-import { parseChunk, tagsOfRow, type DigestChunk, type DigestRow } from './digest';
+import { parseChunk, tagsOfRow, tokensAt, type DigestChunk, type DigestRow, type ParsedChunk } from './digest';
 import { guarded } from './errors';
-import { CategoryDictionary, findId, toMinutes } from './postings';
+import { CategoryDictionary, findId } from './postings';
 import { finalize, preselect, type PostingList } from './related';
 import { toRelatedItems } from './related-items';
-import { NO_CATEGORY, STORES, type AnyDb } from './schema';
+import { NO_CATEGORY, NO_TIME, STORES, type AnyDb } from './schema';
 import { SearchIndex, type SearchDoc } from './search';
 
 /** What the catalog keeps about one article (no excerpt: search reads the few winners' excerpts). */
@@ -25,6 +25,9 @@ interface TagList {
   /** Typed view for the ranking, rebuilt lazily after the list or one of its articles changed. */
   view: PostingList | null;
 }
+
+/** Articles' ratings and excerpts are filled in by the store for the few hits it returns. */
+const articleSearchDoc = (doc: CatalogDoc): SearchDoc => ({ kind: 'article', url: doc.url, title: doc.title, body: '', rating: null, publishedAt: doc.publishedAt });
 
 export const noteSearchDoc = (note: Note, article: CatalogDoc | undefined): SearchDoc => ({
   kind: 'note',
@@ -58,7 +61,7 @@ export class Catalog {
       return Promise.all([tx.objectStore(STORES.digest).getAll() as Promise<DigestChunk[]>, tx.objectStore(STORES.notes).getAll() as Promise<Note[]>]);
     });
     const catalog = new Catalog();
-    for (const chunk of chunks) for (const row of parseChunk(chunk)) catalog.upsert(row);
+    for (const chunk of chunks) catalog.loadChunk(parseChunk(chunk));
     for (const note of notes) catalog.search.upsert(noteSearchDoc(note, catalog.byUrl.get(note.url)));
     return catalog;
   }
@@ -69,7 +72,19 @@ export class Catalog {
 
   /** Adds or replaces one article (its row as written in the digest). */
   upsert(row: DigestRow): void {
-    const [id, url, title, publishedAt, categorySlug, categoryName, , normTitle, tokens] = row;
+    const doc = this.place(row);
+    this.search.upsertPrepared(articleSearchDoc(doc), row[7], row[9] ?? 0, row[8]);
+  }
+
+  /** Adds a whole digest chunk (loading): articles, then their tokens in one block. */
+  private loadChunk(chunk: ParsedChunk): void {
+    const docs = chunk.rows.map((row, position) => ({ doc: articleSearchDoc(this.place(row)), normTitle: row[7], time: row[9] ?? 0, tokens: () => tokensAt(chunk, position) }));
+    this.search.loadBlock({ docs, tokens: chunk.tokens, offsets: chunk.offsets, positions: chunk.positions });
+  }
+
+  /** Puts the article in the summaries and tag postings (moving it between tags if it changed). */
+  private place(row: DigestRow): CatalogDoc {
+    const [id, url, title, publishedAt, categorySlug, categoryName, , , , time] = row;
     const old = this.docs.get(id);
     const doc: CatalogDoc = {
       id,
@@ -78,18 +93,15 @@ export class Catalog {
       publishedAt,
       category: categorySlug === null ? null : { slug: categorySlug, name: categoryName ?? categorySlug },
       tags: tagsOfRow(row),
-      min: toMinutes(publishedAt),
+      min: time === null ? NO_TIME : Math.floor(time / 60_000),
       cat: this.categories.indexOf(categorySlug),
     };
     this.docs.set(id, doc);
     if (old && old.url !== url) this.byUrl.delete(old.url);
     this.byUrl.set(url, doc);
-    const oldTags = new Set(old?.tags.map((tag) => tag.slug));
-    const newTags = new Set(doc.tags.map((tag) => tag.slug));
-    for (const slug of oldTags) if (!newTags.has(slug)) this.removeFromTag(slug, id);
-    for (const slug of newTags) this.addToTag(slug, id);
-    // Articles' ratings and excerpts are filled in by the store for the few hits it returns.
-    this.search.upsertPrepared({ kind: 'article', url, title, body: '', rating: null, publishedAt }, normTitle, tokens ? tokens.split(' ') : []);
+    if (old) for (const tag of old.tags) if (!doc.tags.some((t) => t.slug === tag.slug)) this.removeFromTag(tag.slug, id);
+    for (const tag of doc.tags) this.addToTag(tag.slug, id);
+    return doc;
   }
 
   private addToTag(slug: string, id: number): void {

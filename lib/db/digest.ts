@@ -10,7 +10,10 @@ import { indexTokens, normalize } from './text';
  * It is written in the same transaction as the articles it summarises, so it is never stale.
  *
  * One row per article: [id, url, title, publishedAt, rubrique slug, rubrique name, tag slugs and names
- * interleaved, normalised title, distinct search tokens of title + excerpt joined by spaces].
+ * interleaved, normalised title, distinct search tokens of title + excerpt joined by spaces, publication
+ * time in ms or null]. On disk the tokens are stored only inverted, per chunk (token → row positions,
+ * as typed arrays): loading appends a few thousand lists per chunk instead of splitting every row, and
+ * the record is half the size.
  */
 export type DigestRow = [
   id: number,
@@ -22,12 +25,26 @@ export type DigestRow = [
   tags: string[],
   normTitle: string,
   tokens: string,
+  time: number | null,
 ];
 
 export interface DigestChunk {
   chunk: number;
   /** JSON of DigestRow[] (one string clones far faster than thousands of small arrays). */
   rows: string;
+  /** The distinct tokens of these rows joined by spaces; token k lists positions[offsets[k]..offsets[k+1]). */
+  tokens: string;
+  offsets: Uint32Array;
+  /** Positions of rows in `rows` (a chunk holds at most DIGEST_CHUNK rows). */
+  positions: Uint16Array;
+}
+
+/** A chunk read back: its rows and their inverted tokens. */
+export interface ParsedChunk {
+  rows: DigestRow[];
+  tokens: string[];
+  offsets: Uint32Array;
+  positions: Uint16Array;
 }
 
 export const DIGEST_CHUNK = 1024;
@@ -45,7 +62,58 @@ export function digestRow(article: StoredArticle): DigestRow {
     tags,
     normalize(article.title),
     indexTokens(`${article.title} ${article.excerpt}`).join(' '),
+    publishedTime(article.publishedAt),
   ];
+}
+
+function publishedTime(iso: string | null): number | null {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** Packs rows (each id once) into a chunk record with their inverted tokens. */
+export function packChunk(chunk: number, rows: readonly DigestRow[]): DigestChunk {
+  const lists = new Map<string, number[]>();
+  rows.forEach((row, position) => {
+    if (!row[8]) return;
+    for (const token of row[8].split(' ')) {
+      const list = lists.get(token);
+      if (list) list.push(position);
+      else lists.set(token, [position]);
+    }
+  });
+  const offsets = new Uint32Array(lists.size + 1);
+  let total = 0;
+  let k = 0;
+  for (const list of lists.values()) {
+    offsets[k] = total;
+    total += list.length;
+    k += 1;
+  }
+  offsets[k] = total;
+  const positions = new Uint16Array(total);
+  let at = 0;
+  for (const list of lists.values()) for (const position of list) positions[at++] = position;
+  const stored = rows.map((row): DigestRow => [row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], '', row[9]]);
+  return { chunk, rows: JSON.stringify(stored), tokens: [...lists.keys()].join(' '), offsets, positions };
+}
+
+/** The tokens of the row at `position` of a parsed chunk, joined by spaces (read back from the inversion). */
+export function tokensAt(chunk: Pick<ParsedChunk, 'tokens' | 'offsets' | 'positions'>, position: number): string {
+  const out: string[] = [];
+  chunk.tokens.forEach((token, k) => {
+    for (let i = chunk.offsets[k]!; i < chunk.offsets[k + 1]!; i += 1) if (chunk.positions[i] === position) out.push(token);
+  });
+  return out.join(' ');
+}
+
+/** A parsed chunk's rows with their tokens put back in place (to repack the chunk after a write). */
+function rowsWithTokens(chunk: ParsedChunk): DigestRow[] {
+  const perRow = chunk.rows.map((): string[] => []);
+  chunk.tokens.forEach((token, k) => {
+    for (let i = chunk.offsets[k]!; i < chunk.offsets[k + 1]!; i += 1) perRow[chunk.positions[i]!]?.push(token);
+  });
+  return chunk.rows.map((row, i) => [row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], perRow[i]!.join(' '), row[9]]);
 }
 
 export function tagsOfRow(row: DigestRow): Tag[] {
@@ -54,8 +122,8 @@ export function tagsOfRow(row: DigestRow): Tag[] {
   return out;
 }
 
-export function parseChunk(chunk: DigestChunk): DigestRow[] {
-  return JSON.parse(chunk.rows) as DigestRow[];
+export function parseChunk(chunk: DigestChunk): ParsedChunk {
+  return { rows: JSON.parse(chunk.rows) as DigestRow[], tokens: chunk.tokens ? chunk.tokens.split(' ') : [], offsets: chunk.offsets, positions: chunk.positions };
 }
 
 interface DigestStore {
@@ -81,8 +149,8 @@ export async function writeDigest(tx: { objectStore(name: string): unknown }, ro
   await allRequests(keys.entries(), ([i, key]) => {
     const merged = new Map<number, DigestRow>();
     const existing = current[i];
-    if (existing) for (const row of parseChunk(existing)) merged.set(row[0], row);
+    if (existing) for (const row of rowsWithTokens(parseChunk(existing))) merged.set(row[0], row);
     for (const row of byChunk.get(key)!) merged.set(row[0], row);
-    return store.put({ chunk: key, rows: JSON.stringify([...merged.values()]) });
+    return store.put(packChunk(key, [...merged.values()]));
   });
 }

@@ -18,8 +18,17 @@ interface Entry {
   normTitle: string;
   /** Publication time for ordering ties (0 when unknown). */
   time: number;
-  /** Its tokens, to take it out of their postings when it is replaced or removed. */
+  /** Its tokens joined by spaces (or where to read them back), to take it out of their postings when it is replaced or removed. */
+  tokens: string | (() => string);
+}
+
+/** Documents prepared beforehand (the digest keeps them) with their tokens already inverted. */
+export interface PreparedBlock {
+  docs: { doc: SearchDoc; normTitle: string; time: number; tokens: string | (() => string) }[];
+  /** Token k is in docs[positions[offsets[k]]], … docs[positions[offsets[k + 1] - 1]] (ascending). */
   tokens: readonly string[];
+  offsets: ArrayLike<number>;
+  positions: ArrayLike<number>;
 }
 
 interface Ranked {
@@ -52,16 +61,16 @@ export class SearchIndex {
   }
 
   upsert(doc: SearchDoc): void {
-    this.upsertPrepared(doc, normalize(doc.title), indexTokens(`${doc.title} ${doc.body}`));
+    this.upsertPrepared(doc, normalize(doc.title), Date.parse(doc.publishedAt ?? '') || 0, indexTokens(`${doc.title} ${doc.body}`).join(' '));
   }
 
-  /** Adds a document whose normalised title and tokens were computed beforehand (the digest keeps them). */
-  upsertPrepared(doc: SearchDoc, normTitle: string, tokens: readonly string[]): void {
+  /** Adds a document whose normalised title, time and tokens (joined by spaces) were computed beforehand. */
+  upsertPrepared(doc: SearchDoc, normTitle: string, time: number, tokens: string): void {
     this.remove(doc.kind, doc.url);
     const at = this.entries.length;
-    this.entries.push({ doc, normTitle, time: Date.parse(doc.publishedAt ?? '') || 0, tokens });
+    this.entries.push({ doc, normTitle, time, tokens });
     this.byKey.set(`${doc.kind}:${doc.url}`, at);
-    for (const token of tokens) {
+    for (const token of tokens ? tokens.split(' ') : []) {
       let list = this.postings.get(token);
       if (!list) {
         this.postings.set(token, (list = []));
@@ -71,11 +80,32 @@ export class SearchIndex {
     }
   }
 
+  /** Appends a block of prepared documents: one list append per distinct token, not per document. */
+  loadBlock(block: PreparedBlock): void {
+    const base = this.entries.length;
+    for (const { doc, normTitle, time, tokens } of block.docs) {
+      const key = `${doc.kind}:${doc.url}`;
+      if (this.byKey.has(key)) this.remove(doc.kind, doc.url);
+      this.byKey.set(key, this.entries.length);
+      this.entries.push({ doc, normTitle, time, tokens });
+    }
+    block.tokens.forEach((token, k) => {
+      let list = this.postings.get(token);
+      if (!list) {
+        this.postings.set(token, (list = []));
+        this.sorted = null;
+      }
+      for (let i = block.offsets[k]!; i < block.offsets[k + 1]!; i += 1) list.push(base + block.positions[i]!);
+    });
+  }
+
   remove(kind: SearchDoc['kind'], url: string): void {
     const key = `${kind}:${url}`;
     const at = this.byKey.get(key);
     if (at === undefined) return;
-    for (const token of this.entries[at]!.tokens) {
+    const stored = this.entries[at]!.tokens;
+    const tokens = typeof stored === 'string' ? stored : stored();
+    for (const token of tokens ? tokens.split(' ') : []) {
       const list = this.postings.get(token);
       if (!list) continue;
       const found = findId(list, at);
