@@ -5,7 +5,7 @@
 import type { ArticleRecord, PageInfo } from '../model';
 import { factsFromPage, mergeArticle } from '../db/merge';
 import type { Checkpoint } from './checkpoint';
-import type { CrawlStore } from './runner';
+import type { CrawlStore } from './types';
 
 export class MemoryCrawlStore implements CrawlStore {
   readonly articles = new Map<string, ArticleRecord>();

@@ -6,7 +6,8 @@
 import type { CrawlBook } from './book';
 import type { FetchOutcome } from './fetch-page';
 import type { Job } from './frontier';
-import { enqueue, handleRobots, handleSitemap } from './pages';
+import type { PageInfo } from '../model';
+import { applyHtml, enqueue, handleRobots, handleSitemap, skipPastFailedListing, type Prepared } from './pages';
 import { POLITENESS, backoffMs } from './politeness';
 import { httpUrl, onHosts } from './urls';
 
@@ -83,4 +84,33 @@ export function applyOutcome(book: CrawlBook, job: Job, outcome: FetchOutcome, n
   book.counts.errors++;
   book.addLog(job.url, outcome.retry ? `${outcome.reason}; gave up after ${tries} tries` : `${outcome.reason}: skipped`, now);
   return { ...effect, failedTry: outcome.retry, lastReason: outcome.reason, lostPage: !missing };
+}
+
+/**
+ * Everything a finished job does to the crawl, synchronously (so no checkpoint falls in between):
+ * the fetch outcome, the page's teasers or article, and stepping over a listing page lost for good.
+ * Returns the page to store with the next checkpoint, if any.
+ */
+export function settleJob(
+  book: CrawlBook,
+  job: Job,
+  outcome: FetchOutcome,
+  prepared: Prepared | null,
+  now: number,
+  policy: RetryPolicy,
+): { effect: Effect; page: PageInfo | null } {
+  const effect = applyOutcome(book, job, outcome, now, policy);
+  let page: PageInfo | null = null;
+  if (prepared && 'page' in prepared) {
+    page = applyHtml(book, job.kind, prepared, outcome.ok === true ? outcome.url : job.url);
+  } else if (prepared) {
+    book.counts.errors++;
+    book.addLog(job.url, prepared.skip, now);
+  }
+  if ((effect.lostPage || (prepared && 'skip' in prepared)) && (job.kind === 'home' || job.kind === 'section')) {
+    // A listing page lost for good: note the gap and step over it, so one bad page does not end the walk.
+    if (job.kind === 'home') book.homeGap = true;
+    skipPastFailedListing(book, job.url, job.kind);
+  }
+  return { effect, page };
 }

@@ -5,44 +5,16 @@
  */
 import type { CrawlStatus, PageInfo } from '../model';
 import { CrawlBook, type CrawlMode } from './book';
-import { readCheckpoint, statusOf, type Checkpoint } from './checkpoint';
-import { DEFAULT_FETCH_LIMITS, fetchOnce, type FetchLike, type FetchLimits, type FetchOutcome } from './fetch-page';
+import { readCheckpoint, statusOf } from './checkpoint';
+import { DEFAULT_FETCH_LIMITS, fetchOnce, type FetchLimits, type FetchOutcome } from './fetch-page';
+import { makePulse, type CrawlDeps, type CrawlOptions } from './types';
 import type { Job } from './frontier';
-import { applyHtml, prepareHtml, skipPastFailedListing, type PageTools, type Prepared } from './pages';
-import { POLITENESS, PoliteGate, type Clock } from './politeness';
-import { applyOutcome } from './outcomes';
+import { enqueue, prepareHtml, type Prepared } from './pages';
+import { POLITENESS, PoliteGate } from './politeness';
+import { settleJob } from './outcomes';
 import { normaliseHosts, httpUrl } from './urls';
 import { canonicalHost } from '../archive/hosts';
-import { enqueue } from './pages';
-
-export interface CrawlStore {
-  /** The last checkpoint written, or null. May return damaged data: the runner checks it. */
-  load(): Promise<unknown>;
-  /** Stores these pages' results and the checkpoint in one transaction (all or nothing). */
-  commit(checkpoint: Checkpoint, pages: PageInfo[]): Promise<void>;
-  /** Of these article URLs, those the index already holds with complete tags (for refresh). */
-  knownComplete(urls: string[]): Promise<Set<string>>;
-}
-
-export interface CrawlDeps extends Omit<PageTools, 'knownComplete'> {
-  fetch: FetchLike;
-  clock: Clock;
-  store: CrawlStore;
-  onProgress?: (status: CrawlStatus) => void;
-}
-
-export interface CrawlOptions {
-  baseUrl: string;
-  /** Hosts that may be fetched (default: the base URL's host). */
-  hosts?: string[];
-  delayMs?: number;
-  concurrency?: number;
-  limits?: Partial<FetchLimits>;
-  /** Minimum time between commits; pages finished meanwhile share one (default 200 ms). */
-  commitEveryMs?: number;
-  maxTries?: number;
-  backoffBaseMs?: number;
-}
+import { advancePhase } from './phases';
 
 export class Crawler {
   private book: CrawlBook | null = null;
@@ -51,6 +23,7 @@ export class Crawler {
   private readonly inFlight = new Map<string, Job>();
   private pending: PageInfo[] = [];
   private lastCommit = 0;
+  private lastCommitMs = 0;
   private commits: Promise<void> = Promise.resolve();
   private streak = 0;
   private pulse: { promise: Promise<void>; resolve: () => void } = makePulse();
@@ -196,7 +169,7 @@ export class Crawler {
       const next = book.frontier.take(now);
       if (next === null) {
         if (this.inFlight.size > 0) await this.waitForChange(signal, 1000);
-        else if (!this.advancePhase(book)) return;
+        else if (!advancePhase(book)) return;
         continue;
       }
       if ('waitUntil' in next) {
@@ -210,35 +183,6 @@ export class Crawler {
   private async waitForChange(signal: AbortSignal, maxMs: number): Promise<void> {
     const tick = this.deps.clock.sleep(Math.max(1, maxMs), signal).catch(() => undefined);
     await Promise.race([this.pulse.promise, tick]);
-  }
-
-  /**
-   * Discovery ended. When it left a gap (fewer articles known than the archive says it has, or a failed
-   * home page and nothing to compare with), the sidebar's rubrique listings are walked, then its tag
-   * listings if the gap remains; then article pages for every article whose tags are still unknown.
-   */
-  private advancePhase(book: CrawlBook): boolean {
-    const known = book.complete.size + book.incomplete.size;
-    const gap = book.expected === null ? book.homeGap : known < book.expected;
-    const release = (tags: boolean) => {
-      let added = 0;
-      for (const url of book.held) if (url.includes('/tag/') === tags && enqueue(book, url, 'section')) added++;
-      return added;
-    };
-    if (book.mode === 'full' && gap && book.phase === 'discover') {
-      book.phase = 'sections';
-      if (release(false) > 0) return true;
-    }
-    if (book.mode === 'full' && gap && book.phase === 'sections') {
-      book.phase = 'tags';
-      if (release(true) > 0) return true;
-    }
-    if (book.phase !== 'articles') {
-      book.phase = 'articles';
-      for (const url of book.incomplete) enqueue(book, url, 'article');
-      return true;
-    }
-    return false;
   }
 
   private async runJob(book: CrawlBook, job: Job, signal: AbortSignal): Promise<void> {
@@ -266,23 +210,12 @@ export class Crawler {
     book.frontier.settle(job.url);
     this.jobsThisRun++;
     const now = this.deps.clock.now();
-    const effect = applyOutcome(book, job, outcome, now, {
+    const { effect, page } = settleJob(book, job, outcome, prepared, now, {
       maxTries: this.options.maxTries ?? POLITENESS.maxTries,
       delayMs: this.delayMs,
       backoffBaseMs: this.options.backoffBaseMs ?? POLITENESS.backoffBaseMs,
     });
-    if (prepared && 'page' in prepared) {
-      const page = applyHtml(book, job.kind, prepared, outcome.ok === true ? outcome.url : job.url);
-      if (page) this.pending.push(page);
-    } else if (prepared) {
-      book.counts.errors++;
-      book.addLog(job.url, prepared.skip, now);
-    }
-    if ((effect.lostPage || (prepared && 'skip' in prepared)) && (job.kind === 'home' || job.kind === 'section')) {
-      // A listing page lost for good: note the gap and step over it, so one bad page does not end the walk.
-      if (job.kind === 'home') book.homeGap = true;
-      skipPastFailedListing(book, job.url, job.kind);
-    }
+    if (page) this.pending.push(page);
     if (effect.holdUntil) this.gate.hold(effect.holdUntil);
     this.streak = effect.failedTry ? this.streak + 1 : effect.succeeded ? 0 : this.streak;
     book.updatedAt = now;
@@ -307,7 +240,9 @@ export class Crawler {
     const book = this.book;
     if (!book) return;
     const now = this.deps.clock.now();
-    if (!force && now - this.lastCommit < (this.options.commitEveryMs ?? 200)) return;
+    // Checkpoints grow with the crawl: space them so that writing them never takes more than ~10% of the time.
+    const interval = Math.max(this.options.commitEveryMs ?? 200, 10 * this.lastCommitMs);
+    if (!force && now - this.lastCommit < interval) return;
     this.lastCommit = now;
     const pages = this.pending;
     this.pending = [];
@@ -316,6 +251,7 @@ export class Crawler {
     this.commits = write.catch(() => undefined);
     try {
       await write;
+      this.lastCommitMs = this.deps.clock.now() - now;
     } catch (error) {
       book.state = 'failed';
       book.message = `Could not save the crawl: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
@@ -323,10 +259,4 @@ export class Crawler {
     }
     this.deps.onProgress?.(this.status());
   }
-}
-
-function makePulse(): { promise: Promise<void>; resolve: () => void } {
-  let resolve: () => void = () => undefined;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }
