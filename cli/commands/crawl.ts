@@ -120,6 +120,9 @@ export async function runCrawl(argv: readonly string[], io: CliIo): Promise<numb
     await writeIndex(args.out, [...store.articles.values()]);
     await removeStateFile(statePath);
     io.stderr.write(summary(status, store, Date.now() - started, args.out));
+    const skipped = (await crawler.log(1000)).filter((entry) => !/retrying in/.test(entry.reason));
+    for (const entry of skipped.slice(0, 10)) io.stderr.write(`  skipped ${entry.url}: ${entry.reason}\n`);
+    if (skipped.length > 10) io.stderr.write(`  … and ${skipped.length - 10} more\n`);
     return 0;
   } catch (error) {
     io.stderr.write(`sv-companion crawl: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -149,7 +152,7 @@ function summary(status: CrawlStatus, store: MemoryCrawlStore, ms: number, out: 
   const requests = store.checkpoint?.counts.requests ?? 0;
   const complete = [...store.articles.values()].filter((a) => a.tagsComplete).length;
   const perArticle = status.articlesIndexed > 0 ? (requests / status.articlesIndexed).toFixed(3) : '–';
-  return `Indexed ${store.articles.size} articles (${complete} with their full tags) from ${status.pagesFetched} pages in ${formatDuration(ms)}: ${requests} requests (${perArticle} per article), ${status.errors} skipped (see the log in the state file while a crawl runs). Wrote ${out}.\n`;
+  return `Indexed ${store.articles.size} articles (${complete} with their full tags) from ${status.pagesFetched} pages in ${formatDuration(ms)}: ${requests} requests (${perArticle} per article), ${status.errors} skipped. Wrote ${out}.\n`;
 }
 
 export const crawlCommand: Command = {
