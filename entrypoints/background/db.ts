@@ -7,6 +7,12 @@ let store: Store | null = null;
  * only place IndexedDB is opened); after another context upgrades it, the next call reopens it.
  */
 export function getStore(): Store {
-  store ??= createStore(indexedDB);
+  if (!store) {
+    store = createStore(indexedDB);
+    // Start loading the related/search catalog now (one read of the digest), so the popup's first
+    // search or related list after the worker wakes rarely waits for it. A failure here is retried
+    // by the first query that needs the catalog.
+    store.catalog().catch(() => undefined);
+  }
   return store;
 }

@@ -21,8 +21,11 @@ export interface BrowseResult {
   total: number;
 }
 
-/** Articles with a tag or in a rubrique, newest first (undated last, then by id), one page of them. */
-export function browse(db: AnyDb, by: 'tag' | 'category', slug: string, offset: number, limit: number): Promise<BrowseResult> {
+/**
+ * Articles with a tag or in a rubrique, newest first (undated last, then by id), one page of them.
+ * `urlOf` maps posting ids to URLs (the catalog knows them; schema v4 keeps no index on ids).
+ */
+export function browse(db: AnyDb, by: 'tag' | 'category', slug: string, offset: number, limit: number, urlOf: (id: number) => string | undefined): Promise<BrowseResult> {
   return guarded(async () => {
     const tx = db.transaction([STORES.postings, STORES.articles]);
     const posting = (await tx.objectStore(STORES.postings).get(by === 'tag' ? tagKey(slug) : categoryKey(slug))) as PostingRecord | undefined;
@@ -31,8 +34,8 @@ export function browse(db: AnyDb, by: 'tag' | 'category', slug: string, offset: 
     const sortKey = (i: number) => (posting.mins[i] === NO_TIME ? -Infinity : (posting.mins[i] as number));
     order.sort((a, b) => sortKey(b) - sortKey(a) || (posting.ids[a] as number) - (posting.ids[b] as number));
     const page = order.slice(offset, offset + limit).map((i) => posting.ids[i] as number);
-    const byId = tx.objectStore(STORES.articles).index('id');
-    const records = await Promise.all(page.map((id) => byId.get(id) as Promise<StoredArticle | undefined>));
+    const articles = tx.objectStore(STORES.articles);
+    const records = await Promise.all(page.map((id) => urlOf(id)).map((url) => (url === undefined ? undefined : (articles.get(url) as Promise<StoredArticle | undefined>))));
     return {
       subject: { slug: posting.slug, name: posting.name },
       items: records.flatMap((record) => (record ? [publicRecord(record)] : [])),

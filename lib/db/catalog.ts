@@ -66,6 +66,10 @@ export class Catalog {
     return catalog;
   }
 
+  urlOf(id: number): string | undefined {
+    return this.docs.get(id)?.url;
+  }
+
   get(url: string): CatalogDoc | undefined {
     return this.byUrl.get(url);
   }

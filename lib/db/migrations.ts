@@ -56,11 +56,15 @@ const v3: Step = async (db, tx) => {
   await tx.objectStore(STORES.meta).put(meta, META_KEY);
 };
 
-/** v4: the packed digest of every article (search and related load it in one read), no `published` index. */
+/**
+ * v4: the packed digest of every article (search, related and browse's id → URL map load it in one
+ * read); no `published` nor `id` index (every article put paid for them; the catalog replaces both).
+ */
 const v4: Step = async (db, tx) => {
   db.createObjectStore(STORES.digest, { keyPath: 'chunk' });
   const articles = tx.objectStore(STORES.articles);
   articles.deleteIndex('published');
+  articles.deleteIndex('id');
   const rows = ((await articles.getAll()) as StoredArticle[]).map(digestRow);
   await writeDigest(tx, rows, true);
 };

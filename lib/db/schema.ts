@@ -15,7 +15,7 @@ import type { ArticleRecord, Settings } from '../model';
  *     a `meta` store with the id counter, rubrique dictionary and counts.
  * v4  a `digest` store (see digest.ts): pre-normalised summaries of the articles packed in chunk
  *     records, read in one go when the worker wakes to rebuild the in-memory related/search catalog;
- *     the `published` index is dropped (only the old on-disk related fallback used it).
+ *     the `published` and `id` indexes are dropped (the catalog maps ids to URLs; every put paid for them).
  */
 export const DB_NAME = 'securityvibes-companion';
 export const DB_VERSION = 4;

@@ -142,7 +142,8 @@ export class Store {
     else ratings.delete(url);
   }
   async browse(by: 'tag' | 'category', slug: string, offset: number, limit: number) {
-    return articles.browse(await this.db(), by, slug, offset, limit);
+    const catalog = await this.catalog();
+    return articles.browse(await this.db(), by, slug, offset, limit, (id) => catalog.urlOf(id));
   }
   async tagStats(limit: number): Promise<TagStat[]> {
     return articles.tagStats(await this.db(), limit);
