@@ -60,7 +60,10 @@ export class Store {
       const opening = openDatabase(this.factory, {
         ...this.options,
         onVersionChange: () => {
+          // Another context is upgrading or deleting the database: what we cached may no longer hold.
           this.connection = null;
+          this.catalogCache = null;
+          this.ratingsCache = null;
           this.options.onVersionChange?.();
         },
       });

@@ -88,6 +88,24 @@ describe('catalog coherence: the warm in-memory catalog answers like one loaded 
   });
 });
 
+describe('catalog and another context', () => {
+  it('is dropped when another context deletes or upgrades the database (versionchange)', async () => {
+    const { store, factory } = testStore();
+    await store.indexPages([articlePage(meta(1)), articlePage(meta(4))]);
+    expect((await store.search('securite', 10)).map((h) => h.url)).toEqual([url('n1')]);
+    await new Promise<void>((resolve, reject) => {
+      const request = factory.deleteDatabase('securityvibes-companion');
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+    const other = woken(factory);
+    await other.indexPages([articlePage(meta(3)), articlePage(meta(9, { tags: meta(3).tags }))]);
+    await other.close();
+    expect((await store.search('securite', 10)).map((h) => h.url).sort()).toEqual([url('n3'), url('n9')]);
+    expect((await store.related(url('n3'))).map((r) => r.url)).toEqual([url('n9')]);
+  });
+});
+
 describe('fast tokenizer', () => {
   const reference = (text: string) => normalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 
