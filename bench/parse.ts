@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
@@ -83,6 +83,7 @@ async function inChromium(sets: Page[][], rounds: number): Promise<{ results: Re
 const fmt = (ms: number) => (ms < 0.1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 const ratio = (r: Result) => `${(r.peer / r.ours).toFixed(1)}×`;
 
+const loadBefore = loadavg()[0] as number;
 const node = [inNode(articlePages, ROUNDS), inNode(listingPages, ROUNDS)];
 console.log('node done');
 const chrome = await inChromium([articlePages, listingPages], ROUNDS);
@@ -98,7 +99,8 @@ const chromeArticle = chrome.results[0] as Result;
 const table = [
   `# Parse benchmark (npm run bench:parse)`,
   '',
-  `${new Date().toISOString()} · Node ${process.version} (linkedom) · Chromium ${chrome.version} headless · ${articlePages.length} article pages (all three markup families) and ${listingPages.length} listing pages from the fixture archive · ${ROUNDS - 1} timed rounds after one warm-up · medians per page.`,
+  `${new Date().toISOString()} · Node ${process.version} (linkedom) · Chromium ${chrome.version} headless · ${articlePages.length} article pages (all three markup families) and ${listingPages.length} listing pages from the fixture archive · ${ROUNDS - 1} timed rounds after one warm-up · Node: median of per-page times; Chromium (timer coarsened to 0.1 ms): each round times all pages of a set in one block, median over rounds of the mean per page.`,
+  `Machine load (1-min load average, 2 cores) at start / end: ${loadBefore.toFixed(1)} / ${(loadavg()[0] as number).toFixed(1)} — other engineers' browsers share the machine; figures inflate with load, ratios much less.`,
   'Peer: `@mozilla/readability` `parse()` of the same page (on its own copy of the document). Parsing HTML into a DOM is not timed for either.',
   '',
   '| page | Node: lib/archive recognise() | Node: Readability parse() | Readability / ours | Chromium: lib/archive recognise() | Chromium: Readability parse() | Readability / ours |',
