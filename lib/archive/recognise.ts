@@ -5,7 +5,9 @@
  */
 import { Teaser } from '../model/article';
 import { PageInfo } from '../model/page-info';
+import { lowercaseAttributeNames } from './dom-repair';
 import { extractPage, notArchive, type RecogniseOptions } from './extract';
+import { readIdentity } from './identity';
 
 export type { RecogniseOptions } from './extract';
 
@@ -24,7 +26,9 @@ function repair(info: PageInfo): PageInfo {
 
 export function recognise(doc: Document, url: string, options: RecogniseOptions = {}): PageInfo {
   try {
-    const info = extractPage(doc, url, options);
+    // A no-op on browser DOMs; documents built with linkedom outside parseArchiveHtml need it.
+    if (doc?.documentElement) lowercaseAttributeNames(doc);
+    const info = extractPage(doc, url, options, readIdentity);
     const checked = PageInfo.safeParse(info);
     if (checked.success) return checked.data;
     const repaired = PageInfo.safeParse(repair(info));
