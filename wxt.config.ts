@@ -43,6 +43,11 @@ export default defineConfig({
     optional_host_permissions: ['https://web.archive.org/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
+    // The in-page panel is panel.html framed by the content script; only archive pages may frame it, and in
+    // Chrome only through the per-session dynamic URL, so other pages cannot probe for the extension's id.
+    web_accessible_resources: [
+      { resources: ['panel.html'], matches: archiveMatches, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+S' },

@@ -1,7 +1,7 @@
 import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
 import { extractPage } from '@/lib/archive/extract';
-import { lightCall } from './panel/light-client';
-import { mountPanel } from './panel/mount';
+import { mountPanelFrame } from './panel/frame-host';
+import { reportPageSeen } from './panel/light-client';
 
 export default defineContentScript({
   matches: DEFAULT_ARCHIVE_HOSTS.flatMap((host) => [`http://${host}/*`, `https://${host}/*`]),
@@ -11,10 +11,11 @@ export default defineContentScript({
     document.documentElement.dataset.svCompanion = 'loaded';
     const page = extractPage(document, location.href);
     if (page.kind === 'not-archive' || page.kind === 'not-found') return;
-    const seen = await lightCall('content.pageSeen', { page });
-    const panelEnabled = seen.ok ? seen.value.panelEnabled : true;
+    const panelEnabled = await reportPageSeen(page);
     if (page.kind !== 'article' || !page.article || !panelEnabled) return;
-    const unmount = await mountPanel(ctx, page.article.url, startedAt);
-    ctx.onInvalidated(unmount);
+    // The panel itself is an extension page in a frame (entrypoints/panel): the reader's notes stay out of
+    // the article page's reach, and the content script stays small (no Preact, no components).
+    const remove = mountPanelFrame(ctx, page.article.url, startedAt);
+    ctx.onInvalidated(remove);
   },
 });

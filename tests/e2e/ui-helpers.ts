@@ -10,24 +10,29 @@ export async function openPopupFor(session: Session, page: PageHandle): Promise<
   return popup;
 }
 
-/** Runs `selector`'s work inside the panel's shadow root. */
+/** The content script's host element; the panel itself is panel.html in a frame inside its closed shadow root. */
 export const PANEL_HOST = 'sv-companion-panel';
 
-export async function waitForPanel(page: PageHandle): Promise<void> {
-  await page.waitForFunction(() => Boolean(document.querySelector('sv-companion-panel')?.shadowRoot?.querySelector('[role="radiogroup"]')));
+/** panel.html at our origin (Chromium serves it from a per-session dynamic id, so the id is not matched). */
+export const PANEL_FRAME = /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html\?/;
+
+/** The in-page panel's frame once its rating radiogroup is drawn (ask again after a reload). */
+export async function waitForPanel(page: PageHandle): Promise<PageHandle> {
+  await page.waitForSelector(PANEL_HOST);
+  const frame = await page.frame(PANEL_FRAME, { timeout: 15_000 });
+  await frame.waitForSelector('[role="radiogroup"]');
+  return frame;
 }
 
 /** State of the panel as text: rating, note text, related titles. */
-export function panelState(page: PageHandle) {
-  return page.evaluate(() => {
-    const root = document.querySelector('sv-companion-panel')?.shadowRoot;
-    if (!root) return null;
-    const checked = root.querySelector('[role="radio"][aria-checked="true"]');
+export function panelState(panel: PageHandle) {
+  return panel.evaluate(() => {
+    const checked = document.querySelector('[role="radio"][aria-checked="true"]');
     return {
       rating: checked ? Number(checked.getAttribute('data-star')) : null,
-      text: (root.querySelector('textarea') as HTMLTextAreaElement | null)?.value ?? null,
-      related: Array.from(root.querySelectorAll('.sv-related-item a')).map((a) => a.getAttribute('href')),
-      region: root.querySelector('section[aria-label]')?.getAttribute('aria-label') ?? null,
+      text: (document.querySelector('textarea') as HTMLTextAreaElement | null)?.value ?? null,
+      related: Array.from(document.querySelectorAll('.sv-related-item a')).map((a) => a.getAttribute('href')),
+      region: document.querySelector('section[aria-label]')?.getAttribute('aria-label') ?? null,
     };
   });
 }
@@ -42,17 +47,19 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core in the page (on `scope`, a selector, or the whole document) and returns the violations.
+ * Runs axe-core in the page (on `scope`, a selector, or the whole document), rules in `disabledRules` off,
+ * and returns the violations.
  * The function is built from axe's source so the harness can serialise it like any evaluate() callback;
  * DevTools-protocol evaluation is not subject to the page's CSP.
  */
-export async function runAxe(page: PageHandle, scope: string | null): Promise<AxeViolation[]> {
+export async function runAxe(page: PageHandle, scope: string | null, disabledRules: readonly string[] = []): Promise<AxeViolation[]> {
   const run = new Function(
-    'scope',
+    'args',
     `${AXE_SOURCE}
-     const context = scope ? document.querySelector(scope) : document;
-     return axe.run(context, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+     const context = args.scope ? document.querySelector(args.scope) : document;
+     const rules = Object.fromEntries(args.disabledRules.map((id) => [id, { enabled: false }]));
+     return axe.run(context, { resultTypes: ['violations'], rules }).then((r) => r.violations.map((v) => ({
        id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) })));`,
-  ) as (scope: string | null) => Promise<AxeViolation[]>;
-  return page.evaluate(run, scope);
+  ) as (args: { scope: string | null; disabledRules: readonly string[] }) => Promise<AxeViolation[]>;
+  return page.evaluate(run, { scope, disabledRules });
 }

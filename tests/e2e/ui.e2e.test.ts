@@ -48,11 +48,10 @@ describe.each(BROWSERS)('popup and panel in %s', (browserName) => {
     }, 'the tag page’s teasers to be indexed');
     const target = listing.articles[1]!;
     await tagPage.goto(target.url);
-    await waitForPanel(tagPage);
+    const panel = await waitForPanel(tagPage);
     const others = new Set(listing.articles.filter((a) => a.url !== target.url).map((a) => a.url));
-    const links = await tagPage.waitForFunction(() => {
-      const root = document.querySelector('sv-companion-panel')?.shadowRoot;
-      const links = Array.from(root?.querySelectorAll('.sv-related-item a') ?? []).map((a) => a.getAttribute('href'));
+    const links = await panel.waitForFunction(() => {
+      const links = Array.from(document.querySelectorAll('.sv-related-item a')).map((a) => a.getAttribute('href'));
       return links.length > 0 ? links : null;
     });
     const state = links ?? [];
@@ -79,42 +78,66 @@ describe.each(BROWSERS)('popup and panel in %s', (browserName) => {
     expect(await popup.evaluate(() => document.querySelector('[role="radio"][aria-checked="true"]')?.getAttribute('data-star'))).toBe('4');
     await popup.close();
     await page.reload();
-    await waitForPanel(page);
-    await page.waitForFunction(() => (document.querySelector('sv-companion-panel')?.shadowRoot?.querySelector('textarea') as HTMLTextAreaElement | null)?.value !== '');
-    expect(await panelState(page)).toMatchObject({ rating: 4, text: 'Ver très bien analysé, à relire', region: 'SecurityVibes Companion' });
+    const panel = await waitForPanel(page);
+    await panel.waitForFunction(() => (document.querySelector('textarea') as HTMLTextAreaElement | null)?.value !== '');
+    expect(await panelState(panel)).toMatchObject({ rating: 4, text: 'Ver très bien analysé, à relire', region: 'SecurityVibes Companion' });
     await page.close();
   });
 
   it('popup and panel show the store’s related ranking, and a popup change reaches the panel live', async () => {
     const article = archive.articles[20]!;
     const page = await session.openPage(article.url);
-    await waitForPanel(page);
+    const panel = await waitForPanel(page);
     const view = await session.callBackground('ui.getArticleView', { url: article.url, limit: 8 });
     expect(view.ok).toBe(true);
     const expected = view.ok ? view.value.related.map((r) => r.url) : [];
     expect(expected.length).toBeGreaterThan(0);
-    await page.waitForFunction((n) => document.querySelector('sv-companion-panel')?.shadowRoot?.querySelectorAll('.sv-related-item').length === n, expected.length);
-    expect((await panelState(page))?.related).toEqual(expected);
+    await panel.waitForFunction((n) => document.querySelectorAll('.sv-related-item').length === n, expected.length);
+    expect((await panelState(panel)).related).toEqual(expected);
     const popup = await openPopupFor(session, page);
     await popup.waitForFunction((n) => document.querySelectorAll('.sv-related-item').length === n, expected.length);
     expect(await popup.evaluate(() => Array.from(document.querySelectorAll('.sv-related-item a')).map((a) => a.getAttribute('href')))).toEqual(expected);
     await popup.click('[role="radio"][data-star="2"]');
-    await page.waitForFunction(() => document.querySelector('sv-companion-panel')?.shadowRoot?.querySelector('[role="radio"][aria-checked="true"]')?.getAttribute('data-star') === '2');
+    await panel.waitForFunction(() => document.querySelector('[role="radio"][aria-checked="true"]')?.getAttribute('data-star') === '2');
     await popup.close();
+    await page.close();
+  });
+
+  it('bg.showRelated sent to the tab (the context menu where the popup cannot open) reaches the framed panel', async () => {
+    const article = archive.articles[22]!;
+    const other = archive.articles[23]!;
+    const page = await session.openPage(article.url);
+    const panel = await waitForPanel(page);
+    const tabId = await session.tabIdOf(page);
+    const bridge = await session.openExtensionPage('popup.html?tab=999999');
+    await bridge.evaluate(
+      ({ tabId, url }) => {
+        const api = (globalThis as unknown as { browser?: unknown; chrome: unknown }).browser ?? (globalThis as unknown as { chrome: unknown }).chrome;
+        return (api as { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } }).tabs.sendMessage(tabId, { event: 'bg.showRelated', payload: { url } }).then(() => true, () => true);
+      },
+      { tabId, url: other.url },
+    );
+    await bridge.close();
+    const shown = await panel.waitForFunction(() => document.querySelector('.sv-panel-shown a')?.getAttribute('href') ?? null);
+    expect(shown).toBe(other.url);
     await page.close();
   });
 
   it('a hostile page runs no script through the extension and gets no unsafe link', async () => {
     const page = await session.openPage(`${archive.baseUrl}${HOSTILE_PATH}`);
-    await waitForPanel(page);
+    const panel = await waitForPanel(page);
     const popup = await openPopupFor(session, page);
     await popup.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Titre piégé') ?? false);
     expect(await popup.evaluate(() => document.querySelector('h1')?.textContent)).toBe(HOSTILE_TITLE);
     const unsafe = (hrefs: (string | null)[]) => hrefs.filter((h) => !h || !/^https?:\/\/(www\.)?securityvibes\.fr\//.test(h));
     expect(unsafe(await popup.evaluate(() => Array.from(document.querySelectorAll('a')).map((a) => a.getAttribute('href'))))).toEqual([]);
     expect(await popup.evaluate(() => document.querySelectorAll('img, iframe, object, embed, script:not([src])').length)).toBe(0);
-    const panelHrefs = await page.evaluate(() => Array.from(document.querySelector('sv-companion-panel')?.shadowRoot?.querySelectorAll('a') ?? []).map((a) => a.getAttribute('href')));
+    const panelHrefs = await panel.evaluate(() => Array.from(document.querySelectorAll('a')).map((a) => a.getAttribute('href')));
     expect(unsafe(panelHrefs)).toEqual([]);
+    // The reader's notes are out of the page's reach: the host's shadow root is closed, the frame cross-origin.
+    expect(await page.evaluate(() => document.querySelector('sv-companion-panel')?.shadowRoot ?? null)).toBeNull();
+    expect(await page.evaluate(() => document.querySelectorAll('iframe').length)).toBe(0);
+    expect(await panel.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null)).toBeNull();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null)).toBeNull();
     expect(await popup.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null)).toBeNull();
     await popup.close();

@@ -8,7 +8,7 @@ export const DEFAULT_TIMEOUT = 10_000;
  * CDP (each backend's own waitFor* differ in details, and raw CDP has none).
  */
 export abstract class BasePage implements PageHandle {
-  abstract readonly kind: 'tab' | 'popup';
+  abstract readonly kind: 'tab' | 'popup' | 'frame';
   abstract url(): Promise<string>;
   abstract goto(url: string, options?: WaitOptions): Promise<void>;
   abstract evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
@@ -20,6 +20,7 @@ export abstract class BasePage implements PageHandle {
   abstract setColorScheme(scheme: ColorScheme): Promise<void>;
   abstract screenshotPng(): Promise<Uint8Array>;
   abstract close(): Promise<void>;
+  abstract frame(match: string | RegExp, options?: WaitOptions): Promise<PageHandle>;
 
   async waitForFunction<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A, options: WaitOptions = {}): Promise<R> {
     return pollUntil(() => this.evaluate(fn, arg as A), `function ${truncate(fn.toString())}`, options.timeout ?? DEFAULT_TIMEOUT);

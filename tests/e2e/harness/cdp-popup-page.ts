@@ -1,6 +1,6 @@
 import { BasePage, DEFAULT_TIMEOUT } from './base-page';
 import type { CdpTarget } from './cdp-target';
-import type { ColorScheme, WaitOptions } from './types';
+import type { ColorScheme, PageHandle, WaitOptions } from './types';
 
 /** CDP key descriptions for the named keys tests use; single characters are typed as text. */
 const NAMED_KEYS: Record<string, { key: string; code: string; keyCode: number }> = {
@@ -97,5 +97,10 @@ export class CdpPopupPage extends BasePage {
   async close(): Promise<void> {
     if (this.target.closed) return;
     await this.evaluate(() => window.close()).catch(() => undefined);
+  }
+
+  /** The popup embeds no frames; reaching into one over this raw CDP target is not implemented. */
+  frame(match: string | RegExp): Promise<PageHandle> {
+    return Promise.reject(new Error(`the toolbar popup has no frames (asked for ${String(match)})`));
   }
 }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { BasePage, DEFAULT_TIMEOUT } from './base-page';
-import type { ColorScheme, WaitOptions } from './types';
+import { playwrightFrame } from './frame-page';
+import type { ColorScheme, PageHandle, WaitOptions } from './types';
 
 /** A Chromium tab through Playwright. */
 export class PlaywrightPage extends BasePage {
@@ -53,5 +54,9 @@ export class PlaywrightPage extends BasePage {
 
   async close(): Promise<void> {
     if (!this.page.isClosed()) await this.page.close();
+  }
+
+  frame(match: string | RegExp, options: WaitOptions = {}): Promise<PageHandle> {
+    return playwrightFrame(this.page, this, match, options.timeout);
   }
 }

@@ -1,7 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { BasePage, DEFAULT_TIMEOUT } from './base-page';
 import { pollUntil } from './env';
-import type { ColorScheme, WaitOptions } from './types';
+import { puppeteerFrame } from './frame-page';
+import type { ColorScheme, PageHandle, WaitOptions } from './types';
 
 type KeyName = Parameters<Page['keyboard']['press']>[0];
 
@@ -74,6 +75,10 @@ export class PuppeteerPage extends BasePage {
 
   async close(): Promise<void> {
     if (!this.page.isClosed()) await this.page.close().catch(() => undefined);
+  }
+
+  frame(match: string | RegExp, options: WaitOptions = {}): Promise<PageHandle> {
+    return puppeteerFrame(this.page, this, match, options.timeout);
   }
 
   /** Tags the current document so the next one can be told apart from it. */

@@ -39,8 +39,8 @@ export interface WaitOptions {
  * pass data through `arg` (JSON-serialisable).
  */
 export interface PageHandle {
-  /** 'tab' for pages in a tab; 'popup' for the real toolbar popup (Chromium only). */
-  readonly kind: 'tab' | 'popup';
+  /** 'tab' for pages in a tab; 'popup' for the real toolbar popup (Chromium only); 'frame' for `frame()`. */
+  readonly kind: 'tab' | 'popup' | 'frame';
   url(): Promise<string>;
   /** Navigates and waits for the DOM (works for http(s) and extension URLs in both browsers). */
   goto(url: string, options?: WaitOptions): Promise<void>;
@@ -64,6 +64,14 @@ export interface PageHandle {
   /** PNG bytes of the viewport. Prefer `session.screenshot(page, name)`, which also saves the file. */
   screenshotPng(): Promise<Uint8Array>;
   close(): Promise<void>;
+  /**
+   * A child frame of this page whose URL starts with `match` (a string) or matches it (a RegExp), once its
+   * document has parsed — e.g. the in-page panel, panel.html framed by the content script. Waits up to
+   * `timeout` (default 10 s). The handle evaluates in the frame; keyboard, colour scheme, screenshots and
+   * bringToFront go through this page; its close() does nothing. A reload of this page detaches it: ask
+   * again. Tabs only (the popup has no frames: rejects).
+   */
+  frame(match: string | RegExp, options?: WaitOptions): Promise<PageHandle>;
 }
 
 export interface Session {

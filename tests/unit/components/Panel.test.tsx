@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Panel } from '@/entrypoints/content/panel/Panel';
+import { Panel } from '@/entrypoints/panel/Panel';
+import { App } from '@/entrypoints/panel/App';
 import { findRatingBlock } from '@/entrypoints/content/panel/anchor';
-import { readPanelEvent } from '@/entrypoints/content/panel/light-client';
+import { readShowRelatedEvent } from '@/entrypoints/content/panel/light-client';
 import { ARTICLE_URL, fakeBackground, note, related, useLocale, withServices } from './helpers';
 
 const OTHER = 'https://www.securityvibes.fr/menaces/autre/';
@@ -82,18 +83,43 @@ describe('findRatingBlock', () => {
   });
 });
 
-describe('readPanelEvent (zod-free check in the content script)', () => {
-  it('accepts well-formed events and refuses malformed ones', () => {
-    const ok = { event: 'bg.noteChanged', payload: { url: ARTICLE_URL, note: note({ rating: 2 }) } };
-    expect(readPanelEvent(ok)).toEqual(ok);
-    expect(readPanelEvent({ event: 'bg.noteChanged', payload: { url: ARTICLE_URL, note: null } })).not.toBeNull();
-    expect(readPanelEvent({ event: 'bg.noteChanged', payload: { url: 'javascript:x', note: null } })).toBeNull();
-    expect(readPanelEvent({ event: 'bg.noteChanged', payload: { url: ARTICLE_URL, note: { ...note(), rating: 9 } } })).toBeNull();
-    expect(readPanelEvent({ event: 'bg.noteChanged', payload: { url: ARTICLE_URL, note: note({ url: OTHER }) } })).toBeNull();
-    expect(readPanelEvent({ event: 'bg.showRelated', payload: { url: OTHER } })).not.toBeNull();
-    expect(readPanelEvent({ event: 'bg.indexChanged', payload: { articles: '3' } })).toBeNull();
-    expect(readPanelEvent({ event: 'bg.unknown', payload: {} })).toBeNull();
-    expect(readPanelEvent('bg.noteChanged')).toBeNull();
-    expect(readPanelEvent(null)).toBeNull();
+describe('panel page App (framed by the content script)', () => {
+  beforeEach(() => useLocale('en'));
+  afterEach(cleanup);
+
+  it('draws the Panel for an archive target and posts "drawn" and its size', async () => {
+    const fake = panelBackground();
+    const post = vi.fn();
+    render(withServices(fake.services, <App target={{ url: ARTICLE_URL, placement: 'inline' }} initialCollapsed={false} onCollapsedChange={() => undefined} post={post} />));
+    expect(screen.getByRole('region', { name: 'SecurityVibes Companion' })).toBeTruthy();
+    await waitFor(() => expect(post).toHaveBeenCalledWith({ type: 'sv-panel-drawn' }));
+    expect(post).toHaveBeenCalledWith(expect.objectContaining({ type: 'sv-panel-size', collapsed: false }));
+  });
+
+  it('reports the collapsed state after a toggle, and shows nothing of the reader without a target', async () => {
+    const fake = panelBackground();
+    const post = vi.fn();
+    const onCollapsedChange = vi.fn();
+    render(withServices(fake.services, <App target={{ url: ARTICLE_URL, placement: 'side' }} initialCollapsed={false} onCollapsedChange={onCollapsedChange} post={post} />));
+    fireEvent.click(screen.getByRole('button', { name: 'Hide the companion' }));
+    expect(onCollapsedChange).toHaveBeenCalledWith(true);
+    cleanup();
+    const refused = panelBackground();
+    render(withServices(refused.services, <App target={null} initialCollapsed={false} onCollapsedChange={() => undefined} post={post} />));
+    expect(screen.queryByRole('region')).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(refused.call).not.toHaveBeenCalledWith('ui.getArticleView', expect.anything());
+  });
+});
+
+describe('readShowRelatedEvent (zod-free check in the content script)', () => {
+  it('accepts a well-formed bg.showRelated and refuses anything else', () => {
+    expect(readShowRelatedEvent({ event: 'bg.showRelated', payload: { url: OTHER } })).toBe(OTHER);
+    expect(readShowRelatedEvent({ event: 'bg.showRelated', payload: { url: 'javascript:alert(1)' } })).toBeNull();
+    expect(readShowRelatedEvent({ event: 'bg.showRelated', payload: { url: `https://x.fr/${'a'.repeat(2100)}` } })).toBeNull();
+    expect(readShowRelatedEvent({ event: 'bg.noteChanged', payload: { url: ARTICLE_URL, note: note() } })).toBeNull();
+    expect(readShowRelatedEvent({ event: 'bg.showRelated' })).toBeNull();
+    expect(readShowRelatedEvent('bg.showRelated')).toBeNull();
+    expect(readShowRelatedEvent(null)).toBeNull();
   });
 });

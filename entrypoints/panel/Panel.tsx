@@ -3,8 +3,9 @@ import { ArticleCompanion } from '@/components/ArticleCompanion';
 import { ArticleLink } from '@/components/ArticleLink';
 import { t } from '@/components/i18n';
 import { useServices } from '@/components/services';
+import type { Placement } from './frame-protocol';
 
-export type Placement = 'inline' | 'side';
+export type { Placement };
 
 interface Props {
   /** The article this page shows (canonical URL). */
@@ -15,8 +16,9 @@ interface Props {
 }
 
 /**
- * The in-page companion: rating, note and related articles of the open article. A context-menu
- * "Show related articles" on a link (bg.showRelated) switches it to that article until "back".
+ * The in-page companion: rating, note and related articles of the open article (drawn in panel.html,
+ * framed by the content script). A context-menu "Show related articles" on a link (bg.showRelated, forwarded
+ * by this tab's content script) switches it to that article until "back".
  */
 export function Panel({ url, placement, initialCollapsed, onCollapsedChange }: Props) {
   const { onEvent } = useServices();

@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '@/components/i18n';
+import type { PanelDrawnMessage, PanelSizeMessage } from './frame-protocol';
+import type { PanelTarget } from './frame-context';
+import { Panel } from './Panel';
+
+interface Props {
+  /** null: not an archive article, or not framed by an archive page — nothing of the reader's is shown. */
+  target: PanelTarget | null;
+  initialCollapsed: boolean;
+  onCollapsedChange: (collapsed: boolean) => void;
+  /** Where size and "drawn" go: the framing window (the content script checks our origin and frame). */
+  post: (message: PanelSizeMessage | PanelDrawnMessage) => void;
+}
+
+/**
+ * The panel page's root: the Panel, and the messages that let the content script size the frame to it —
+ * the body's height on every change (ResizeObserver) with the collapsed state, and "drawn" once.
+ */
+export function App({ target, initialCollapsed, onCollapsedChange, post }: Props) {
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = root.current;
+    if (!element) return;
+    const report = () => {
+      const collapsed = element.querySelector('.sv-collapsed') !== null;
+      post({ type: 'sv-panel-size', height: Math.ceil(element.getBoundingClientRect().height), collapsed });
+    };
+    const observer = new ResizeObserver(report);
+    observer.observe(element);
+    report();
+    post({ type: 'sv-panel-drawn' });
+    return () => observer.disconnect();
+  }, [post]);
+
+  return (
+    <div ref={root} class="sv-frame">
+      {target ? (
+        <Panel url={target.url} placement={target.placement} initialCollapsed={initialCollapsed} onCollapsedChange={onCollapsedChange} />
+      ) : (
+        <p class="sv-root sv-frame-refused">{t('notArchiveTitle')}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { t } from '@/components/i18n';
+import { ServicesProvider } from '@/components/services';
+import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
+import { App } from './App';
+import { frameFacts, framedByArchive, readPanelTarget } from './frame-context';
+import type { PanelDrawnMessage, PanelSizeMessage } from './frame-protocol';
+import { panelServices } from './services';
+import '@/components/theme.css';
+import './panel.css';
+
+const COLLAPSED_KEY = 'sv.panelCollapsed';
+
+async function readCollapsed(): Promise<boolean> {
+  try {
+    const stored = await browser.storage.local.get(COLLAPSED_KEY);
+    return stored[COLLAPSED_KEY] === true;
+  } catch {
+    return false;
+  }
+}
+
+// Size and "drawn" carry nothing private, so '*' is fine: the parent's origin is an archive host we do not
+// control the exact scheme of (http/https, www or not). The content script checks who sent them.
+const post = (message: PanelSizeMessage | PanelDrawnMessage) => window.parent.postMessage(message, '*');
+
+/**
+ * The in-page panel as an extension page, framed by the content script on archive articles: the reader's
+ * notes live in our origin, out of reach of the article page's scripts (an open shadow root was not).
+ */
+async function start() {
+  document.documentElement.lang = t('@@ui_locale').replace('_', '-') || 'en';
+  document.title = t('extName');
+  const hosts = DEFAULT_ARCHIVE_HOSTS;
+  const target = framedByArchive(frameFacts(), hosts) ? readPanelTarget(location.search, hosts) : null;
+  const collapsed = target ? await readCollapsed() : false;
+  const root = document.getElementById('app');
+  if (!root) return;
+  render(
+    <ServicesProvider value={panelServices(hosts)}>
+      <App
+        target={target}
+        initialCollapsed={collapsed}
+        onCollapsedChange={(next) => void browser.storage.local.set({ [COLLAPSED_KEY]: next }).catch(() => undefined)}
+        post={post}
+      />
+    </ServicesProvider>,
+    root,
+  );
+  document.documentElement.dataset.ready = 'true';
+}
+
+void start();

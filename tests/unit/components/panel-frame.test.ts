@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { clampHeight, COLLAPSED_HEIGHT } from '@/entrypoints/content/panel/frame-host';
+import { framedByArchive, readPanelTarget } from '@/entrypoints/panel/frame-context';
+import { panelQuery, readPanelMessage, readShowRelated } from '@/entrypoints/panel/frame-protocol';
+import { panelEvents } from '@/entrypoints/panel/services';
+import type { AnyEvent } from '@/lib/protocol';
+
+const HOSTS = ['www.securityvibes.fr', 'securityvibes.fr'];
+const ARTICLE = 'http://www.securityvibes.fr/menaces/conficker-ver/';
+
+describe('panel page query', () => {
+  it('round-trips an archive article URL and placement', () => {
+    expect(readPanelTarget(panelQuery(ARTICLE, 'side'), HOSTS)).toEqual({ url: ARTICLE, placement: 'side' });
+    expect(readPanelTarget(panelQuery(ARTICLE, 'inline'), HOSTS)).toEqual({ url: ARTICLE, placement: 'inline' });
+    expect(readPanelTarget(`?url=${encodeURIComponent(ARTICLE)}&placement=bogus`, HOSTS)?.placement).toBe('inline');
+  });
+
+  it('refuses non-archive, non-http and missing URLs', () => {
+    for (const url of ['https://evil.example/menaces/x/', 'javascript:alert(1)', 'data:text/html,x', '', `http://www.securityvibes.fr/${'a'.repeat(3000)}`, 'http://user:pw@www.securityvibes.fr/x/']) {
+      expect(readPanelTarget(panelQuery(url, 'inline'), HOSTS), url).toBeNull();
+    }
+    expect(readPanelTarget('', HOSTS)).toBeNull();
+  });
+});
+
+describe('framedByArchive', () => {
+  it('needs a frame whose parent, when known, is an archive page', () => {
+    expect(framedByArchive({ topLevel: true, parentOrigin: null, referrer: '' }, HOSTS)).toBe(false);
+    expect(framedByArchive({ topLevel: false, parentOrigin: 'http://www.securityvibes.fr', referrer: '' }, HOSTS)).toBe(true);
+    expect(framedByArchive({ topLevel: false, parentOrigin: 'https://evil.example', referrer: ARTICLE }, HOSTS)).toBe(false);
+    expect(framedByArchive({ topLevel: false, parentOrigin: null, referrer: ARTICLE }, HOSTS)).toBe(true);
+    expect(framedByArchive({ topLevel: false, parentOrigin: null, referrer: 'https://evil.example/page' }, HOSTS)).toBe(false);
+    // A no-referrer page in Firefox: the manifest's web_accessible_resources matches are the guard.
+    expect(framedByArchive({ topLevel: false, parentOrigin: null, referrer: '' }, HOSTS)).toBe(true);
+  });
+});
+
+describe('frame messages', () => {
+  it('reads size and drawn messages and nothing else', () => {
+    expect(readPanelMessage({ type: 'sv-panel-size', height: 120, collapsed: true })).toEqual({ type: 'sv-panel-size', height: 120, collapsed: true });
+    expect(readPanelMessage({ type: 'sv-panel-size', height: 80 })).toEqual({ type: 'sv-panel-size', height: 80, collapsed: false });
+    expect(readPanelMessage({ type: 'sv-panel-drawn' })).toEqual({ type: 'sv-panel-drawn' });
+    expect(readPanelMessage({ type: 'sv-panel-size', height: '80' })).toBeNull();
+    expect(readPanelMessage({ type: 'sv-panel-size', height: Number.POSITIVE_INFINITY })).toBeNull();
+    expect(readPanelMessage('sv-panel-drawn')).toBeNull();
+    expect(readShowRelated({ type: 'sv-show-related', url: ARTICLE })).toEqual({ type: 'sv-show-related', url: ARTICLE });
+    expect(readShowRelated({ type: 'sv-show-related', url: 3 })).toBeNull();
+  });
+
+  it('clamps the frame height: never negative, side panel within the viewport, inline bounded', () => {
+    expect(clampHeight(-5, 'inline', 800)).toBe(0);
+    expect(clampHeight(300.4, 'inline', 800)).toBe(300);
+    expect(clampHeight(1e7, 'inline', 800)).toBe(2000);
+    expect(clampHeight(1e7, 'side', 800)).toBe(768);
+    expect(clampHeight(1e7, 'side', 20)).toBe(COLLAPSED_HEIGHT);
+  });
+});
+
+describe('panelEvents', () => {
+  function setup() {
+    const frame = new EventTarget();
+    const parent = {};
+    const events: AnyEvent[] = [];
+    const controller = new AbortController();
+    panelEvents(HOSTS, frame as unknown as Window, parent)((event) => events.push(event), controller.signal);
+    const send = (data: unknown, source: unknown) => frame.dispatchEvent(Object.assign(new Event('message'), { data, source }));
+    return { events, parent, send, controller };
+  }
+
+  it('turns the framing window’s show-related message into bg.showRelated, for archive URLs only', () => {
+    const { events, parent, send } = setup();
+    send({ type: 'sv-show-related', url: ARTICLE }, parent);
+    send({ type: 'sv-show-related', url: 'https://evil.example/x/' }, parent);
+    send({ type: 'sv-show-related', url: 'javascript:alert(1)' }, parent);
+    expect(events).toEqual([{ event: 'bg.showRelated', payload: { url: ARTICLE } }]);
+  });
+
+  it('ignores messages from any other window and stops when aborted', () => {
+    const { events, parent, send, controller } = setup();
+    send({ type: 'sv-show-related', url: ARTICLE }, {});
+    send({ type: 'sv-show-related', url: ARTICLE }, null);
+    controller.abort();
+    send({ type: 'sv-show-related', url: ARTICLE }, parent);
+    expect(events).toEqual([]);
+  });
+});
