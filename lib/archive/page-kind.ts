@@ -4,6 +4,7 @@
  * used), and the content (how many posts, a 404 message).
  */
 import type { PageKind } from '../model/page-info';
+import { pageMemo } from './page-memo';
 import { fold } from './text';
 
 export type UrlShape =
@@ -29,6 +30,15 @@ const PLAIN_URL = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*(\/[a-z0-9_%/-]*)?$/i;
 const NO_QUERY = new URLSearchParams();
 
 export function urlShape(url: string): UrlShape {
+  const memo = pageMemo();
+  const known = memo?.shapes.get(url);
+  if (known) return known;
+  const shape = shapeOf(url);
+  if (memo && memo.shapes.size < 5000) memo.shapes.set(url, shape);
+  return shape;
+}
+
+function shapeOf(url: string): UrlShape {
   let query: URLSearchParams;
   let path: string;
   const plain = PLAIN_URL.exec(url);

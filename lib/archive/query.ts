@@ -124,5 +124,7 @@ export function byTagWhere(doc: Document, tag: string, keep: (el: Element) => bo
 /** `rel~="token"` as HTML documents match it (rel is compared without case). */
 export function relHas(el: Element, token: string): boolean {
   const rel = el.getAttribute('rel');
-  return !!rel && rel.toLowerCase().split(/\s+/).includes(token);
+  if (!rel) return false;
+  const lower = rel.toLowerCase();
+  return lower === token || (lower.includes(token) && lower.split(/\s+/).includes(token));
 }

@@ -10,8 +10,8 @@ import { LIMITS } from '../model/limits';
 import type { Tag } from '../model/article';
 import { safeSlug, termOfUrl, type PageContext } from './context';
 import { parseFrenchDate, type DateParts } from './french-date';
-import { scopedAll } from './scope';
-import { boundedText, cleanText, fold, slugify } from './text';
+import { inScope } from './scope';
+import { boundedText, classes, cleanText, fold, lowerTag, slugify } from './text';
 import { cleanAuthor } from './wordpress';
 
 export interface TextFacts {
@@ -33,7 +33,26 @@ const TAGS = /(?:^|\s)(?:[ée]tiquettes|mots[- ]cl[ée]s|mots[- ]clefs|tags|suje
 const FIELD_END = /\s*(?:[|•·—]|\s(?:[ée]tiquettes|mots[- ]cl[ée]s|tags)\s*:|\s\d+\s+commentaires?|\s(?:aucun|pas de)\s+commentaire|\s(?:r[ée]agir|imprimer|lire la suite|commenter)\b).*$/i;
 const NOT_AUTHORS = /^(publi[ée]|post[ée]|mis en ligne|[ée]crit|le|par|article|mis à jour)$/i;
 
-const CANDIDATES = 'p, div, span, small, li, td, em, address, footer, header, .meta, .postmetadata, .entry-meta, .post-info, .byline';
+/** Where meta lines are written: `p, div, span, small, li, td, em, address, footer, header` and the meta classes. */
+const CANDIDATE_TAGS = new Set(['p', 'div', 'span', 'small', 'li', 'td', 'em', 'address', 'footer', 'header']);
+const CANDIDATE_CLASSES = new Set(['meta', 'postmetadata', 'entry-meta', 'post-info', 'byline']);
+
+/**
+ * The candidate elements in scope, in page order, read in one pass over the container's elements (the
+ * selector list above would be matched against each element once per selector).
+ */
+function candidates(container: Element, postLevel: boolean, max: number): Element[] {
+  const all = container.querySelectorAll('*'); // getElementsByTagName('*') is empty in linkedom
+  const out: Element[] = [];
+  let matched = 0;
+  for (let i = 0; i < all.length && matched < 5000 && out.length < max; i++) {
+    const el = all[i] as Element;
+    if (!CANDIDATE_TAGS.has(lowerTag(el)) && !classes(el).some((token) => CANDIDATE_CLASSES.has(token))) continue;
+    matched++;
+    if (inScope(el, container, postLevel)) out.push(el);
+  }
+  return out;
+}
 const MAX_LINE = 400;
 
 function endField(value: string | undefined): string {
@@ -83,7 +102,7 @@ export function readTextPatterns(container: Element, postLevel: boolean, context
   let dateLength = Infinity;
   let tagsLength = Infinity;
   let rubriqueLength = Infinity;
-  for (const el of scopedAll(container, CANDIDATES, postLevel, 300)) {
+  for (const el of candidates(container, postLevel, 300)) {
     const line = boundedText(el, MAX_LINE + 1);
     if (line.length < 6 || line.length > MAX_LINE) continue;
     const folded = fold(line);
