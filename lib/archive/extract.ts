@@ -101,7 +101,7 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
     // Off the archive hosts (the user asked): judge by content; the wording only counts with other signs.
     const wordingScope = firstPost ?? main;
     const provisional: PageContext = { doc, url: ownUrl, hosts, resolve: makeResolver({ doc, loadedFrom: loaded, original: null, hosts }), termName: () => null };
-    const identity = judgeOffHost(doc, structured, hosts, () => (wordingScope ? readTextPatterns(wordingScope, !!firstPost, provisional).archiveWording : false));
+    const identity = judgeOffHost(doc, structured, hosts, () => (wordingScope ? readTextPatterns(wordingScope, !!firstPost, provisional, true).archiveWording : false));
     if (!identity.archive) {
       return notArchive('no archive signal: no archive footer, SecurityVibes chrome or archive URL (a French WordPress page alone is not the archive)', ownUrl);
     }

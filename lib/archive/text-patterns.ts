@@ -19,7 +19,7 @@ export interface TextFacts {
   date: DateParts | null;
   category: Tag | null;
   tags: Tag[];
-  /** True when the archive's own meta-line wording was seen (a content signal, see identity.ts). */
+  /** True when the archive's own meta-line wording was seen (a content signal, see identity.ts); looked for only when asked. */
   archiveWording: boolean;
 }
 
@@ -31,6 +31,8 @@ const RUBRIQUE = /(?:^|\s)(?:rubrique|cat[ée]gorie|class[ée] dans)\s*:\s*(.+?)
 const TAGS = /(?:^|\s)(?:[ée]tiquettes|mots[- ]cl[ée]s|mots[- ]clefs|tags|sujets|th[èe]mes)\s*:\s*(.+?)\s*$/i;
 /** Where a captured name stops: the next field of the meta line. */
 const FIELD_END = /\s*(?:[|•·—]|\s(?:[ée]tiquettes|mots[- ]cl[ée]s|tags)\s*:|\s\d+\s+commentaires?|\s(?:aucun|pas de)\s+commentaire|\s(?:r[ée]agir|imprimer|lire la suite|commenter)\b).*$/i;
+/** Every meta-line pattern needs "auteur de l'article" or "le <date>" (a date starts with a digit, maybe after a weekday). */
+const META_HINT = /auteur de l|\sle\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d/i;
 const NOT_AUTHORS = /^(publi[ée]|post[ée]|mis en ligne|[ée]crit|le|par|article|mis à jour)$/i;
 
 /** Where meta lines are written: `p, div, span, small, li, td, em, address, footer, header` and the meta classes. */
@@ -96,7 +98,7 @@ function metaLine(line: string): MetaLine | null {
 }
 
 /** Reads the archive's meta lines in scope of `container`: the shortest matching line wins per field. */
-export function readTextPatterns(container: Element, postLevel: boolean, context: PageContext): TextFacts {
+export function readTextPatterns(container: Element, postLevel: boolean, context: PageContext, lookForWording = false): TextFacts {
   const facts: TextFacts = { author: null, date: null, category: null, tags: [], archiveWording: false };
   let authorLength = Infinity;
   let dateLength = Infinity;
@@ -105,9 +107,12 @@ export function readTextPatterns(container: Element, postLevel: boolean, context
   for (const el of candidates(container, postLevel, 300)) {
     const line = boundedText(el, MAX_LINE + 1);
     if (line.length < 6 || line.length > MAX_LINE) continue;
-    const folded = fold(line);
-    if (folded.includes('dans la rubrique') || folded.includes("auteur de l'article")) facts.archiveWording = true;
-    const meta = metaLine(line);
+    if (lookForWording && !facts.archiveWording) {
+      const folded = fold(line);
+      if (folded.includes('dans la rubrique') || folded.includes("auteur de l'article")) facts.archiveWording = true;
+    }
+    // The meta-line patterns backtrack over the whole line: run them only where their anchor words are.
+    const meta = META_HINT.test(line) ? metaLine(line) : null;
     if (meta) {
       // Each field from the shortest line that gives it ("Publié le …" and "auteur de l'article …" may be two lines).
       const author = meta.who ? cleanAuthor(endField(meta.who)) : null;
@@ -126,13 +131,14 @@ export function readTextPatterns(container: Element, postLevel: boolean, context
         rubriqueLength = line.length;
       }
     }
-    const rubrique = RUBRIQUE.exec(line);
+    const labelled = line.includes(':');
+    const rubrique = labelled ? RUBRIQUE.exec(line) : null;
     const named = rubrique ? term(el, rubrique[1] ?? '', context, true) : null;
     if (named && line.length < rubriqueLength) {
       facts.category = named;
       rubriqueLength = line.length;
     }
-    const tagLine = TAGS.exec(line);
+    const tagLine = labelled ? TAGS.exec(line) : null;
     if (tagLine && line.length < tagsLength) {
       const tags: Tag[] = [];
       for (const part of (tagLine[1] ?? '').split(/\s*[,;]\s*/)) {
