@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,11 +16,19 @@ function run(args: string[], killAfter?: (stderr: string) => boolean): Promise<{
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
+    const maybeKill = () => {
+      if (killAfter?.(stderr)) child.kill('SIGKILL');
+    };
+    // Checked on output and on a timer: the condition may come true (a file written) while nothing is printed.
+    const timer = killAfter ? setInterval(maybeKill, 10) : null;
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (killAfter?.(stderr)) child.kill('SIGKILL');
+      maybeKill();
     });
-    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+    child.on('close', (code, signal) => {
+      if (timer) clearInterval(timer);
+      resolve({ code, signal, stderr });
+    });
   });
 }
 
@@ -47,8 +56,9 @@ describe('sv-companion crawl (through the CLI, 2,000 articles, all markup famili
     const out = join(dir, 'index.json');
     const args = ['crawl', 'http://www.securityvibes.fr/', '-o', out, '--delay', '0', '--connect-to', `www.securityvibes.fr:80:127.0.0.1:${server.port}`];
     server.requests.length = 0;
-    // Killed once the state file has been written at least once (it is written about every second).
-    const killed = await run(args, () => server.requests.length > 60);
+    // Killed once the state file has been written at least once (it is written about every second): on a
+    // fast machine 60 requests take less than that, so wait for the file itself, not for a request count.
+    const killed = await run(args, () => server.requests.length > 60 && existsSync(`${out}.crawl-state.json`));
     expect(killed.signal).toBe('SIGKILL');
     const saved = await readStateFile(`${out}.crawl-state.json`);
     expect(saved?.checkpoint.state).toBe('running');
