@@ -40,13 +40,15 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     host_permissions: archiveMatches,
+    // entrypoints/archive-page is an unlisted script (see its header for why), so it is declared here.
+    content_scripts: [{ matches: archiveMatches, js: ['archive-page.js'], run_at: 'document_idle' }],
     optional_host_permissions: ['https://web.archive.org/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
     // The in-page panel is panel.html framed by the content script; only archive pages may frame it, and in
     // Chrome only through the per-session dynamic URL, so other pages cannot probe for the extension's id.
     web_accessible_resources: [
-      { resources: ['panel.html'], matches: archiveMatches, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+      { resources: ['panel.html'], matches: [...archiveMatches, 'https://web.archive.org/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
     ],
     commands: {
       _execute_action: {

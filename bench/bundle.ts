@@ -29,7 +29,7 @@ function pageFiles(dir: string, html: string): string[] {
 export function measureBundles(dir = '.output/chrome-mv3') {
   const size = (files: string[]) => files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
   const gz = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f))).length, 0);
-  const content = ['content-scripts/content.js'];
+  const content = ['archive-page.js'];
   const popup = pageFiles(dir, 'popup.html');
   const options = pageFiles(dir, 'options.html');
   return {

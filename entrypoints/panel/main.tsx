@@ -29,11 +29,14 @@ const post = (message: PanelSizeMessage | PanelDrawnMessage) => window.parent.po
  * The in-page panel as an extension page, framed by the content script on archive articles: the reader's
  * notes live in our origin, out of reach of the article page's scripts (an open shadow root was not).
  */
+const WAYBACK_HOST = 'web.archive.org';
+
 async function start() {
   document.documentElement.lang = t('@@ui_locale').replace('_', '-') || 'en';
   document.title = t('extName');
   const hosts = DEFAULT_ARCHIVE_HOSTS;
-  const target = framedByArchive(frameFacts(), hosts) ? readPanelTarget(location.search, hosts) : null;
+  // Wayback Machine copies (when the reader enabled them) frame the panel from web.archive.org.
+  const target = framedByArchive(frameFacts(), [...hosts, WAYBACK_HOST]) ? readPanelTarget(location.search, hosts) : null;
   const collapsed = target ? await readCollapsed() : false;
   const root = document.getElementById('app');
   if (!root) return;

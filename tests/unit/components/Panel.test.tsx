@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Panel } from '@/entrypoints/panel/Panel';
 import { App } from '@/entrypoints/panel/App';
-import { findRatingBlock } from '@/entrypoints/content/panel/anchor';
-import { readShowRelatedEvent } from '@/entrypoints/content/panel/light-client';
+import { findRatingBlock } from '@/entrypoints/archive-page/panel/anchor';
+import { readShowRelatedEvent } from '@/entrypoints/archive-page/panel/light-client';
 import { ARTICLE_URL, fakeBackground, note, related, useLocale, withServices } from './helpers';
 
 const OTHER = 'https://www.securityvibes.fr/menaces/autre/';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findRatingBlock } from '@/entrypoints/content/panel/anchor';
+import { findRatingBlock } from '@/entrypoints/archive-page/panel/anchor';
 import { ALL_FAMILIES, generateArchive } from '../../fixtures/archive/index.ts';
 
 describe('findRatingBlock on fixture archive articles', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { clampHeight, COLLAPSED_HEIGHT } from '@/entrypoints/content/panel/frame-host';
+import { clampHeight, COLLAPSED_HEIGHT } from '@/entrypoints/archive-page/panel/frame-host';
 import { framedByArchive, readPanelTarget } from '@/entrypoints/panel/frame-context';
 import { panelQuery, readPanelMessage, readShowRelated } from '@/entrypoints/panel/frame-protocol';
 import { panelEvents } from '@/entrypoints/panel/services';

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { panelQuery, readPanelMessage, type Placement, type ShowRelatedMessage } from '@/entrypoints/panel/frame-protocol';
 import { findRatingBlock, hideBlock } from './anchor';
 import { onShowRelated } from './light-client';
@@ -44,7 +43,7 @@ function styleHost(host: HTMLElement, placement: Placement): void {
  * document_idle) times the first draw onto the host's data-drawn-ms (the bench reads it).
  * Returns the function that removes it.
  */
-export function mountPanelFrame(ctx: ContentScriptContext, url: string, startedAt: number): () => void {
+export function mountPanelFrame(url: string, startedAt: number, signal: AbortSignal): () => void {
   const block = findRatingBlock(document);
   const placement: Placement = block ? 'inline' : 'side';
   const src = browser.runtime.getURL(`/panel.html${panelQuery(url, placement)}`);
@@ -63,7 +62,7 @@ export function mountPanelFrame(ctx: ContentScriptContext, url: string, startedA
   styleHost(host, placement);
   host.dataset.placement = placement;
 
-  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+  window.addEventListener('message', (event: MessageEvent) => {
     if (event.source !== iframe.contentWindow || !ours.includes(event.origin)) return;
     const message = readPanelMessage(event.data);
     if (!message) return;
@@ -74,11 +73,11 @@ export function mountPanelFrame(ctx: ContentScriptContext, url: string, startedA
     }
     iframe.style.height = `${clampHeight(message.height, placement, window.innerHeight)}px`;
     host.dataset.collapsed = String(message.collapsed);
-  });
+  }, { signal });
   onShowRelated((related) => {
     const message: ShowRelatedMessage = { type: 'sv-show-related', url: related };
     iframe.contentWindow?.postMessage(message, panelOrigin);
-  }, ctx.signal);
+  }, signal);
 
   if (block) {
     block.before(host);
