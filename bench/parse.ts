@@ -5,14 +5,11 @@
  * Targets: ≤ 2 ms per article page in Chromium; ≥ 10× faster than Readability on the same page.
  * Writes bench/results/parse.md.
  */
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { chromium } from 'playwright-core';
+import { launchBundle } from './chromium-bundle';
 import { recognise } from '../lib/archive/recognise';
 import { generateArchive } from '../tests/fixtures/archive/index';
 
@@ -56,27 +53,17 @@ function inNode(pages: Page[], rounds: number): Result {
 }
 
 async function inChromium(sets: Page[][], rounds: number): Promise<{ results: Result[]; version: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-parse-'));
-  execFileSync('node_modules/.bin/esbuild', ['bench/parse-browser.ts', '--bundle', '--format=iife', '--minify', `--outfile=${join(dir, 'bench.js')}`, '--log-level=warning']);
-  const bundle = readFileSync(join(dir, 'bench.js'));
-  const server = createServer((req, res) => {
-    if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script src="/bench.js"></script>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const { browser, url, close } = await launchBundle('bench/parse-browser.ts', { minify: true });
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(url);
     const results: Result[] = [];
     for (const set of sets) {
       results.push(await page.evaluate(([pages, n]) => (globalThis as unknown as { benchParse: (p: unknown, n: number) => Result }).benchParse(pages, n), [set, rounds] as const));
     }
     return { results, version: browser.version() };
   } finally {
-    await browser.close();
-    server.close();
+    await close();
   }
 }
 

@@ -1,16 +1,8 @@
 import type { ArticleRecord } from '../lib/model';
+import { mulberry32 } from '../tests/fixtures/archive/prng';
 
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG: the fixture archive's mulberry32. */
+export const prng = mulberry32;
 
 export const TAG_COUNT = 2000;
 export const TAGS_PER_ARTICLE = 5;

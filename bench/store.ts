@@ -6,12 +6,9 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { createServer } from 'node:http';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { launchBundle } from './chromium-bundle';
 import { runSuite, type Stats, type SuiteResult } from './store-suite';
 
 const TARGETS = (process.env.BENCH_TARGETS ?? 'node,chromium').split(',');
@@ -32,31 +29,21 @@ async function inNode(): Promise<SuiteResult[]> {
 }
 
 async function inChromium(): Promise<{ results: SuiteResult[]; version: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
-  execFileSync('node_modules/.bin/esbuild', ['bench/store-browser.ts', '--bundle', '--format=iife', `--outfile=${join(dir, 'bench.js')}`, '--log-level=warning']);
-  const bundle = readFileSync(join(dir, 'bench.js'));
-  const server = createServer((req, res) => {
-    if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script src="/bench.js"></script>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const { browser, url, close } = await launchBundle('bench/store-browser.ts');
   try {
     const results: SuiteResult[] = [];
     for (const n of CHROMIUM_SIZES) {
       // A fresh profile-less context per size: an empty origin, nothing left from the previous size.
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.goto(url);
       results.push(await page.evaluate(([size, options]) => window.runStoreSuite(indexedDB, size, options), [n, plan(n)] as const));
       await context.close();
       console.log(`chromium ${n} done`);
     }
     return { results, version: browser.version() };
   } finally {
-    await browser.close();
-    server.close();
+    await close();
   }
 }
 
