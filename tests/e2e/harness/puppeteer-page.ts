@@ -65,8 +65,10 @@ export class PuppeteerPage extends BasePage {
     await this.page.bringToFront();
   }
 
-  setColorScheme(scheme: ColorScheme): Promise<void> {
-    return this.applyColorScheme(scheme);
+  async setColorScheme(scheme: ColorScheme): Promise<void> {
+    await this.applyColorScheme(scheme);
+    // Firefox applies the preference asynchronously: return only once this page sees the new scheme.
+    await this.waitForFunction((wanted) => matchMedia(`(prefers-color-scheme: ${wanted})`).matches, scheme);
   }
 
   async screenshotPng(): Promise<Uint8Array> {
