@@ -1,6 +1,7 @@
 import type { CrawlStatus } from '@/lib/model';
 import { formatCount, t } from '../i18n';
 import { formatDuration } from './format';
+import { Figure } from './Figure';
 
 const STATE_KEYS: Record<CrawlStatus['state'], string> = {
   idle: 'optionsCrawlIdle',
@@ -37,27 +38,12 @@ export function CrawlProgressBar({ status }: { status: CrawlStatus }) {
       )}
       {shown && (
         <dl class="figures">
-          <div>
-            <dt>{t('optionsCrawlPages')}</dt>
-            <dd>{formatCount(status.pagesFetched)}</dd>
-          </div>
-          <div>
-            <dt>{t('optionsCrawlArticles')}</dt>
-            <dd>{formatCount(status.articlesIndexed)}</dd>
-          </div>
-          <div>
-            <dt>{t('optionsCrawlQueued')}</dt>
-            <dd>{formatCount(status.queued)}</dd>
-          </div>
-          <div>
-            <dt>{t('optionsCrawlErrors')}</dt>
-            <dd>{formatCount(status.errors)}</dd>
-          </div>
+          <Figure label={t('optionsCrawlPages')}>{formatCount(status.pagesFetched)}</Figure>
+          <Figure label={t('optionsCrawlArticles')}>{formatCount(status.articlesIndexed)}</Figure>
+          <Figure label={t('optionsCrawlQueued')}>{formatCount(status.queued)}</Figure>
+          <Figure label={t('optionsCrawlErrors')}>{formatCount(status.errors)}</Figure>
           {status.state === 'running' && status.etaMs !== null && (
-            <div>
-              <dt>{t('optionsCrawlEta')}</dt>
-              <dd>{formatDuration(status.etaMs)}</dd>
-            </div>
+            <Figure label={t('optionsCrawlEta')}>{formatDuration(status.etaMs)}</Figure>
           )}
         </dl>
       )}

@@ -8,6 +8,7 @@ import { CrawlLog } from './CrawlLog';
 import { ClearIndex } from './ClearIndex';
 import { CrawlProgressBar } from './CrawlProgressBar';
 import { formatDateTime } from './format';
+import { Figure } from './Figure';
 
 type CrawlAction = 'ui.crawlStart' | 'ui.crawlPause' | 'ui.crawlResume' | 'ui.crawlCancel';
 
@@ -77,26 +78,11 @@ export function IndexSection({ call, subscribe }: SectionDeps) {
       <p class="hint">{t('optionsIndexIntro')}</p>
       {status && (
         <dl class="counts">
-          <div>
-            <dt>{t('optionsCountArticles')}</dt>
-            <dd>{formatCount(status.articles)}</dd>
-          </div>
-          <div>
-            <dt>{t('optionsCountTags')}</dt>
-            <dd>{formatCount(status.tags)}</dd>
-          </div>
-          <div>
-            <dt>{t('optionsCountNotes')}</dt>
-            <dd>{formatCount(status.notes)}</dd>
-          </div>
-          <div>
-            <dt>{t('optionsCountTrash')}</dt>
-            <dd>{formatCount(status.trash)}</dd>
-          </div>
-          <div>
-            <dt>{t('optionsLastUpdate')}</dt>
-            <dd>{status.lastUpdatedAt === null ? t('optionsNever') : formatDateTime(status.lastUpdatedAt)}</dd>
-          </div>
+          <Figure label={t('optionsCountArticles')}>{formatCount(status.articles)}</Figure>
+          <Figure label={t('optionsCountTags')}>{formatCount(status.tags)}</Figure>
+          <Figure label={t('optionsCountNotes')}>{formatCount(status.notes)}</Figure>
+          <Figure label={t('optionsCountTrash')}>{formatCount(status.trash)}</Figure>
+          <Figure label={t('optionsLastUpdate')}>{status.lastUpdatedAt === null ? t('optionsNever') : formatDateTime(status.lastUpdatedAt)}</Figure>
         </dl>
       )}
       <div class="actions" role="group" aria-label={t('optionsCrawlControls')}>
