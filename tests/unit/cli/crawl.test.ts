@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,6 +32,27 @@ function run(args: string[], killAfter?: (stderr: string) => boolean): Promise<{
   });
 }
 
+/** Pages the CLI's state file marks done (fetched and no longer queued); 0 while there is no file yet. */
+function savedProgress(path: string): number {
+  let text: string;
+  try {
+    if (statSync(path).mtimeMs === lastSeen.mtime) return lastSeen.done;
+    lastSeen.mtime = statSync(path).mtimeMs;
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return 0;
+  }
+  try {
+    const { checkpoint } = JSON.parse(text) as { checkpoint: { seen: string[]; queue: { url: string }[] } | null };
+    const queued = new Set(checkpoint?.queue.map((job) => job.url) ?? []);
+    lastSeen.done = (checkpoint?.seen ?? []).filter((url) => !queued.has(url)).length;
+  } catch {
+    lastSeen.done = 0;
+  }
+  return lastSeen.done;
+}
+const lastSeen = { mtime: -1, done: 0 };
+
 describe('sv-companion crawl (through the CLI, 2,000 articles, all markup families)', () => {
   let archive: Archive;
   let server: ArchiveServer;
@@ -56,9 +77,9 @@ describe('sv-companion crawl (through the CLI, 2,000 articles, all markup famili
     const out = join(dir, 'index.json');
     const args = ['crawl', 'http://www.securityvibes.fr/', '-o', out, '--delay', '0', '--connect-to', `www.securityvibes.fr:80:127.0.0.1:${server.port}`];
     server.requests.length = 0;
-    // Killed once the state file has been written at least once (it is written about every second): on a
-    // fast machine 60 requests take less than that, so wait for the file itself, not for a request count.
-    const killed = await run(args, () => server.requests.length > 60 && existsSync(`${out}.crawl-state.json`));
+    // Killed once the state file (written about once a second, and first at the very start) holds real
+    // progress: a request count or the file's mere existence raced those writes on fast and slow machines.
+    const killed = await run(args, () => savedProgress(`${out}.crawl-state.json`) > 5);
     expect(killed.signal).toBe('SIGKILL');
     const saved = await readStateFile(`${out}.crawl-state.json`);
     expect(saved?.checkpoint.state).toBe('running');
