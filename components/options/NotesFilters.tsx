@@ -34,28 +34,8 @@ export function NotesFilters({ filter, facets, onChange }: { filter: NoteFilter;
           ))}
         </select>
       </label>
-      <label class="field">
-        <span>{t('optionsFilterTag')}</span>
-        <select value={filter.tag ?? ''} onChange={(e) => set({ tag: value(e) || null })}>
-          <option value="">{t('optionsFilterAny')}</option>
-          {facets?.tags.map((tag) => (
-            <option key={tag.slug} value={tag.slug}>
-              {`${tag.name} (${tag.count})`}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span>{t('optionsFilterRubrique')}</span>
-        <select value={filter.category ?? ''} onChange={(e) => set({ category: value(e) || null })}>
-          <option value="">{t('optionsFilterAny')}</option>
-          {facets?.categories.map((category) => (
-            <option key={category.slug} value={category.slug}>
-              {`${category.name} (${category.count})`}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FacetSelect label={t('optionsFilterTag')} selected={filter.tag} facets={facets?.tags} onSelect={(tag) => set({ tag })} />
+      <FacetSelect label={t('optionsFilterRubrique')} selected={filter.category} facets={facets?.categories} onSelect={(category) => set({ category })} />
       <label class="field">
         <span>{t('optionsSort')}</span>
         <select value={filter.sort} onChange={(e) => set({ sort: value(e) as NoteSort })}>
@@ -65,5 +45,22 @@ export function NotesFilters({ filter, facets, onChange }: { filter: NoteFilter;
         </select>
       </label>
     </form>
+  );
+}
+
+/** A tag or rubrique filter: "any", then each value the reader's notes have, with its count. */
+function FacetSelect({ label, selected, facets, onSelect }: { label: string; selected: string | null; facets: NoteFacets['tags'] | undefined; onSelect: (slug: string | null) => void }) {
+  return (
+    <label class="field">
+      <span>{label}</span>
+      <select value={selected ?? ''} onChange={(e) => onSelect((e.currentTarget as HTMLSelectElement).value || null)}>
+        <option value="">{t('optionsFilterAny')}</option>
+        {facets?.map((facet) => (
+          <option key={facet.slug} value={facet.slug}>
+            {`${facet.name} (${facet.count})`}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
