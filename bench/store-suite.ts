@@ -1,4 +1,6 @@
 import { createStore, tagWeight } from '../lib/db';
+import { bucketOf, packBuckets, type ArticleBucket } from '../lib/db/buckets';
+import { toMinutes } from '../lib/db/postings';
 import { STORES, type StoredArticle } from '../lib/db/schema';
 import type { ArticleRecord } from '../lib/model';
 import { normalize } from '../lib/db/text';
@@ -8,6 +10,9 @@ import { prng, syntheticArticles } from './store-data';
 export interface SuiteResult {
   n: number;
   importMs: number;
+  /** Bare puts of the same records, one per article (the v1–v4 layout), into an index-less store. */
+  importPerRecordMs: number;
+  /** Bare puts of the same records packed in the same buckets as ours, into an index-less store: our floor. */
   importFloorMs: number;
   relatedFirstMs: number;
   /** Bare read of every digest record in one transaction: the floor of a cold catalog load. */
@@ -58,9 +63,15 @@ const done = (tx: IDBTransaction) =>
     tx.onerror = tx.onabort = () => reject(tx.error);
   });
 
+/** Every stored article (the naive peers read them all). */
+async function everyArticle(db: IDBDatabase): Promise<StoredArticle[]> {
+  const buckets = (await request(db.transaction(STORES.articleBuckets).objectStore(STORES.articleBuckets).getAll())) as ArticleBucket[];
+  return buckets.flatMap((bucket) => bucket.articles);
+}
+
 /** Naive related: read every article, score with the same IDF in JS, sort, keep the top 8. */
 async function naiveRelated(db: IDBDatabase, url: string): Promise<string[]> {
-  const all = (await request(db.transaction(STORES.articles).objectStore(STORES.articles).getAll())) as StoredArticle[];
+  const all = await everyArticle(db);
   const df = new Map<string, number>();
   for (const doc of all) for (const tag of doc.tags) df.set(tag.slug, (df.get(tag.slug) ?? 0) + 1);
   const target = all.find((doc) => doc.url === url)!;
@@ -82,22 +93,31 @@ export async function runSuite(factory: IDBFactory, n: number, options: { querie
   const store = createStore(factory, { name: options.name });
   await store.db();
 
-  // Bulk import: our upsert (merge + ids + postings + meta) vs bare puts of the same records.
+  // Bulk import: our upsert (merge + ids + postings + digest + meta) vs bare puts of the same records,
+  // one record per article and packed in the same buckets as ours (the floor of our layout).
   let t = now();
   await store.putRecords(articles);
   const importMs = now() - t;
-  const floorDb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = factory.open(`${options.name}-floor`, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore('articles', { keyPath: 'url' });
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-  t = now();
-  const floorTx = floorDb.transaction('articles', 'readwrite');
-  for (const article of articles) floorTx.objectStore('articles').put(article);
-  await done(floorTx);
-  const importFloorMs = now() - t;
-  floorDb.close();
+  const barePuts = async (suffix: string, keyPath: string, values: readonly unknown[]) => {
+    const floorDb = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = factory.open(`${options.name}-${suffix}`, 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('records', { keyPath });
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const started = now();
+    const floorTx = floorDb.transaction('records', 'readwrite');
+    for (const value of values) floorTx.objectStore('records').put(value);
+    await done(floorTx);
+    const elapsed = now() - started;
+    floorDb.close();
+    return elapsed;
+  };
+  const importPerRecordMs = await barePuts('per-record', 'url', articles);
+  // The floor's grouping is done before its clock starts: it stands for the puts alone.
+  const stored = articles.map((article, i): StoredArticle => (article.publishedAt ? { ...article, id: i + 1, pub: toMinutes(article.publishedAt) } : { ...article, id: i + 1 }));
+  const packed = [...packBuckets(stored).values()];
+  const importFloorMs = await barePuts('buckets', 'bucket', packed);
 
   // Cold figures: a fresh connection and an empty catalog, like a service worker that just woke.
   await store.close();
@@ -119,8 +139,9 @@ export async function runSuite(factory: IDBFactory, n: number, options: { querie
   await request(db.transaction(STORES.digest).objectStore(STORES.digest).getAll());
   const digestFloorMs = now() - t;
   const relatedFloor = await time(options.queries, async (i) => {
-    const tx = db.transaction([STORES.articles, STORES.postings]);
-    const doc = (await request(tx.objectStore(STORES.articles).get(queries[i]!))) as StoredArticle;
+    const tx = db.transaction([STORES.articleBuckets, STORES.postings]);
+    const bucket = (await request(tx.objectStore(STORES.articleBuckets).get(bucketOf(queries[i]!)))) as ArticleBucket;
+    const doc = bucket.articles.find((article) => article.url === queries[i])!;
     await Promise.all(doc.tags.map((tag) => request(tx.objectStore(STORES.postings).get(`t:${tag.slug}`))));
   });
   const relatedNaive = await time(options.naiveQueries, (i) => naiveRelated(db, queries[i]!));
@@ -130,7 +151,7 @@ export async function runSuite(factory: IDBFactory, n: number, options: { querie
   const browse = await time(tags.length, (i) => store.browse('tag', tags[i]!, 0, 20));
   const browseFloor = await time(tags.length, (i) => request(db.transaction(STORES.postings).objectStore(STORES.postings).get(`t:${tags[i]}`)));
   const browseNaive = await time(Math.min(tags.length, options.naiveQueries), async (i) => {
-    const all = (await request(db.transaction(STORES.articles).objectStore(STORES.articles).getAll())) as StoredArticle[];
+    const all = await everyArticle(db);
     return all
       .filter((doc) => doc.tags.some((tag) => tag.slug === tags[i]))
       .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
@@ -140,7 +161,7 @@ export async function runSuite(factory: IDBFactory, n: number, options: { querie
   // Search: warm queries (the cold one was measured above); naive scans all.
   const search = await time(options.queries, (i) => store.search(words[i % words.length]!, 20));
   const searchNaive = await time(Math.min(options.queries, options.naiveQueries), async (i) => {
-    const all = (await request(db.transaction(STORES.articles).objectStore(STORES.articles).getAll())) as StoredArticle[];
+    const all = await everyArticle(db);
     const terms = normalize(words[i % words.length]!).split(' ');
     return all.filter((doc) => {
       const text = normalize(`${doc.title} ${doc.excerpt}`);
@@ -149,5 +170,5 @@ export async function runSuite(factory: IDBFactory, n: number, options: { querie
   });
   db.close();
   await store.close();
-  return { n, importMs, importFloorMs, relatedFirstMs, digestFloorMs, related, relatedFloor, relatedNaive, browse, browseFloor, browseNaive, searchColdMs, search, searchNaive };
+  return { n, importMs, importPerRecordMs, importFloorMs, relatedFirstMs, digestFloorMs, related, relatedFloor, relatedNaive, browse, browseFloor, browseNaive, searchColdMs, search, searchNaive };
 }

@@ -55,7 +55,7 @@ function table(title: string, results: SuiteResult[]): string {
   const rows = results.map((r) =>
     [
       r.n.toLocaleString('en'),
-      `${ms(r.importMs)} / ${ms(r.importFloorMs)} (${ratio(r.importMs, r.importFloorMs)})`,
+      `${ms(r.importMs)} / ${ms(r.importFloorMs)} (${ratio(r.importMs, r.importFloorMs)}) · ${ms(r.importPerRecordMs)}`,
       pp(r.related),
       pp(r.relatedFloor),
       pp(r.relatedNaive),
@@ -68,7 +68,7 @@ function table(title: string, results: SuiteResult[]): string {
   return [
     `### ${title}`,
     '',
-    '| N | bulk import ms: ours / bare puts (ratio) | related warm p50 (p95) | floor: bare read of the postings | naive: getAll + score | ours÷floor / naive÷ours (p50) | cold, first query after wake: related · search · floor (bare read of the digest) | search warm · naive | browse by tag: ours · floor · naive |',
+    '| N | bulk import ms: ours / floor: bare puts of the same buckets (ratio) · bare puts, one record per article | related warm p50 (p95) | floor: bare read of the postings | naive: getAll + score | ours÷floor / naive÷ours (p50) | cold, first query after wake: related · search · floor (bare read of the digest) | search warm · naive | browse by tag: ours · floor · naive |',
     '|---|---|---|---|---|---|---|---|---|',
     ...rows.map((row) => `| ${row} |`),
     '',

@@ -1,5 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import type { ArticleRecord } from '../model';
+import { bucketOf, packBuckets, readBuckets, type ArticleBucket } from './buckets';
 import { digestRow, writeDigest, type DigestRow } from './digest';
 import { allRequests } from './errors';
 import { mergeArticle, type ArticleFacts } from './merge';
@@ -11,9 +12,9 @@ export type Incoming = { facts: ArticleFacts } | { record: ArticleRecord };
 export type Outcome = 'added' | 'updated' | 'kept';
 
 /** Stores that an article write touches; callers include them in their transaction. */
-export const ARTICLE_WRITE_STORES = [STORES.articles, STORES.postings, STORES.meta, STORES.digest] as const;
+export const ARTICLE_WRITE_STORES = [STORES.articleBuckets, STORES.postings, STORES.meta, STORES.digest] as const;
 
-/** Above this many items it is cheaper to list the keys once than to probe each one. */
+/** Above this many changed postings it is cheaper to list the keys once than to probe each one. */
 const BULK = 64;
 
 export async function readMeta(tx: { objectStore(name: string): { get(key: string): Promise<unknown> } }): Promise<Meta> {
@@ -32,8 +33,8 @@ function factsOf(record: ArticleRecord): ArticleFacts {
 
 /**
  * Upserts articles inside the caller's transaction: merges with what is stored, gives new articles an
- * id, and updates every affected postings list and the meta record. Everything happens in the one
- * transaction, so a failure anywhere leaves no trace.
+ * id, and updates their buckets, every affected postings list, the digest and the meta record.
+ * Everything happens in the one transaction, so a failure anywhere leaves no trace.
  */
 export interface WriteResult {
   outcomes: Outcome[];
@@ -43,10 +44,13 @@ export interface WriteResult {
 }
 
 export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now: number, dryRun = false): Promise<WriteResult> {
-  const articles = tx.objectStore(STORES.articles);
+  const buckets = tx.objectStore(STORES.articleBuckets);
   const meta = await readMeta(tx);
+  const fresh = meta.docCount === 0;
   const urls = items.map((item) => ('facts' in item ? item.facts.url : item.record.url));
-  const existing = await readExisting(articles, urls, meta);
+  // An empty index has nothing to merge with: no read at all (the bulk import of a backup or index file).
+  const current = fresh ? new Map<number, ArticleBucket>() : await readBuckets(buckets, urls.map(bucketOf));
+  const existing = articlesIn(current, urls);
   const categories = new CategoryDictionary([...meta.categories]);
   const batch = new Map<string, StoredArticle>();
   const before = new Map<string, StoredArticle | undefined>();
@@ -75,35 +79,45 @@ export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now
     batch.set(url, stored);
     outcomes.push(current ? 'updated' : 'added');
   });
-  const written = dryRun ? [] : [...batch.values()].map(digestRow);
   const added = [...batch.keys()].filter((url) => !before.get(url)).length;
-  if (batch.size === 0 || dryRun) return { outcomes, written, docCount: meta.docCount + (dryRun ? added : 0) };
-  const changes = postingChanges(batch, before, categories);
-  await writePostings(tx, changes, meta);
-  await writeDigest(tx, written, meta.docCount === 0);
-  await allRequests(batch.values(), (stored) => articles.put(stored));
+  if (batch.size === 0 || dryRun) return { outcomes, written: [], docCount: meta.docCount + (dryRun ? added : 0) };
+
+  // Requests are made as soon as their values are ready and awaited together at the end: the browser
+  // stores the buckets while the postings and the digest (tokenising) are being computed here.
+  const writes = new PendingWrites();
+  writes.add(allRequests(packBuckets(batch.values(), current).values(), (bucket) => buckets.put(bucket)));
+  writes.add(writePostings(tx, postingChanges(batch, before, categories), fresh));
+  const written = [...batch.values()].map(digestRow);
+  writes.add(writeDigest(tx, written, fresh));
   meta.docCount += added;
   meta.categories = categories.slugs;
   meta.lastUpdatedAt = Math.max(meta.lastUpdatedAt ?? 0, now);
-  await tx.objectStore(STORES.meta).put(meta, META_KEY);
+  writes.add(tx.objectStore(STORES.meta).put(meta, META_KEY));
+  await writes.settled();
   return { outcomes, written, docCount: meta.docCount };
 }
 
-async function readExisting(
-  articles: { getAllKeys(): Promise<IDBValidKey[]>; get(key: string): Promise<unknown> },
-  urls: readonly string[],
-  meta: Meta,
-): Promise<Map<string, StoredArticle>> {
+/** The stored articles with these URLs among buckets read beforehand. */
+function articlesIn(buckets: ReadonlyMap<number, ArticleBucket>, urls: readonly string[]): Map<string, StoredArticle> {
+  const wanted = new Set(urls);
   const found = new Map<string, StoredArticle>();
-  if (meta.docCount === 0) return found;
-  let probe = [...new Set(urls)];
-  if (probe.length > BULK) {
-    const keys = new Set((await articles.getAllKeys()) as string[]);
-    probe = probe.filter((url) => keys.has(url));
-  }
-  const records = await allRequests(probe, (url) => articles.get(url) as Promise<StoredArticle | undefined>);
-  records.forEach((record, i) => record && found.set(probe[i]!, record));
+  for (const bucket of buckets.values()) for (const article of bucket.articles) if (wanted.has(article.url)) found.set(article.url, article);
   return found;
+}
+
+/**
+ * Writes in flight, awaited together. Each is observed as soon as it is added, so if a later step
+ * throws (and the caller aborts the transaction) their AbortErrors do not surface as unhandled rejections.
+ */
+class PendingWrites {
+  private readonly pending: Promise<unknown>[] = [];
+  add(write: Promise<unknown>): void {
+    write.catch(() => undefined);
+    this.pending.push(write);
+  }
+  settled(): Promise<unknown[]> {
+    return Promise.all(this.pending);
+  }
 }
 
 interface PostingChange {
@@ -137,18 +151,33 @@ function postingChanges(
   return changes;
 }
 
-async function writePostings(tx: WriteTx, changes: Map<string, PostingChange>, meta: Meta): Promise<void> {
-  const store = tx.objectStore(STORES.postings);
-  let keys = [...changes.keys()];
-  if (meta.docCount === 0) keys = [];
-  else if (keys.length > BULK) {
+interface PostingStore {
+  get(key: string): Promise<unknown>;
+  getAllKeys(): Promise<IDBValidKey[]>;
+  put(value: PostingRecord): Promise<unknown>;
+  delete(key: string): Promise<unknown>;
+}
+
+/** Updates the postings lists; into an empty index they are written at once, with no read first. */
+function writePostings(tx: WriteTx, changes: Map<string, PostingChange>, fresh: boolean): Promise<unknown> {
+  const store: PostingStore = tx.objectStore(STORES.postings);
+  return fresh ? putPostings(store, changes, new Map()) : readPostings(store, [...changes.keys()]).then((current) => putPostings(store, changes, current));
+}
+
+async function readPostings(store: PostingStore, wanted: string[]): Promise<Map<string, PostingRecord>> {
+  let keys = wanted;
+  if (keys.length > BULK) {
     const existing = new Set((await store.getAllKeys()) as string[]);
     keys = keys.filter((key) => existing.has(key));
   }
   const loaded = await allRequests(keys, (key) => store.get(key) as Promise<PostingRecord | undefined>);
   const current = new Map<string, PostingRecord>();
   loaded.forEach((posting, i) => posting && current.set(keys[i]!, posting));
-  await allRequests(changes, ([key, change]): Promise<unknown> => {
+  return current;
+}
+
+function putPostings(store: PostingStore, changes: Map<string, PostingChange>, current: Map<string, PostingRecord>): Promise<unknown> {
+  return allRequests(changes, ([key, change]): Promise<unknown> => {
     let posting = current.get(key) ?? emptyPosting(key, change.slug, change.name);
     if (change.remove.length > 0) posting = removeIds(posting, change.remove);
     posting = applyEntries(posting, change.upsert);

@@ -1,5 +1,6 @@
 import type { ArticleRecord, IndexStatus, Tag, TagStat } from '../model';
 import { readMeta } from './article-writer';
+import { allStoredArticles, bucketOf, findArticles, type ArticleBucket } from './buckets';
 import { guarded, transact } from './errors';
 import { NO_TIME, STORES, categoryKey, tagKey, type AnyDb, type PostingRecord, type StoredArticle } from './schema';
 
@@ -10,7 +11,8 @@ export function publicRecord(stored: StoredArticle): ArticleRecord {
 
 export function getArticle(db: AnyDb, url: string): Promise<ArticleRecord | null> {
   return guarded(async () => {
-    const stored = (await db.get(STORES.articles, url)) as StoredArticle | undefined;
+    const bucket = (await db.get(STORES.articleBuckets, bucketOf(url))) as ArticleBucket | undefined;
+    const stored = bucket?.articles.find((article) => article.url === url);
     return stored ? publicRecord(stored) : null;
   });
 }
@@ -27,18 +29,21 @@ export interface BrowseResult {
  */
 export function browse(db: AnyDb, by: 'tag' | 'category', slug: string, offset: number, limit: number, urlOf: (id: number) => string | undefined): Promise<BrowseResult> {
   return guarded(async () => {
-    const tx = db.transaction([STORES.postings, STORES.articles]);
+    const tx = db.transaction([STORES.postings, STORES.articleBuckets]);
     const posting = (await tx.objectStore(STORES.postings).get(by === 'tag' ? tagKey(slug) : categoryKey(slug))) as PostingRecord | undefined;
     if (!posting) return { subject: null, items: [], total: 0 };
     const order = Array.from(posting.ids.keys());
     const sortKey = (i: number) => (posting.mins[i] === NO_TIME ? -Infinity : (posting.mins[i] as number));
     order.sort((a, b) => sortKey(b) - sortKey(a) || (posting.ids[a] as number) - (posting.ids[b] as number));
     const page = order.slice(offset, offset + limit).map((i) => posting.ids[i] as number);
-    const articles = tx.objectStore(STORES.articles);
-    const records = await Promise.all(page.map((id) => urlOf(id)).map((url) => (url === undefined ? undefined : (articles.get(url) as Promise<StoredArticle | undefined>))));
+    const urls = page.flatMap((id) => urlOf(id) ?? []);
+    const records = await findArticles(tx.objectStore(STORES.articleBuckets), urls);
     return {
       subject: { slug: posting.slug, name: posting.name },
-      items: records.flatMap((record) => (record ? [publicRecord(record)] : [])),
+      items: urls.flatMap((url) => {
+        const record = records.get(url);
+        return record ? [publicRecord(record)] : [];
+      }),
       total: posting.ids.length,
     };
   });
@@ -60,9 +65,7 @@ export function tagStats(db: AnyDb, limit: number): Promise<TagStat[]> {
 
 export function countIndexed(db: AnyDb, urls: readonly string[]): Promise<number> {
   return guarded(async () => {
-    const store = db.transaction(STORES.articles).store;
-    const keys = await Promise.all([...new Set(urls)].map((url) => store.getKey(url)));
-    return keys.filter((key) => key !== undefined).length;
+    return (await findArticles(db.transaction(STORES.articleBuckets).store, urls)).size;
   });
 }
 
@@ -82,15 +85,15 @@ export function indexStatus(db: AnyDb): Promise<IndexStatus> {
 /** Empties the article index (articles, postings, digest, counters); notes, trash and settings stay. */
 export function clearIndex(db: AnyDb): Promise<number> {
   return transact(
-    () => db.transaction([STORES.articles, STORES.postings, STORES.meta, STORES.digest], 'readwrite'),
+    () => db.transaction([STORES.articleBuckets, STORES.postings, STORES.meta, STORES.digest], 'readwrite'),
     async (tx) => {
-      const removed = await tx.objectStore(STORES.articles).count();
-      await Promise.all([STORES.articles, STORES.postings, STORES.meta, STORES.digest].map((name) => tx.objectStore(name).clear()));
+      const removed = (await readMeta(tx)).docCount;
+      await Promise.all([STORES.articleBuckets, STORES.postings, STORES.meta, STORES.digest].map((name) => tx.objectStore(name).clear()));
       return removed;
     },
   );
 }
 
 export function allArticles(db: AnyDb): Promise<ArticleRecord[]> {
-  return guarded(async () => ((await db.getAll(STORES.articles)) as StoredArticle[]).map(publicRecord));
+  return guarded(async () => (await allStoredArticles(db.transaction(STORES.articleBuckets).store)).map(publicRecord));
 }

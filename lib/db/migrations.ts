@@ -1,3 +1,4 @@
+import { packBuckets } from './buckets';
 import { digestRow, writeDigest } from './digest';
 import { allRequests } from './errors';
 import { buildPostings, CategoryDictionary, toMinutes } from './postings';
@@ -69,8 +70,20 @@ const v4: Step = async (db, tx) => {
   await writeDigest(tx, rows, true);
 };
 
+/**
+ * v5: the articles move, unchanged (ids and all), into 512 bucket records keyed by a hash of their URL
+ * (buckets.ts); postings, digest and meta stay as they are.
+ */
+const v5: Step = async (db, tx) => {
+  db.createObjectStore(STORES.articleBuckets, { keyPath: 'bucket' });
+  const articles = (await tx.objectStore(STORES.articles).getAll()) as StoredArticle[];
+  const buckets = tx.objectStore(STORES.articleBuckets);
+  await allRequests(packBuckets(articles).values(), (bucket) => buckets.put(bucket));
+  db.deleteObjectStore(STORES.articles);
+};
+
 /** steps[k] upgrades from version k to k + 1. */
-export const STEPS: readonly Step[] = [v1, v2, v3, v4];
+export const STEPS: readonly Step[] = [v1, v2, v3, v4, v5];
 
 export async function runMigrations(db: AnyDb, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {
   for (let version = oldVersion; version < newVersion; version += 1) await STEPS[version]!(db, tx);

@@ -1,8 +1,9 @@
 import type { ArticleRecord, Note, Tag, TrashedNote } from '../model';
 import { publicRecord } from './articles';
+import { findArticles } from './buckets';
 import { guarded } from './errors';
 import { normalize, queryTerms } from './text';
-import { STORES, type AnyDb, type StoredArticle } from './schema';
+import { STORES, type AnyDb } from './schema';
 
 export interface NoteView extends Note {
   title: string | null;
@@ -23,9 +24,8 @@ export interface NoteQuery {
 /** Articles for a set of URLs, read in one transaction. */
 export function articlesFor(db: AnyDb, urls: readonly string[]): Promise<Map<string, ArticleRecord>> {
   return guarded(async () => {
-    const store = db.transaction(STORES.articles).store;
-    const found = await Promise.all(urls.map((url) => store.get(url) as Promise<StoredArticle | undefined>));
-    return new Map(found.flatMap((stored) => (stored ? [[stored.url, publicRecord(stored)] as const] : [])));
+    const found = await findArticles(db.transaction(STORES.articleBuckets).store, urls);
+    return new Map([...found].map(([url, stored]) => [url, publicRecord(stored)] as const));
   });
 }
 

@@ -16,12 +16,17 @@ import type { ArticleRecord, Settings } from '../model';
  * v4  a `digest` store (see digest.ts): pre-normalised summaries of the articles packed in chunk
  *     records, read in one go when the worker wakes to rebuild the in-memory related/search catalog;
  *     the `published` and `id` indexes are dropped (the catalog maps ids to URLs; every put paid for them).
+ * v5  `articleBuckets` (see buckets.ts) replaces `articles`: the same records packed in 512 buckets keyed
+ *     by a hash of the URL, since in Chromium each IndexedDB request costs ~0.1 ms and one record per
+ *     article made a 20k import cost more than 2 s in requests alone.
  */
 export const DB_NAME = 'securityvibes-companion';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export const STORES = {
+  /** v1–v4 only (one record per article, key: canonical URL); v5 moves them into `articleBuckets`. */
   articles: 'articles',
+  articleBuckets: 'articleBuckets',
   notes: 'notes',
   settings: 'settings',
   trash: 'trash',

@@ -14,7 +14,7 @@ describe('faults leave no half-written state', () => {
     const before = await store.exportBackup('t');
     const put = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'articles') throw quotaError();
+      if (this.name === 'articleBuckets') throw quotaError();
       return put.apply(this, args);
     });
     await expect(store.indexPages([articlePage(articleMeta('b', { tags: [tag('x')] }))])).rejects.toMatchObject({ code: 'quota-exceeded' });
