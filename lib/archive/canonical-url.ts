@@ -47,19 +47,21 @@ export function canonicalUrl(raw: string | null | undefined, base?: string, host
   return canonicalFromParsed(url, hosts);
 }
 
+// Each URL setter re-serialises the whole URL: only the parts that change are set.
 function canonicalFromParsed(url: URL, hosts: readonly string[]): string | null {
-  url.hash = '';
-  url.username = '';
-  url.password = '';
+  if (url.hash) url.hash = '';
+  if (url.username) url.username = '';
+  if (url.password) url.password = '';
   const host = canonicalHost(url.host);
   const archive = isArchiveHost(host, hosts) || isArchiveHost(url.host, hosts);
-  if (archive) url.protocol = 'http:';
-  url.host = host;
-  let path = url.pathname.replace(/\/{2,}/g, '/');
+  if (archive && url.protocol !== 'http:') url.protocol = 'http:';
+  if (url.host !== host) url.host = host;
+  const pathname = url.pathname;
+  let path = pathname.replace(/\/{2,}/g, '/');
   path = path.replace(/^\/index\.php(?=\/|$)/i, '') || '/';
   path = path.replace(/\/index\.(php|html?)$/i, '/');
   path = path.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
-  url.pathname = path;
+  if (path !== pathname) url.pathname = path;
   if (url.search) {
     const kept: string[] = [];
     for (const part of url.search.slice(1).split('&')) {

@@ -7,7 +7,19 @@
 const MAX_ELEMENTS = 200_000;
 
 /** True when this DOM implementation keeps attribute-name case (probed on a detached element). */
+const probed = new WeakMap<object, boolean>();
+
+/** A property of the DOM implementation: probed once per Document class, not once per page. */
 export function keepsAttributeCase(doc: Document): boolean {
+  const implementation = (doc.constructor ?? Object) as object;
+  const known = probed.get(implementation);
+  if (known !== undefined) return known;
+  const answer = probeAttributeCase(doc);
+  probed.set(implementation, answer);
+  return answer;
+}
+
+function probeAttributeCase(doc: Document): boolean {
   try {
     const probe = doc.createElement('div');
     probe.setAttribute('DATA-SV-PROBE', 'x');

@@ -1,6 +1,6 @@
 /** About 300 characters of the article's own body text (not its meta lines, captions or boxes). */
 import { LIMITS } from '../model/limits';
-import { scopedAll } from './scope';
+import { scopedAll, scopedFirst } from './scope';
 import { boundedText, clip, fold } from './text';
 
 const CONTENT_SELECTOR = '.entry-content, .entry, .post-content, .storycontent, .post-body, .article-body, .article-content, .texte, .contenu, .content, .chapo';
@@ -9,7 +9,7 @@ const META_WORDS = /(auteur de l'article|dans la rubrique|^publie le|^par |etiqu
 
 export function excerptIn(container: Element | null, postLevel: boolean, fallback: string | null): string {
   if (container) {
-    const content = scopedAll(container, CONTENT_SELECTOR, postLevel, 1)[0] ?? container;
+    const content = scopedFirst(container, CONTENT_SELECTOR, postLevel) ?? container;
     let text = '';
     for (const p of scopedAll(content, 'p', postLevel, 40)) {
       const part = boundedText(p, TARGET * 2);

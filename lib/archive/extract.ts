@@ -53,10 +53,10 @@ function pageUrlOf(loaded: string | null, onArchive: boolean, original: string |
   return own;
 }
 
-function decideKind(body: PageKind | null, shapeKind: string, teaserCount: () => number, postCount: number, notFound: boolean, ogType: string | null): PageKind | null {
+function decideKind(body: PageKind | null, shapeKind: string, teaserCount: () => number, postCount: () => number, notFound: boolean, ogType: string | null): PageKind | null {
   if (body) return body;
-  if (notFound && postCount <= 1) return 'not-found';
-  if (shapeKind === 'one-segment') return postCount >= 2 || teaserCount() >= 2 ? 'category' : postCount === 1 || ogType === 'article' ? 'article' : null;
+  if (notFound && postCount() <= 1) return 'not-found';
+  if (shapeKind === 'one-segment') return postCount() >= 2 || teaserCount() >= 2 ? 'category' : postCount() === 1 || ogType === 'article' ? 'article' : null;
   if (shapeKind === 'unknown') return ogType === 'article' ? 'article' : teaserCount() >= 2 ? 'home' : null;
   return shapeKind as PageKind;
 }
@@ -93,9 +93,8 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
   if (!doc || !doc.documentElement) return notArchive('no document', ownUrl);
 
   const structured = readStructured(doc);
-  const { main, posts } = postContainers(doc);
+  const { main, first: firstPost, all: posts } = postContainers(doc);
   const bodyClasses = bodyClassesOf(doc);
-  const firstPost = posts[0] ?? null;
   let original = originalUrlOf(doc, structured, hosts);
   if (!onArchive && judgeOffHost) {
     // Off the archive hosts (the user asked): judge by content; the wording only counts with other signs.
@@ -116,8 +115,8 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
   const heading = boundedText(selectFirst(doc, 'h1, h2'), 200);
   const notFound = looksNotFound(doc.title ?? '', heading);
   let teasers: Teaser[] | null = null;
-  const listing = () => (teasers ??= extractTeasers(posts, main, context));
-  const kind = decideKind(bodyClassKind(bodyClasses), shape.kind, () => listing().length, posts.length, notFound, structured.ogType);
+  const listing = () => (teasers ??= extractTeasers(posts(), main, context));
+  const kind = decideKind(bodyClassKind(bodyClasses), shape.kind, () => listing().length, () => posts().length, notFound, structured.ogType);
   if (!kind) return notArchive('an archive page of no known kind', pageUrl);
   if (kind === 'not-found' || kind === 'not-archive') return { ...notArchive('', pageUrl), kind, reason: kind === 'not-found' ? "the archive's page-not-found page" : null };
 

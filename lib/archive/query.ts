@@ -9,7 +9,7 @@
 
 const FOLLOWING = 4;
 const splitsCache = new Map<string, readonly string[]>();
-const orderCache = new WeakMap<Document, boolean>();
+const orderCache = new WeakMap<object, boolean>();
 
 function parts(selector: string): readonly string[] {
   let split = splitsCache.get(selector);
@@ -24,7 +24,9 @@ function parts(selector: string): readonly string[] {
 /** True when this DOM orders cousins at different depths correctly (browsers do, linkedom does not). */
 export function ordersNodes(doc: Document | null): boolean {
   if (!doc) return false;
-  const known = orderCache.get(doc);
+  // A property of the DOM implementation, not of one document: probed once per Document class.
+  const implementation = (doc.constructor ?? Object) as object;
+  const known = orderCache.get(implementation);
   if (known !== undefined) return known;
   let answer: boolean;
   try {
@@ -35,7 +37,7 @@ export function ordersNodes(doc: Document | null): boolean {
   } catch {
     answer = false;
   }
-  orderCache.set(doc, answer);
+  orderCache.set(implementation, answer);
   return answer;
 }
 
@@ -99,7 +101,17 @@ export function selectFirst(root: ParentNode, selector: string): Element | null 
       return null;
     }
   }
-  return merge(split.map((part) => list(root, part, 1)), 1)[0] ?? null;
+  // querySelector stops at its first match, where querySelectorAll walks the whole subtree.
+  return merge(split.map((part) => first(root, part)), 1)[0] ?? null;
+}
+
+function first(root: ParentNode, selector: string): Element[] {
+  try {
+    const el = root.querySelector(selector);
+    return el ? [el] : [];
+  } catch {
+    return [];
+  }
 }
 
 /** `<a>` (or `tag`) elements of the page with an href that passes `keep`: a tag lookup is indexed, an attribute selector is not. */

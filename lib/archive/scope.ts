@@ -4,7 +4,7 @@
  * Every extractor asks `inScope(el, container)` before trusting a link or a date.
  */
 import { pageMemo } from './page-memo';
-import { selectAll } from './query';
+import { selectAll, selectFirst } from './query';
 import { isWaybackChrome } from './wayback';
 import { classes, lowerTag } from './text';
 
@@ -100,7 +100,29 @@ export function scopedAll(container: Element, selector: string, postLevel: boole
 }
 
 export function scopedFirst(container: Element, selector: string, postLevel: boolean): Element | null {
-  return scopedAll(container, selector, postLevel, 1)[0] ?? null;
+  return scopedFind(container, selector, postLevel, 1, (el) => el);
+}
+
+/**
+ * The first non-null `read(el)` over the first `max` in-scope matches, in page order — what a loop over
+ * scopedAll() gives. Usually the earliest match answers: it is found with early-stopping queries, and
+ * the full list is built only when it does not.
+ */
+export function scopedFind<T>(container: Element, selector: string, postLevel: boolean, max: number, read: (el: Element) => T | null): T | null {
+  const earliest = selectFirst(container, selector);
+  if (!earliest) return null;
+  const earliestInScope = inScope(earliest, container, postLevel);
+  if (earliestInScope) {
+    const answer = read(earliest);
+    if (answer !== null) return answer;
+    if (max <= 1) return null;
+  }
+  for (const el of scopedAll(container, selector, postLevel, max)) {
+    if (el === earliest && earliestInScope) continue;
+    const answer = read(el);
+    if (answer !== null) return answer;
+  }
+  return null;
 }
 
 /** Depth of `el` below the document root (capped). */

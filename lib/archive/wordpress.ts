@@ -7,8 +7,8 @@ import { LIMITS } from '../model/limits';
 import type { Tag } from '../model/article';
 import { nameFor, safeSlug, termOfUrl, type PageContext } from './context';
 import { parseAnyDate, type DateParts } from './french-date';
-import { relHas, selectAll } from './query';
-import { inScope, scopedAll } from './scope';
+import { relHas, selectAll, selectFirst } from './query';
+import { inScope, scopedFind } from './scope';
 import { boundedText, classes, cleanText } from './text';
 
 const POST_SELECTOR = 'article, .post, .hentry, .type-post, [id^="post-"], .blogpost, .blog-post, .entry, .article, .story, .billet';
@@ -19,6 +19,10 @@ const MAX_CANDIDATES = 3_000;
 export function mainArea(doc: Document): Element | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
+  // Usually the first match in page order is in scope: one early-stopping query per part, no list.
+  const first = selectFirst(doc, MAIN_SELECTOR);
+  if (!first) return body;
+  if (inScope(first, body, false)) return first;
   const list = selectAll(doc, MAIN_SELECTOR, 50);
   for (let i = 0; i < list.length && i < 50; i++) {
     const el = list[i] as Element;
@@ -33,10 +37,29 @@ function isPostLike(el: Element): boolean {
   return true;
 }
 
+export interface PostContainers {
+  /** The main content area (or the body). */
+  main: Element | null;
+  /** The first post, found without listing them all (an article page needs no more). */
+  first: Element | null;
+  /** Every outermost post, in page order (computed on first use). */
+  all(): Element[];
+}
+
 /** Outermost post-like elements in the main area, in page order (nested .entry inside .post dropped). */
-export function postContainers(doc: Document): { main: Element | null; posts: Element[] } {
+export function postContainers(doc: Document): PostContainers {
   const main = mainArea(doc);
-  if (!main) return { main, posts: [] };
+  if (!main) return { main, first: null, all: () => [] };
+  let posts: Element[] | null = null;
+  const all = () => (posts ??= outermostPosts(main));
+  // The earliest post-like element in page order is the first post when it is accepted (nothing
+  // before it can contain it); otherwise the full list decides.
+  const earliest = selectFirst(main, POST_SELECTOR);
+  const first = earliest && isPostLike(earliest) && inScope(earliest, main, false) ? earliest : (all()[0] ?? null);
+  return { main, first, all };
+}
+
+function outermostPosts(main: Element): Element[] {
   const list = selectAll(main, POST_SELECTOR, MAX_CANDIDATES);
   const limit = list.length;
   const accepted = new Set<Element>();
@@ -56,7 +79,7 @@ export function postContainers(doc: Document): { main: Element | null; posts: El
     accepted.add(el);
     posts.push(el);
   }
-  return { main, posts };
+  return posts;
 }
 
 /** WordPress post id from id="post-123", class post-123 or the body's postid-123. */
@@ -152,13 +175,12 @@ function termLinkCandidates(container: Element, postLevel: boolean): Element[] {
 const TITLE_SELECTOR = '.entry-title, .post-title, .posttitle, .storytitle, .article-title, .titre, h1, h2, h3';
 
 export function titleIn(container: Element, postLevel: boolean): { text: string; link: string | null } | null {
-  for (const el of scopedAll(container, TITLE_SELECTOR, postLevel, 12)) {
+  return scopedFind(container, TITLE_SELECTOR, postLevel, 12, (el) => {
     const text = boundedText(el, LIMITS.title);
-    if (!text) continue;
+    if (!text) return null;
     const link = el.tagName.toLowerCase() === 'a' ? el : el.querySelector('a[href]');
     return { text, link: link?.getAttribute('href') ?? null };
-  }
-  return null;
+  });
 }
 
 /** Title link of a teaser: the heading's link, else a rel=bookmark link. */
@@ -175,11 +197,11 @@ const DATE_SELECTORS: readonly [string, 'datetime' | 'title' | 'text'][] = [
 /** The post's own date from date markup in scope (comment and sidebar dates are out of scope). */
 export function dateIn(container: Element, postLevel: boolean): DateParts | null {
   for (const [selector, from] of DATE_SELECTORS) {
-    for (const el of scopedAll(container, selector, postLevel, 5)) {
+    const parts = scopedFind(container, selector, postLevel, 5, (el) => {
       const raw = from === 'text' ? boundedText(el, 200) : (el.getAttribute(from) ?? '');
-      const parts = parseAnyDate(raw) ?? (from === 'datetime' ? null : parseAnyDate(boundedText(el, 200)));
-      if (parts) return parts;
-    }
+      return parseAnyDate(raw) ?? (from === 'datetime' ? null : parseAnyDate(boundedText(el, 200)));
+    });
+    if (parts) return parts;
   }
   return null;
 }
@@ -187,11 +209,7 @@ export function dateIn(container: Element, postLevel: boolean): DateParts | null
 const AUTHOR_SELECTORS = 'a[rel~="author"], .author .fn, .vcard .fn, .byline .author, .author a, .entry-author, .post-author, .auteur';
 
 export function authorIn(container: Element, postLevel: boolean): string | null {
-  for (const el of scopedAll(container, AUTHOR_SELECTORS, postLevel, 5)) {
-    const name = cleanAuthor(boundedText(el, LIMITS.author + 50));
-    if (name) return name;
-  }
-  return null;
+  return scopedFind(container, AUTHOR_SELECTORS, postLevel, 5, (el) => cleanAuthor(boundedText(el, LIMITS.author + 50)));
 }
 
 /** "Par Jérôme Vasseur" → "Jérôme Vasseur"; refuses sentences and dates. */
