@@ -1,10 +1,10 @@
 import type { IDBPTransaction } from 'idb';
 import type { ArticleRecord } from '../model';
 import { bucketOf, packBuckets, readBuckets, type ArticleBucket } from './buckets';
-import { digestRow, writeDigest, type DigestRow } from './digest';
-import { allRequests } from './errors';
+import { rowsIn, writeDigest, type DigestRow } from './digest';
+import { allRequests, putAll } from './errors';
 import { mergeArticle, type ArticleFacts } from './merge';
-import { applyEntries, CategoryDictionary, emptyPosting, findId, postingKeysOf, toMinutes, type PostingEntry } from './postings';
+import { applyEntries, buildPostings, CategoryDictionary, emptyPosting, findId, postingKeysOf, toMinutes, type PostingEntry } from './postings';
 import { META_KEY, NO_TIME, STORES, type Meta, type PostingRecord, type StoredArticle } from './schema';
 
 export type WriteTx = IDBPTransaction<unknown, string[], 'readwrite'>;
@@ -38,8 +38,8 @@ function factsOf(record: ArticleRecord): ArticleFacts {
  */
 export interface WriteResult {
   outcomes: Outcome[];
-  /** Digest rows of the records added or changed, for the in-memory catalog to patch itself. */
-  written: DigestRow[];
+  /** Digest rows of the records added or changed, for the in-memory catalog to patch itself (computed on demand). */
+  written: () => DigestRow[];
   docCount: number;
 }
 
@@ -80,21 +80,25 @@ export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now
     outcomes.push(current ? 'updated' : 'added');
   });
   const added = [...batch.keys()].filter((url) => !before.get(url)).length;
-  if (batch.size === 0 || dryRun) return { outcomes, written: [], docCount: meta.docCount + (dryRun ? added : 0) };
+  if (batch.size === 0 || dryRun) return { outcomes, written: () => [], docCount: meta.docCount + (dryRun ? added : 0) };
 
   // Requests are made as soon as their values are ready and awaited together at the end: the browser
   // stores the buckets while the postings and the digest (tokenising) are being computed here.
   const writes = new PendingWrites();
-  writes.add(allRequests(packBuckets(batch.values(), current).values(), (bucket) => buckets.put(bucket)));
-  writes.add(writePostings(tx, postingChanges(batch, before, categories), fresh));
-  const written = [...batch.values()].map(digestRow);
-  writes.add(writeDigest(tx, written, fresh));
+  putAll(buckets, packBuckets(batch.values(), current).values());
+  // Into an empty index the postings are built in one pass and written without reading anything.
+  if (fresh) putAll(tx.objectStore(STORES.postings), buildPostings(batch.values(), categories).values());
+  else writes.add(writePostings(tx, postingChanges(batch, before, categories)));
+  const digest = writeDigest(tx, [...batch.values()], fresh);
+  writes.add(digest);
   meta.docCount += added;
   meta.categories = categories.slugs;
   meta.lastUpdatedAt = Math.max(meta.lastUpdatedAt ?? 0, now);
   writes.add(tx.objectStore(STORES.meta).put(meta, META_KEY));
   await writes.settled();
-  return { outcomes, written, docCount: meta.docCount };
+  const records = await digest;
+  const ids = new Set([...batch.values()].map((stored) => stored.id));
+  return { outcomes, written: () => rowsIn(records, ids), docCount: meta.docCount };
 }
 
 /** The stored articles with these URLs among buckets read beforehand. */
@@ -158,10 +162,10 @@ interface PostingStore {
   delete(key: string): Promise<unknown>;
 }
 
-/** Updates the postings lists; into an empty index they are written at once, with no read first. */
-function writePostings(tx: WriteTx, changes: Map<string, PostingChange>, fresh: boolean): Promise<unknown> {
+/** Updates the postings lists these changes touch (read, merged, written back). */
+async function writePostings(tx: WriteTx, changes: Map<string, PostingChange>): Promise<unknown> {
   const store: PostingStore = tx.objectStore(STORES.postings);
-  return fresh ? putPostings(store, changes, new Map()) : readPostings(store, [...changes.keys()]).then((current) => putPostings(store, changes, current));
+  return putPostings(store, changes, await readPostings(store, [...changes.keys()]));
 }
 
 async function readPostings(store: PostingStore, wanted: string[]): Promise<Map<string, PostingRecord>> {
@@ -177,12 +181,17 @@ async function readPostings(store: PostingStore, wanted: string[]): Promise<Map<
 }
 
 function putPostings(store: PostingStore, changes: Map<string, PostingChange>, current: Map<string, PostingRecord>): Promise<unknown> {
-  return allRequests(changes, ([key, change]): Promise<unknown> => {
+  const puts: PostingRecord[] = [];
+  const emptied: string[] = [];
+  for (const [key, change] of changes) {
     let posting = current.get(key) ?? emptyPosting(key, change.slug, change.name);
     if (change.remove.length > 0) posting = removeIds(posting, change.remove);
     posting = applyEntries(posting, change.upsert);
-    return posting.ids.length === 0 ? store.delete(key) : store.put(posting);
-  });
+    if (posting.ids.length === 0) emptied.push(key);
+    else puts.push(posting);
+  }
+  putAll(store, puts);
+  return allRequests(emptied, (key) => store.delete(key));
 }
 
 function removeIds(posting: PostingRecord, ids: readonly number[]): PostingRecord {

@@ -1,3 +1,4 @@
+import { unwrap, type IDBPObjectStore } from 'idb';
 import { CodedError } from '../protocol/result';
 
 /**
@@ -72,4 +73,16 @@ export function allRequests<I, T>(items: Iterable<I>, make: (item: I) => Promise
     return Promise.reject(error);
   }
   return Promise.all(made);
+}
+
+/**
+ * Puts every value through the raw IndexedDB store, with no promise and no listeners per request, and
+ * returns at once. A put that fails aborts its whole transaction, and callers run inside `transact`,
+ * which awaits the transaction's completion and reports that failure: nothing is lost by not watching
+ * each request, and in Chromium idb's per-request promise and listeners cost about as much as the put.
+ */
+export function putAll(store: object, values: Iterable<unknown>): void {
+  // `store` is an idb-wrapped object store, whatever its store-name typing (only those unwrap).
+  const raw = unwrap(store as IDBPObjectStore<unknown, string[], string, 'readwrite'>) as IDBObjectStore;
+  for (const value of values) raw.put(value);
 }

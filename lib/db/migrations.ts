@@ -1,5 +1,5 @@
 import { packBuckets } from './buckets';
-import { digestRow, writeDigest } from './digest';
+import { writeDigest } from './digest';
 import { allRequests } from './errors';
 import { buildPostings, CategoryDictionary, toMinutes } from './postings';
 import { META_KEY, STORES, type AnyDb, type Meta, type StoredArticle, type UpgradeTx } from './schema';
@@ -66,8 +66,7 @@ const v4: Step = async (db, tx) => {
   const articles = tx.objectStore(STORES.articles);
   articles.deleteIndex('published');
   articles.deleteIndex('id');
-  const rows = ((await articles.getAll()) as StoredArticle[]).map(digestRow);
-  await writeDigest(tx, rows, true);
+  await writeDigest(tx, (await articles.getAll()) as StoredArticle[], true);
 };
 
 /**

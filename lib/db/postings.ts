@@ -81,6 +81,8 @@ export interface PostingSource {
   tags: readonly { slug: string; name: string }[];
   category: { slug: string; name: string } | null;
   publishedAt: string | null;
+  /** The publication minute when already known (stored articles keep it); else read from publishedAt. */
+  pub?: number;
 }
 
 /** Rubrique dictionary: slug → 1-based index, growing append-only. */
@@ -107,19 +109,45 @@ export function postingKeysOf(doc: PostingSource): { key: string; slug: string; 
   return keys;
 }
 
-/** Builds every postings list from scratch (bulk import, migration, the CLI reading an index file). */
+/**
+ * Builds every postings list from scratch (bulk import into an empty index, migration, the CLI reading
+ * an index file): one pass collecting ids per key, then typed arrays — no per-entry objects, as the
+ * entries of a fresh index need no merging. A key's name is the first one met; an article listed twice
+ * under a key (a tag repeated in a record) counts once.
+ */
 export function buildPostings(docs: Iterable<PostingSource>, categories: CategoryDictionary): Map<string, PostingRecord> {
-  const lists = new Map<string, { slug: string; name: string; entries: PostingEntry[] }>();
+  interface Collected {
+    slug: string;
+    name: string;
+    ids: number[];
+    mins: number[];
+    cats: number[];
+  }
+  const lists = new Map<string, Collected>();
+  let ascending = true;
+  let lastId = -1;
+  const add = (key: string, slug: string, name: string, id: number, min: number, cat: number) => {
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = { slug, name, ids: [], mins: [], cats: [] }));
+    else if (list.ids[list.ids.length - 1] === id) return;
+    list.ids.push(id);
+    list.mins.push(min);
+    list.cats.push(cat);
+  };
   for (const doc of docs) {
-    const entry = { id: doc.id, min: toMinutes(doc.publishedAt), cat: categories.indexOf(doc.category?.slug) };
-    for (const { key, slug, name } of postingKeysOf(doc)) {
-      let list = lists.get(key);
-      if (!list) lists.set(key, (list = { slug, name, entries: [] }));
-      list.entries.push(entry);
-    }
+    if (doc.id <= lastId) ascending = false;
+    lastId = doc.id;
+    const min = doc.pub ?? toMinutes(doc.publishedAt);
+    const cat = categories.indexOf(doc.category?.slug);
+    for (const tag of doc.tags) add(tagKey(tag.slug), tag.slug, tag.name, doc.id, min, cat);
+    if (doc.category) add(categoryKey(doc.category.slug), doc.category.slug, doc.category.name, doc.id, min, cat);
   }
   const out = new Map<string, PostingRecord>();
-  for (const [key, list] of lists) out.set(key, applyEntries(emptyPosting(key, list.slug, list.name), list.entries));
+  for (const [key, list] of lists) {
+    const posting = { key, slug: list.slug, name: list.name, ids: Uint32Array.from(list.ids), mins: Int32Array.from(list.mins), cats: Uint16Array.from(list.cats) };
+    // Ids come in ascending order from every caller today; anything else goes through the general merge.
+    out.set(key, ascending ? posting : applyEntries(emptyPosting(key, list.slug, list.name), list.ids.map((id, i) => ({ id, min: list.mins[i]!, cat: list.cats[i]! }))));
+  }
   return out;
 }
 

@@ -110,7 +110,7 @@ export class Store {
         return written;
       },
     );
-    await this.patchCatalog((catalog) => result.written.forEach((row) => catalog.upsert(row)));
+    await this.patchCatalog((catalog) => result.written().forEach((row) => catalog.upsert(row)));
     const count = (o: string) => result.outcomes.filter((x) => x === o).length;
     return { indexed: items.length, added: count('added'), updated: count('updated'), articles: result.docCount };
   }

@@ -93,10 +93,15 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** Distinct indexable tokens (stop words and single letters dropped, very long tokens cut). */
+/** Each indexable token of a text in order, repeats included (stop words and single letters dropped, very long tokens cut). */
+export function forEachIndexToken(text: string, use: (token: string) => void): void {
+  for (const word of words(text)) if (word.length > 1 && !STOP_WORDS.has(word)) use(word.length > 40 ? word.slice(0, 40) : word);
+}
+
+/** Distinct indexable tokens, in order of first appearance. */
 export function indexTokens(text: string): string[] {
   const out = new Set<string>();
-  for (const word of words(text)) if (word.length > 1 && !STOP_WORDS.has(word)) out.add(word.slice(0, 40));
+  forEachIndexToken(text, (token) => out.add(token));
   return [...out];
 }
 
