@@ -77,28 +77,54 @@ export class ChromiumSession extends SessionBase {
   }
 
   async openPopup(forPage?: PageHandle): Promise<PageHandle> {
-    const { cdp } = this.live();
     if (forPage) await forPage.bringToFront();
+    return this.popupOpenedBy(async () => {
+      const opened = await this.evaluateInWorker(async () => {
+        try {
+          const api = (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome;
+          await api.action.openPopup();
+          return 'ok';
+        } catch (error) {
+          return String(error);
+        }
+      }, undefined);
+      if (opened !== 'ok') throw new Error(`action.openPopup() failed: ${opened}`);
+    });
+  }
+
+  /**
+   * Runs `action`, then waits for a toolbar popup that was not open before it and returns it (a CDP
+   * target, like openPopup's). For code paths of the extension that open the popup themselves.
+   */
+  async popupOpenedBy(action: () => Promise<unknown>, options: { timeout?: number } = {}): Promise<PageHandle> {
+    const { cdp } = this.live();
     const popupUrl = this.extensionUrl('popup.html');
     const before = new Set((await this.targets()).filter((t) => t.url.startsWith(popupUrl)).map((t) => t.targetId));
-    const worker = await this.worker();
-    const opened = await worker.evaluate(async () => {
-      try {
-        const api = (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome;
-        await api.action.openPopup();
-        return 'ok';
-      } catch (error) {
-        return String(error);
-      }
-    });
-    if (opened !== 'ok') throw new Error(`action.openPopup() failed: ${opened}`);
+    await action();
     const target = await pollUntil(
       async () => (await this.targets()).find((t) => t.url.startsWith(popupUrl) && !before.has(t.targetId)),
       'the toolbar popup target',
+      options.timeout,
     );
     const page = new CdpPopupPage(await CdpTarget.attach(cdp, target!.targetId));
     await page.waitForFunction(() => document.readyState !== 'loading');
     return page;
+  }
+
+  /** How many toolbar popups are open now (CDP targets at popup.html). */
+  async openPopupCount(): Promise<number> {
+    const popupUrl = this.extensionUrl('popup.html');
+    return (await this.targets()).filter((t) => t.url.startsWith(popupUrl)).length;
+  }
+
+  /**
+   * Evaluates `fn` in the extension's own service worker — the production background, woken if stopped —
+   * with `arg` (JSON). Serialised like any evaluate callback: no closures over test-file variables.
+   */
+  async evaluateInWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    const worker = await this.worker();
+    // Playwright's own argument typing (Unboxed<A>) does not accept a plain generic A.
+    return worker.evaluate(fn as unknown as (arg: unknown) => Promise<R>, arg as unknown);
   }
 
   async stopBackground(): Promise<void> {

@@ -6,9 +6,12 @@ import { DEFAULT_ARCHIVE_HOSTS } from '../../../lib/archive/hosts';
 import type { BrowserName } from './types';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+// SV_BUILD_ROOT: another build's root (its .output/ is used), e.g. a checkout of an older commit for a
+// before/after benchmark in one session.
+const BUILD_ROOT = process.env.SV_BUILD_ROOT ?? PROJECT_ROOT;
 export const BUILD_DIRS: Record<BrowserName, string> = {
-  chromium: join(PROJECT_ROOT, '.output/chrome-mv3'),
-  firefox: join(PROJECT_ROOT, '.output/firefox-mv3'),
+  chromium: join(BUILD_ROOT, '.output/chrome-mv3'),
+  firefox: join(BUILD_ROOT, '.output/firefox-mv3'),
 };
 export const EXECUTABLES: Record<BrowserName, string> = {
   chromium: process.env.SV_CHROMIUM ?? '/usr/bin/chromium',

@@ -107,6 +107,65 @@ export class FirefoxSession extends SessionBase {
     await this.privileged(`Services.prefs.${setter}(${JSON.stringify(name)}, ${JSON.stringify(value)})`);
   }
 
+  /**
+   * Right-clicks `selector` in `page` (real pointer input over BiDi), waits for Firefox's own content-area
+   * context menu to open, and returns the labels of the items our extension has in it (Firefox builds them
+   * from the menus the extension created, for this click's context). The menu stays open.
+   */
+  async openContextMenu(page: PageHandle, selector: string): Promise<string[]> {
+    if (!(page instanceof PuppeteerPage)) throw new Error('openContextMenu needs a tab opened by this session');
+    await this.closeContextMenu();
+    await page.page.click(selector, { button: 'right' });
+    await pollUntil(async () => (await this.privileged(`document.getElementById('contentAreaContextMenu').state`)) === 'open', 'the context menu to open');
+    // As JSON: BiDi hands arrays back as remote-value lists.
+    const labels = await this.privileged(
+      `JSON.stringify(Array.from(document.getElementById('contentAreaContextMenu').querySelectorAll('menuitem'))
+        .filter((item) => item.id.startsWith(${JSON.stringify(`${MENU_WIDGET_ID}-menuitem-`)}) && !item.hidden).map((item) => item.label))`,
+    );
+    return JSON.parse(String(labels)) as string[];
+  }
+
+  /** Activates our item `label` in the open context menu, as a click on it does (the menu then closes). */
+  async activateContextMenuItem(label: string): Promise<void> {
+    const done = await this.privileged(`(() => {
+      const menu = document.getElementById('contentAreaContextMenu');
+      const item = Array.from(menu.querySelectorAll('menuitem')).find((i) => i.id.startsWith(${JSON.stringify(`${MENU_WIDGET_ID}-menuitem-`)}) && i.label === ${JSON.stringify(label)});
+      if (!item || menu.state !== 'open') return false;
+      menu.activateItem(item);
+      return true;
+    })()`);
+    if (!done) throw new Error(`no open context menu item "${label}" of ours`);
+  }
+
+  async closeContextMenu(): Promise<void> {
+    await this.privileged(`(() => { const menu = document.getElementById('contentAreaContextMenu'); if (menu.state !== 'closed') menu.hidePopup(); })()`);
+  }
+
+  /**
+   * Types a keyboard shortcut as real key events (nsITextInputProcessor) into the browser window, focus in
+   * its address bar: Firefox matches it against its key sets, extension shortcuts included. (With focus in
+   * the page, synthesized keys stay in the content process and never reach the browser's shortcuts; BiDi
+   * key input likewise.) `keys` e.g. [['Alt', 'AltLeft', 18], ['Shift', 'ShiftLeft', 16], ['S', 'KeyS', 83]].
+   */
+  async pressBrowserShortcut(keys: readonly (readonly [key: string, code: string, keyCode: number])[]): Promise<void> {
+    const sent = await this.privileged(`(() => {
+      window.focus();
+      gURLBar.focus();
+      const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+      if (!tip.beginInputTransactionForTests(window)) return false;
+      const keys = ${JSON.stringify(keys)}.map(([key, code, keyCode]) => new KeyboardEvent('', { key, code, keyCode }));
+      for (const key of keys) tip.keydown(key);
+      for (const key of keys.reverse()) tip.keyup(key);
+      return true;
+    })()`);
+    if (!sent) throw new Error('could not start a key input transaction in the browser window');
+  }
+
+  /** Closes any open toolbar popup panel (the real popup, where an extension code path opened it). */
+  async closePopupPanels(): Promise<void> {
+    await this.privileged(`(() => { for (const panel of document.querySelectorAll('panel')) if (panel.state === 'open') panel.hidePopup(); })()`);
+  }
+
   protected async newTab(): Promise<PageHandle> {
     const page = await this.live().newPage();
     return new PuppeteerPage(page, (scheme) => this.setPref('layout.css.prefers-color-scheme.content-override', schemePref(scheme)));
@@ -132,6 +191,9 @@ export class FirefoxSession extends SessionBase {
     return answer.result?.value;
   }
 }
+
+/** How Firefox names an extension's menu and key elements (ExtensionCommon's makeWidgetId). */
+const MENU_WIDGET_ID = GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
 
 function schemePref(scheme: ColorScheme): number {
   return scheme === 'dark' ? 0 : 1; // layout.css.prefers-color-scheme.content-override: 0 dark, 1 light, 2 system
