@@ -46,8 +46,7 @@ function isHttp(url: string): boolean {
 }
 
 /** The page's own URL: where it was loaded from, unless a copy or a ?p= URL names its permalink. */
-function pageUrlOf(loaded: string | null, onArchive: boolean, original: string | null, hosts: readonly string[]): string | null {
-  const own = loaded ? canonicalUrl(loaded, undefined, hosts) : null;
+function pageUrlOf(own: string | null, onArchive: boolean, original: string | null): string | null {
   if (!onArchive) return original ?? own;
   if (own && original && new URL(own).search && urlShape(own).kind === 'article') return original;
   return own;
@@ -106,7 +105,7 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
     }
     original = identity.original;
   }
-  const pageUrl = pageUrlOf(loaded, onArchive, original, hosts);
+  const pageUrl = pageUrlOf(ownUrl, onArchive, original);
   const resolve = cached(makeResolver({ doc, loadedFrom: loaded, original: pageUrl, hosts }));
   const context: PageContext = { doc, url: pageUrl, hosts, resolve, termName: makeTermNames(doc, resolve) };
 

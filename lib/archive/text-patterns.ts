@@ -57,6 +57,15 @@ function candidates(container: Element, postLevel: boolean, max: number): Elemen
 }
 const MAX_LINE = 400;
 
+/**
+ * What an element's raw text must contain for its meta line to match anything above: "auteur de l",
+ * "le <date>" or a label colon. Checked on textContent (native, cheap) before the bounded text walk;
+ * separators allow for whitespace the walk inserts at <br>/<p>/<div>/<li> boundaries.
+ */
+const RAW_HINT = /:|auteur[\s\u200b]*de[\s\u200b]*l|le[\s\u200b]*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[\s\u200b]*)?\d/i;
+/** Text the bounded walk skips: where these are present, textContent is no guide to the line. */
+const HIDDEN_TEXT = 'script, style, noscript, template, svg, iframe, object';
+
 function endField(value: string | undefined): string {
   return cleanText((value ?? '').replace(FIELD_END, '').replace(/[.;,\s]+$/, ''), LIMITS.title);
 }
@@ -104,7 +113,10 @@ export function readTextPatterns(container: Element, postLevel: boolean, context
   let dateLength = Infinity;
   let tagsLength = Infinity;
   let rubriqueLength = Infinity;
+  // The wording check (off-host pages only) folds accents, so it reads every line.
+  const prefilter = !lookForWording && !container.querySelector(HIDDEN_TEXT);
   for (const el of candidates(container, postLevel, 300)) {
+    if (prefilter && !RAW_HINT.test(el.textContent ?? '')) continue;
     const line = boundedText(el, MAX_LINE + 1);
     if (line.length < 6 || line.length > MAX_LINE) continue;
     if (lookForWording && !facts.archiveWording) {
