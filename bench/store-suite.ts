@@ -1,5 +1,6 @@
 import { createStore, tagWeight } from '../lib/db';
 import { bucketOf, packBuckets, type ArticleBucket } from '../lib/db/buckets';
+import { postingBucketOf } from '../lib/db/posting-buckets';
 import { toMinutes } from '../lib/db/postings';
 import { STORES, type StoredArticle } from '../lib/db/schema';
 import type { ArticleRecord } from '../lib/model';
@@ -139,17 +140,17 @@ export async function runSuite(factory: IDBFactory, n: number, options: { querie
   await request(db.transaction(STORES.digest).objectStore(STORES.digest).getAll());
   const digestFloorMs = now() - t;
   const relatedFloor = await time(options.queries, async (i) => {
-    const tx = db.transaction([STORES.articleBuckets, STORES.postings]);
+    const tx = db.transaction([STORES.articleBuckets, STORES.postingBuckets]);
     const bucket = (await request(tx.objectStore(STORES.articleBuckets).get(bucketOf(queries[i]!)))) as ArticleBucket;
     const doc = bucket.articles.find((article) => article.url === queries[i])!;
-    await Promise.all(doc.tags.map((tag) => request(tx.objectStore(STORES.postings).get(`t:${tag.slug}`))));
+    await Promise.all(doc.tags.map((tag) => request(tx.objectStore(STORES.postingBuckets).get(postingBucketOf(`t:${tag.slug}`)))));
   });
   const relatedNaive = await time(options.naiveQueries, (i) => naiveRelated(db, queries[i]!));
 
   // Browse one page of 20 by tag, for tags across the frequency range.
   const tags = Array.from({ length: 50 }, (_, i) => `tag-${Math.floor(Math.pow(1.16, i)) - 1}`);
   const browse = await time(tags.length, (i) => store.browse('tag', tags[i]!, 0, 20));
-  const browseFloor = await time(tags.length, (i) => request(db.transaction(STORES.postings).objectStore(STORES.postings).get(`t:${tags[i]}`)));
+  const browseFloor = await time(tags.length, (i) => request(db.transaction(STORES.postingBuckets).objectStore(STORES.postingBuckets).get(postingBucketOf(`t:${tags[i]}`))));
   const browseNaive = await time(Math.min(tags.length, options.naiveQueries), async (i) => {
     const all = await everyArticle(db);
     return all

@@ -1,6 +1,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { ArticleRecord } from '../model';
 import { bucketOf, packBuckets, readBuckets, type ArticleBucket } from './buckets';
+import { isTagKey, packPostings, readPostingBuckets } from './posting-buckets';
 import { rowsIn, writeDigest, type DigestRow } from './digest';
 import { allRequests, putAll } from './errors';
 import { mergeArticle, type ArticleFacts } from './merge';
@@ -12,14 +13,11 @@ export type Incoming = { facts: ArticleFacts } | { record: ArticleRecord };
 export type Outcome = 'added' | 'updated' | 'kept';
 
 /** Stores that an article write touches; callers include them in their transaction. */
-export const ARTICLE_WRITE_STORES = [STORES.articleBuckets, STORES.postings, STORES.meta, STORES.digest] as const;
-
-/** Above this many changed postings it is cheaper to list the keys once than to probe each one. */
-const BULK = 64;
+export const ARTICLE_WRITE_STORES = [STORES.articleBuckets, STORES.postingBuckets, STORES.meta, STORES.digest] as const;
 
 export async function readMeta(tx: { objectStore(name: string): { get(key: string): Promise<unknown> } }): Promise<Meta> {
   const meta = (await tx.objectStore(STORES.meta).get(META_KEY)) as Meta | undefined;
-  return meta ?? { nextId: 1, docCount: 0, categories: [], lastUpdatedAt: null };
+  return meta ?? { nextId: 1, docCount: 0, categories: [], lastUpdatedAt: null, tagCount: 0 };
 }
 
 function publicPart(stored: StoredArticle): ArticleRecord {
@@ -87,13 +85,21 @@ export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now
   const writes = new PendingWrites();
   putAll(buckets, packBuckets(batch.values(), current).values());
   // Into an empty index the postings are built in one pass and written without reading anything.
-  if (fresh) putAll(tx.objectStore(STORES.postings), buildPostings(batch.values(), categories).values());
-  else writes.add(writePostings(tx, postingChanges(batch, before, categories)));
+  let tagsAdded: number | Promise<number>;
+  if (fresh) {
+    const lists = [...buildPostings(batch.values(), categories).values()];
+    putAll(tx.objectStore(STORES.postingBuckets), packPostings(lists, []));
+    tagsAdded = lists.filter((list) => isTagKey(list.key)).length;
+  } else {
+    tagsAdded = writePostings(tx, postingChanges(batch, before, categories));
+    writes.add(tagsAdded);
+  }
   const digest = writeDigest(tx, [...batch.values()], fresh);
   writes.add(digest);
   meta.docCount += added;
   meta.categories = categories.slugs;
   meta.lastUpdatedAt = Math.max(meta.lastUpdatedAt ?? 0, now);
+  meta.tagCount = (meta.tagCount ?? 0) + (await tagsAdded);
   writes.add(tx.objectStore(STORES.meta).put(meta, META_KEY));
   await writes.settled();
   const records = await digest;
@@ -155,43 +161,36 @@ function postingChanges(
   return changes;
 }
 
-interface PostingStore {
-  get(key: string): Promise<unknown>;
-  getAllKeys(): Promise<IDBValidKey[]>;
-  put(value: PostingRecord): Promise<unknown>;
-  delete(key: string): Promise<unknown>;
-}
-
-/** Updates the postings lists these changes touch (read, merged, written back). */
-async function writePostings(tx: WriteTx, changes: Map<string, PostingChange>): Promise<unknown> {
-  const store: PostingStore = tx.objectStore(STORES.postings);
-  return putPostings(store, changes, await readPostings(store, [...changes.keys()]));
-}
-
-async function readPostings(store: PostingStore, wanted: string[]): Promise<Map<string, PostingRecord>> {
-  let keys = wanted;
-  if (keys.length > BULK) {
-    const existing = new Set((await store.getAllKeys()) as string[]);
-    keys = keys.filter((key) => existing.has(key));
-  }
-  const loaded = await allRequests(keys, (key) => store.get(key) as Promise<PostingRecord | undefined>);
+/**
+ * Updates the postings lists these changes touch: reads their buckets, merges, writes back the buckets
+ * whose lists changed (deleting any left empty). Resolves to the number of tags gained (negative: lost).
+ */
+async function writePostings(tx: WriteTx, changes: Map<string, PostingChange>): Promise<number> {
+  const store = tx.objectStore(STORES.postingBuckets);
+  const buckets = await readPostingBuckets(store, changes.keys());
   const current = new Map<string, PostingRecord>();
-  loaded.forEach((posting, i) => posting && current.set(keys[i]!, posting));
-  return current;
-}
-
-function putPostings(store: PostingStore, changes: Map<string, PostingChange>, current: Map<string, PostingRecord>): Promise<unknown> {
-  const puts: PostingRecord[] = [];
+  for (const bucket of buckets.values()) for (const posting of bucket.postings) if (changes.has(posting.key)) current.set(posting.key, posting);
+  const lists: PostingRecord[] = [];
   const emptied: string[] = [];
+  let tagsAdded = 0;
   for (const [key, change] of changes) {
-    let posting = current.get(key) ?? emptyPosting(key, change.slug, change.name);
+    const existing = current.get(key);
+    let posting = existing ?? emptyPosting(key, change.slug, change.name);
     if (change.remove.length > 0) posting = removeIds(posting, change.remove);
     posting = applyEntries(posting, change.upsert);
-    if (posting.ids.length === 0) emptied.push(key);
-    else puts.push(posting);
+    if (posting.ids.length === 0) {
+      if (!existing) continue;
+      emptied.push(key);
+      if (isTagKey(key)) tagsAdded -= 1;
+    } else if (posting !== existing) {
+      lists.push(posting);
+      if (!existing && isTagKey(key)) tagsAdded += 1;
+    }
   }
-  putAll(store, puts);
-  return allRequests(emptied, (key) => store.delete(key));
+  const packed = packPostings(lists, emptied, buckets);
+  putAll(store, packed.filter((bucket) => bucket.postings.length > 0));
+  await allRequests(packed.filter((bucket) => bucket.postings.length === 0), (bucket) => store.delete(bucket.bucket));
+  return tagsAdded;
 }
 
 function removeIds(posting: PostingRecord, ids: readonly number[]): PostingRecord {

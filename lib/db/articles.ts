@@ -1,8 +1,9 @@
 import type { ArticleRecord, IndexStatus, Tag, TagStat } from '../model';
-import { readMeta } from './article-writer';
+import { ARTICLE_WRITE_STORES, readMeta } from './article-writer';
+import { allPostings, isTagKey, readPosting } from './posting-buckets';
 import { allStoredArticles, bucketOf, findArticles, type ArticleBucket } from './buckets';
 import { guarded, transact } from './errors';
-import { NO_TIME, STORES, categoryKey, tagKey, type AnyDb, type PostingRecord, type StoredArticle } from './schema';
+import { NO_TIME, STORES, categoryKey, tagKey, type AnyDb, type StoredArticle } from './schema';
 
 export function publicRecord(stored: StoredArticle): ArticleRecord {
   const { id: _id, pub: _pub, ...record } = stored;
@@ -29,8 +30,8 @@ export interface BrowseResult {
  */
 export function browse(db: AnyDb, by: 'tag' | 'category', slug: string, offset: number, limit: number, urlOf: (id: number) => string | undefined): Promise<BrowseResult> {
   return guarded(async () => {
-    const tx = db.transaction([STORES.postings, STORES.articleBuckets]);
-    const posting = (await tx.objectStore(STORES.postings).get(by === 'tag' ? tagKey(slug) : categoryKey(slug))) as PostingRecord | undefined;
+    const tx = db.transaction([STORES.postingBuckets, STORES.articleBuckets]);
+    const posting = await readPosting(tx.objectStore(STORES.postingBuckets), by === 'tag' ? tagKey(slug) : categoryKey(slug));
     if (!posting) return { subject: null, items: [], total: 0 };
     const order = Array.from(posting.ids.keys());
     const sortKey = (i: number) => (posting.mins[i] === NO_TIME ? -Infinity : (posting.mins[i] as number));
@@ -52,13 +53,8 @@ export function browse(db: AnyDb, by: 'tag' | 'category', slug: string, offset: 
 /** Tags with their article counts, most used first (then by slug). */
 export function tagStats(db: AnyDb, limit: number): Promise<TagStat[]> {
   return guarded(async () => {
-    const stats: TagStat[] = [];
-    let cursor = await db.transaction(STORES.postings).store.openCursor(IDBKeyRange.bound('t:', 't:\uffff'));
-    while (cursor) {
-      const posting = cursor.value as PostingRecord;
-      stats.push({ slug: posting.slug, name: posting.name, count: posting.ids.length });
-      cursor = await cursor.continue();
-    }
+    const postings = await allPostings(db.transaction(STORES.postingBuckets).store);
+    const stats = postings.filter((posting) => isTagKey(posting.key)).map((posting) => ({ slug: posting.slug, name: posting.name, count: posting.ids.length }));
     return stats.sort((a, b) => b.count - a.count || (a.slug < b.slug ? -1 : 1)).slice(0, limit);
   });
 }
@@ -71,24 +67,19 @@ export function countIndexed(db: AnyDb, urls: readonly string[]): Promise<number
 
 export function indexStatus(db: AnyDb): Promise<IndexStatus> {
   return guarded(async () => {
-    const tx = db.transaction([STORES.meta, STORES.postings, STORES.notes, STORES.trash]);
-    const [meta, tags, notes, trash] = await Promise.all([
-      readMeta(tx),
-      tx.objectStore(STORES.postings).count(IDBKeyRange.bound('t:', 't:\uffff')),
-      tx.objectStore(STORES.notes).count(),
-      tx.objectStore(STORES.trash).count(),
-    ]);
-    return { articles: meta.docCount, tags, notes, trash, lastUpdatedAt: meta.lastUpdatedAt };
+    const tx = db.transaction([STORES.meta, STORES.notes, STORES.trash]);
+    const [meta, notes, trash] = await Promise.all([readMeta(tx), tx.objectStore(STORES.notes).count(), tx.objectStore(STORES.trash).count()]);
+    return { articles: meta.docCount, tags: meta.tagCount ?? 0, notes, trash, lastUpdatedAt: meta.lastUpdatedAt };
   });
 }
 
 /** Empties the article index (articles, postings, digest, counters); notes, trash and settings stay. */
 export function clearIndex(db: AnyDb): Promise<number> {
   return transact(
-    () => db.transaction([STORES.articleBuckets, STORES.postings, STORES.meta, STORES.digest], 'readwrite'),
+    () => db.transaction([...ARTICLE_WRITE_STORES], 'readwrite'),
     async (tx) => {
       const removed = (await readMeta(tx)).docCount;
-      await Promise.all([STORES.articleBuckets, STORES.postings, STORES.meta, STORES.digest].map((name) => tx.objectStore(name).clear()));
+      await Promise.all(ARTICLE_WRITE_STORES.map((name) => tx.objectStore(name).clear()));
       return removed;
     },
   );

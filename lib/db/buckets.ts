@@ -15,14 +15,17 @@ export interface ArticleBucket {
   articles: StoredArticle[];
 }
 
-export function bucketOf(url: string): number {
+/** FNV-1a (32 bits) of a string's UTF-16 code units: the bucket hash of article URLs and posting keys. */
+export function hashOf(text: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < url.length; i += 1) {
-    hash ^= url.charCodeAt(i);
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) % ARTICLE_BUCKETS;
+  return hash >>> 0;
 }
+
+export const bucketOf = (url: string): number => hashOf(url) % ARTICLE_BUCKETS;
 
 /** The slice of an idb object store these helpers use (read-only or read-write transactions alike). */
 export interface BucketStore {
@@ -33,16 +36,16 @@ export interface BucketStore {
 /** Above this many buckets, one getAll of the whole store is cheaper than a read per bucket. */
 const MANY_BUCKETS = 64;
 
-/** The buckets with these numbers that exist (missing ones are absent from the map). */
-export async function readBuckets(store: BucketStore, numbers: Iterable<number>): Promise<Map<number, ArticleBucket>> {
+/** The buckets with these numbers that exist (missing ones are absent from the map), of either bucket store. */
+export async function readBuckets<B extends { bucket: number } = ArticleBucket>(store: BucketStore, numbers: Iterable<number>): Promise<Map<number, B>> {
   const wanted = [...new Set(numbers)];
-  const found = new Map<number, ArticleBucket>();
+  const found = new Map<number, B>();
   if (wanted.length > MANY_BUCKETS) {
     const keep = new Set(wanted);
-    for (const bucket of (await store.getAll()) as ArticleBucket[]) if (keep.has(bucket.bucket)) found.set(bucket.bucket, bucket);
+    for (const bucket of (await store.getAll()) as B[]) if (keep.has(bucket.bucket)) found.set(bucket.bucket, bucket);
     return found;
   }
-  const buckets = (await Promise.all(wanted.map((number) => store.get(number)))) as (ArticleBucket | undefined)[];
+  const buckets = (await Promise.all(wanted.map((number) => store.get(number)))) as (B | undefined)[];
   for (const bucket of buckets) if (bucket) found.set(bucket.bucket, bucket);
   return found;
 }

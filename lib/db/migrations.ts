@@ -1,8 +1,9 @@
 import { packBuckets } from './buckets';
+import { isTagKey, packPostings } from './posting-buckets';
 import { writeDigest } from './digest';
 import { allRequests } from './errors';
 import { buildPostings, CategoryDictionary, toMinutes } from './postings';
-import { META_KEY, STORES, type AnyDb, type Meta, type StoredArticle, type UpgradeTx } from './schema';
+import { META_KEY, STORES, type AnyDb, type Meta, type PostingRecord, type StoredArticle, type UpgradeTx } from './schema';
 
 /**
  * Schema steps, each run inside the upgrade (versionchange) transaction: if one fails, the whole upgrade
@@ -71,14 +72,24 @@ const v4: Step = async (db, tx) => {
 
 /**
  * v5: the articles move, unchanged (ids and all), into 512 bucket records keyed by a hash of their URL
- * (buckets.ts); postings, digest and meta stay as they are.
+ * (buckets.ts), and the postings lists, unchanged, into 256 buckets keyed by a hash of the list key
+ * (posting-buckets.ts); meta learns the tag count. The digest stays as it is.
  */
 const v5: Step = async (db, tx) => {
   db.createObjectStore(STORES.articleBuckets, { keyPath: 'bucket' });
   const articles = (await tx.objectStore(STORES.articles).getAll()) as StoredArticle[];
-  const buckets = tx.objectStore(STORES.articleBuckets);
-  await allRequests(packBuckets(articles).values(), (bucket) => buckets.put(bucket));
+  const articleBuckets = tx.objectStore(STORES.articleBuckets);
+  await allRequests(packBuckets(articles).values(), (bucket) => articleBuckets.put(bucket));
   db.deleteObjectStore(STORES.articles);
+
+  db.createObjectStore(STORES.postingBuckets, { keyPath: 'bucket' });
+  const postings = (await tx.objectStore(STORES.postings).getAll()) as PostingRecord[];
+  const postingBuckets = tx.objectStore(STORES.postingBuckets);
+  await allRequests(packPostings(postings, []), (bucket) => postingBuckets.put(bucket));
+  db.deleteObjectStore(STORES.postings);
+
+  const meta = (await tx.objectStore(STORES.meta).get(META_KEY)) as Meta | undefined;
+  if (meta) await tx.objectStore(STORES.meta).put({ ...meta, tagCount: postings.filter((posting) => isTagKey(posting.key)).length }, META_KEY);
 };
 
 /** steps[k] upgrades from version k to k + 1. */
