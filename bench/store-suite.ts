@@ -1,5 +1,5 @@
 import { createStore, tagWeight } from '../lib/db';
-import { bucketOf, packBuckets, type ArticleBucket } from '../lib/db/buckets';
+import { articleIn, bucketOf, packBuckets, type ArticleBucket } from '../lib/db/buckets';
 import { postingBucketOf } from '../lib/db/posting-buckets';
 import { toMinutes } from '../lib/db/postings';
 import { STORES, type StoredArticle } from '../lib/db/schema';
@@ -67,7 +67,7 @@ const done = (tx: IDBTransaction) =>
 /** Every stored article (the naive peers read them all). */
 async function everyArticle(db: IDBDatabase): Promise<StoredArticle[]> {
   const buckets = (await request(db.transaction(STORES.articleBuckets).objectStore(STORES.articleBuckets).getAll())) as ArticleBucket[];
-  return buckets.flatMap((bucket) => bucket.articles);
+  return buckets.flatMap((bucket) => bucket.records.map((json) => JSON.parse(json) as StoredArticle));
 }
 
 /** Naive related: read every article, score with the same IDF in JS, sort, keep the top 8. */
@@ -142,7 +142,7 @@ export async function runSuite(factory: IDBFactory, n: number, options: { querie
   const relatedFloor = await time(options.queries, async (i) => {
     const tx = db.transaction([STORES.articleBuckets, STORES.postingBuckets]);
     const bucket = (await request(tx.objectStore(STORES.articleBuckets).get(bucketOf(queries[i]!)))) as ArticleBucket;
-    const doc = bucket.articles.find((article) => article.url === queries[i])!;
+    const doc = articleIn(bucket, queries[i]!)!;
     await Promise.all(doc.tags.map((tag) => request(tx.objectStore(STORES.postingBuckets).get(postingBucketOf(`t:${tag.slug}`)))));
   });
   const relatedNaive = await time(options.naiveQueries, (i) => naiveRelated(db, queries[i]!));

@@ -1,6 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import type { ArticleRecord } from '../model';
-import { bucketOf, packBuckets, readBuckets, type ArticleBucket } from './buckets';
+import { articleIn, bucketOf, packBuckets, readBuckets, type ArticleBucket } from './buckets';
 import { isTagKey, packPostings, readPostingBuckets } from './posting-buckets';
 import { rowsIn, writeDigest, type DigestRow } from './digest';
 import { allRequests, putAll } from './errors';
@@ -107,11 +107,14 @@ export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now
   return { outcomes, written: () => rowsIn(records, ids), docCount: meta.docCount };
 }
 
-/** The stored articles with these URLs among buckets read beforehand. */
+/** The stored articles with these URLs among buckets read beforehand (only those are parsed). */
 function articlesIn(buckets: ReadonlyMap<number, ArticleBucket>, urls: readonly string[]): Map<string, StoredArticle> {
-  const wanted = new Set(urls);
   const found = new Map<string, StoredArticle>();
-  for (const bucket of buckets.values()) for (const article of bucket.articles) if (wanted.has(article.url)) found.set(article.url, article);
+  if (buckets.size === 0) return found;
+  for (const url of new Set(urls)) {
+    const article = articleIn(buckets.get(bucketOf(url)), url);
+    if (article) found.set(url, article);
+  }
   return found;
 }
 

@@ -1,7 +1,7 @@
 import type { ArticleRecord, IndexStatus, Tag, TagStat } from '../model';
 import { ARTICLE_WRITE_STORES, readMeta } from './article-writer';
 import { allPostings, isTagKey, readPosting } from './posting-buckets';
-import { allStoredArticles, bucketOf, findArticles, type ArticleBucket } from './buckets';
+import { allStoredArticles, articleIn, bucketOf, findArticles, type ArticleBucket } from './buckets';
 import { guarded, transact } from './errors';
 import { NO_TIME, STORES, categoryKey, tagKey, type AnyDb, type StoredArticle } from './schema';
 
@@ -12,8 +12,7 @@ export function publicRecord(stored: StoredArticle): ArticleRecord {
 
 export function getArticle(db: AnyDb, url: string): Promise<ArticleRecord | null> {
   return guarded(async () => {
-    const bucket = (await db.get(STORES.articleBuckets, bucketOf(url))) as ArticleBucket | undefined;
-    const stored = bucket?.articles.find((article) => article.url === url);
+    const stored = articleIn((await db.get(STORES.articleBuckets, bucketOf(url))) as ArticleBucket | undefined, url);
     return stored ? publicRecord(stored) : null;
   });
 }

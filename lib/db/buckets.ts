@@ -7,12 +7,22 @@ import type { StoredArticle } from './schema';
  * 0.1 ms whatever its size (20k puts of the number 1 took 1.9–2.4 s on these 2-core machines), so one
  * record per article spent more than the 2 s budget of a 20k import on requests alone; 512 bucket puts
  * of the same articles took ~0.25 s. Never change ARTICLE_BUCKETS or the hash without a migration.
+ * Each article is kept as its JSON text beside its URL: reading a bucket then deserialises a few dozen
+ * strings, and only the articles asked for are parsed (browse and search snippets read up to 20 buckets).
  */
 export const ARTICLE_BUCKETS = 512;
 
 export interface ArticleBucket {
   bucket: number;
-  articles: StoredArticle[];
+  /** The canonical URLs of the bucket's articles; `records[i]` is the JSON of the article at `urls[i]`. */
+  urls: string[];
+  records: string[];
+}
+
+/** The article with this URL in a bucket, or undefined. */
+export function articleIn(bucket: ArticleBucket | undefined, url: string): StoredArticle | undefined {
+  const at = bucket ? bucket.urls.indexOf(url) : -1;
+  return at < 0 ? undefined : (JSON.parse(bucket!.records[at]!) as StoredArticle);
 }
 
 /** FNV-1a (32 bits) of a string's UTF-16 code units: the bucket hash of article URLs and posting keys. */
@@ -52,17 +62,19 @@ export async function readBuckets<B extends { bucket: number } = ArticleBucket>(
 
 /** The stored articles with these URLs (unknown URLs are absent from the map). */
 export async function findArticles(store: BucketStore, urls: readonly string[]): Promise<Map<string, StoredArticle>> {
-  const wanted = new Set(urls);
+  const wanted = [...new Set(urls)];
+  const buckets = await readBuckets(store, wanted.map(bucketOf));
   const found = new Map<string, StoredArticle>();
-  for (const bucket of (await readBuckets(store, [...wanted].map(bucketOf))).values()) {
-    for (const article of bucket.articles) if (wanted.has(article.url)) found.set(article.url, article);
+  for (const url of wanted) {
+    const article = articleIn(buckets.get(bucketOf(url)), url);
+    if (article) found.set(url, article);
   }
   return found;
 }
 
 /** Every stored article, in URL order (the order the v1–v4 `articles` store listed them by key). */
 export async function allStoredArticles(store: BucketStore): Promise<StoredArticle[]> {
-  const all = ((await store.getAll()) as ArticleBucket[]).flatMap((bucket) => bucket.articles);
+  const all = ((await store.getAll()) as ArticleBucket[]).flatMap((bucket) => bucket.records.map((json) => JSON.parse(json) as StoredArticle));
   return all.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
@@ -77,15 +89,17 @@ export function packBuckets(articles: Iterable<StoredArticle>, into: ReadonlyMap
     let entry = out.get(number);
     if (!entry) {
       const current = into.get(number);
-      const bucket = { bucket: number, articles: current ? [...current.articles] : [] };
-      entry = { bucket, at: new Map(bucket.articles.map((a, i) => [a.url, i])) };
+      const bucket = { bucket: number, urls: current ? [...current.urls] : [], records: current ? [...current.records] : [] };
+      entry = { bucket, at: new Map(bucket.urls.map((url, i) => [url, i])) };
       out.set(number, entry);
     }
+    const json = JSON.stringify(article);
     const at = entry.at.get(article.url);
     if (at === undefined) {
-      entry.at.set(article.url, entry.bucket.articles.length);
-      entry.bucket.articles.push(article);
-    } else entry.bucket.articles[at] = article;
+      entry.at.set(article.url, entry.bucket.urls.length);
+      entry.bucket.urls.push(article.url);
+      entry.bucket.records.push(json);
+    } else entry.bucket.records[at] = json;
   }
   return new Map([...out].map(([number, entry]) => [number, entry.bucket]));
 }
