@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { extractPage } from '@/lib/archive/extract';
 import { mountPanelFrame } from './panel/frame-host';
-import { reportPageSeen } from './panel/light-client';
+import { readPanelPrefs, reportPageSeen } from './panel/light-client';
 
 /**
  * The script that runs on archive pages: recognise the page, report it to the background (which indexes
@@ -13,28 +13,38 @@ import { reportPageSeen } from './panel/light-client';
  * removed — is `watchLifetime`.
  */
 export default defineUnlistedScript(async () => {
-  const startedAt = performance.now();
+  // A User Timing mark, so bench/popup.ts can place the panel frame's own timeline against this start.
+  const startedAt = performance.mark('sv-content-start').startTime;
   // A visible "the script ran" signal for tests on pages that report nothing (not-archive, 404).
   document.documentElement.dataset.svCompanion = 'loaded';
+  // Read while the page is recognised (one storage.local call; it needs no background).
+  const panelPrefs = readPanelPrefs();
   const page = extractPage(document, location.href);
   if (page.kind === 'not-archive' || page.kind === 'not-found') return;
-  const panelEnabled = await reportPageSeen(page);
-  if (page.kind !== 'article' || !page.article || !panelEnabled) return;
+  // Not awaited: the panel frame takes ~100 ms to commit in its own process, so it loads meanwhile.
+  const seen = reportPageSeen(page);
+  const article = page.kind === 'article' ? page.article : null;
+  if (!article) return;
+  // storage.local mirrors the on/off setting, so the frame starts without the background; the background's
+  // answer (the setting itself) still has the last word, both ways.
+  const prefs = await panelPrefs;
+  if (!prefs.enabled && !(await seen)) return;
   const lifetime = watchLifetime();
   // The panel itself is an extension page in a frame (entrypoints/panel): the reader's notes stay out of
   // the article page's reach, and this script stays small (no Preact, no components).
-  const remove = mountPanelFrame(page.article.url, startedAt, lifetime);
-  lifetime.addEventListener('abort', remove, { once: true });
+  const remove = mountPanelFrame(article.url, prefs.collapsed, startedAt, lifetime.signal);
+  lifetime.signal.addEventListener('abort', remove, { once: true });
+  if (prefs.enabled && !(await seen)) lifetime.abort();
 });
 
 /** Aborts once the extension that injected us is gone (reloaded, updated, removed): its frame is dead then. */
-function watchLifetime(): AbortSignal {
+function watchLifetime(): AbortController {
   const controller = new AbortController();
   const check = () => {
     if (!extensionAlive()) controller.abort();
   };
   for (const type of ['visibilitychange', 'focus', 'pageshow']) window.addEventListener(type, check, { signal: controller.signal });
-  return controller.signal;
+  return controller;
 }
 
 function extensionAlive(): boolean {

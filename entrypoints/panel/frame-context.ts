@@ -6,16 +6,18 @@ export interface PanelTarget {
   /** The article the framing page shows. */
   url: string;
   placement: Placement;
+  /** Start collapsed (the reader's last choice, read by the content script from storage.local). */
+  collapsed: boolean;
 }
 
-/** `?url=…&placement=…` → the article to show, or null unless the URL is an http(s) URL on an archive host. */
+/** `?url=…&placement=…&collapsed=1` → the article to show, or null unless the URL is an http(s) URL on an archive host. */
 export function readPanelTarget(search: string, hosts: readonly string[]): PanelTarget | null {
   const params = new URLSearchParams(search);
   const raw = params.get('url') ?? '';
   if (!HttpUrl.safeParse(raw).success) return null;
   const url = safeArchiveHref(raw, hosts);
   if (!url) return null;
-  return { url, placement: params.get('placement') === 'side' ? 'side' : 'inline' };
+  return { url, placement: params.get('placement') === 'side' ? 'side' : 'inline', collapsed: params.get('collapsed') === '1' };
 }
 
 /** What the panel page can see of whoever frames it. */

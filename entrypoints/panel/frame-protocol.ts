@@ -24,7 +24,7 @@ export interface ShowRelatedMessage {
 
 export type Placement = 'inline' | 'side';
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /** A panel → content script message, or null for anything else (the page's own messages included). */
 export function readPanelMessage(data: unknown): PanelSizeMessage | PanelDrawnMessage | null {
@@ -40,7 +40,15 @@ export function readShowRelated(data: unknown): ShowRelatedMessage | null {
   return { type: 'sv-show-related', url: data.url };
 }
 
-/** The panel page's query string: `?url=<article>&placement=inline|side`. */
-export function panelQuery(url: string, placement: Placement): string {
-  return `?${new URLSearchParams({ url, placement }).toString()}`;
+/**
+ * storage.local keys the content script reads in one call before framing the panel (no background round
+ * trip on the way to a drawn panel): the background's mirror of Settings.panelEnabled, and the panel's
+ * own collapsed state (written by panel.html, handed back to it in its query).
+ */
+export const PANEL_ENABLED_KEY = 'sv.panelEnabled';
+export const PANEL_COLLAPSED_KEY = 'sv.panelCollapsed';
+
+/** The panel page's query string: `?url=<article>&placement=inline|side&collapsed=1|0`. */
+export function panelQuery(url: string, placement: Placement, collapsed = false): string {
+  return `?${new URLSearchParams({ url, placement, collapsed: collapsed ? '1' : '0' }).toString()}`;
 }

@@ -5,21 +5,10 @@ import { ServicesProvider } from '@/components/services';
 import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
 import { App } from './App';
 import { frameFacts, framedByArchive, readPanelTarget } from './frame-context';
-import type { PanelDrawnMessage, PanelSizeMessage } from './frame-protocol';
+import { PANEL_COLLAPSED_KEY, type PanelDrawnMessage, type PanelSizeMessage } from './frame-protocol';
 import { panelServices } from './services';
 import '@/components/theme.css';
 import './panel.css';
-
-const COLLAPSED_KEY = 'sv.panelCollapsed';
-
-async function readCollapsed(): Promise<boolean> {
-  try {
-    const stored = await browser.storage.local.get(COLLAPSED_KEY);
-    return stored[COLLAPSED_KEY] === true;
-  } catch {
-    return false;
-  }
-}
 
 // Size and "drawn" carry nothing private, so '*' is fine: the parent's origin is an archive host we do not
 // control the exact scheme of (http/https, www or not). The content script checks who sent them.
@@ -31,21 +20,22 @@ const post = (message: PanelSizeMessage | PanelDrawnMessage) => window.parent.po
  */
 const WAYBACK_HOST = 'web.archive.org';
 
-async function start() {
+function start() {
   document.documentElement.lang = t('@@ui_locale').replace('_', '-') || 'en';
   document.title = t('extName');
   const hosts = DEFAULT_ARCHIVE_HOSTS;
   // Wayback Machine copies (when the reader enabled them) frame the panel from web.archive.org.
   const target = framedByArchive(frameFacts(), [...hosts, WAYBACK_HOST]) ? readPanelTarget(location.search, hosts) : null;
-  const collapsed = target ? await readCollapsed() : false;
   const root = document.getElementById('app');
   if (!root) return;
+  // Nothing awaited before the first render: the collapsed state comes in the query (the content script
+  // read it), and the article's view is requested now, while Preact draws.
   render(
-    <ServicesProvider value={panelServices(hosts)}>
+    <ServicesProvider value={panelServices(hosts, target?.url ?? null)}>
       <App
         target={target}
-        initialCollapsed={collapsed}
-        onCollapsedChange={(next) => void browser.storage.local.set({ [COLLAPSED_KEY]: next }).catch(() => undefined)}
+        initialCollapsed={target?.collapsed ?? false}
+        onCollapsedChange={(next) => void browser.storage.local.set({ [PANEL_COLLAPSED_KEY]: next }).catch(() => undefined)}
         post={post}
       />
     </ServicesProvider>,
@@ -54,4 +44,4 @@ async function start() {
   document.documentElement.dataset.ready = 'true';
 }
 
-void start();
+start();

@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { PageInfo } from '@/lib/model/page-info';
+import { isObject, PANEL_COLLAPSED_KEY, PANEL_ENABLED_KEY } from '@/entrypoints/panel/frame-protocol';
 
 // The content script must stay small (≤ 40 KB), so it does not bundle zod or the protocol's call map: it
 // makes one call and reads one event, both from our own background, checked field by field.
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
  * Reports the page to the background (content.pageSeen, which indexes it) and answers whether the reader
@@ -17,6 +16,16 @@ export async function reportPageSeen(page: PageInfo): Promise<boolean> {
   } catch {
     return true;
   }
+}
+
+/**
+ * The panel's two switches from storage.local, in one call that needs no background (a sleeping service
+ * worker takes 100+ ms to answer): whether to frame it at once (the background's mirror of the setting;
+ * absent → yes) and whether it starts collapsed.
+ */
+export async function readPanelPrefs(): Promise<{ enabled: boolean; collapsed: boolean }> {
+  const stored: Record<string, unknown> = await browser.storage.local.get([PANEL_ENABLED_KEY, PANEL_COLLAPSED_KEY]).catch(() => ({}));
+  return { enabled: stored[PANEL_ENABLED_KEY] !== false, collapsed: stored[PANEL_COLLAPSED_KEY] === true };
 }
 
 /** The URL of a well-formed bg.showRelated event (http(s), bounded), or null for anything else. */

@@ -5,6 +5,7 @@ import type { Handlers } from '@/lib/protocol';
 import { broadcast } from '../broadcast';
 import { updateArticleBadge } from '../badge';
 import { getStore } from '../db';
+import { mirrorPanelEnabled } from '../panel-mirror';
 
 const tabKey = (tabId: number) => `tabPage:${tabId}`;
 
@@ -30,6 +31,7 @@ export const storeHandlers: Pick<
     const [result, settings] = await Promise.all([store.indexPages([page]), store.getSettings()]);
     if (result.added + result.updated > 0) void broadcast('bg.indexChanged', { articles: result.articles });
     if (tabId !== null && page.article) void store.getNote(page.article.url).then((note) => updateArticleBadge(tabId, note), () => undefined);
+    void mirrorPanelEnabled(settings.panelEnabled);
     return { indexed: result.indexed, panelEnabled: settings.panelEnabled };
   },
   'ui.getTabPage': async ({ tabId }) => {
@@ -56,6 +58,7 @@ export const storeHandlers: Pick<
   'ui.saveSettings': async (patch) => {
     const saved = await getStore().saveSettings(patch);
     void syncWaybackScript().catch(() => undefined);
+    await mirrorPanelEnabled(saved.panelEnabled);
     return saved;
   },
 };

@@ -90,7 +90,7 @@ describe('panel page App (framed by the content script)', () => {
   it('draws the Panel for an archive target and posts "drawn" and its size', async () => {
     const fake = panelBackground();
     const post = vi.fn();
-    render(withServices(fake.services, <App target={{ url: ARTICLE_URL, placement: 'inline' }} initialCollapsed={false} onCollapsedChange={() => undefined} post={post} />));
+    render(withServices(fake.services, <App target={{ url: ARTICLE_URL, placement: 'inline', collapsed: false }} initialCollapsed={false} onCollapsedChange={() => undefined} post={post} />));
     expect(screen.getByRole('region', { name: 'SecurityVibes Companion' })).toBeTruthy();
     await waitFor(() => expect(post).toHaveBeenCalledWith({ type: 'sv-panel-drawn' }));
     expect(post).toHaveBeenCalledWith(expect.objectContaining({ type: 'sv-panel-size', collapsed: false }));
@@ -100,7 +100,7 @@ describe('panel page App (framed by the content script)', () => {
     const fake = panelBackground();
     const post = vi.fn();
     const onCollapsedChange = vi.fn();
-    render(withServices(fake.services, <App target={{ url: ARTICLE_URL, placement: 'side' }} initialCollapsed={false} onCollapsedChange={onCollapsedChange} post={post} />));
+    render(withServices(fake.services, <App target={{ url: ARTICLE_URL, placement: 'side', collapsed: false }} initialCollapsed={false} onCollapsedChange={onCollapsedChange} post={post} />));
     fireEvent.click(screen.getByRole('button', { name: 'Hide the companion' }));
     expect(onCollapsedChange).toHaveBeenCalledWith(true);
     cleanup();

@@ -10,9 +10,10 @@ const HOSTS = ['www.securityvibes.fr', 'securityvibes.fr'];
 const ARTICLE = 'http://www.securityvibes.fr/menaces/conficker-ver/';
 
 describe('panel page query', () => {
-  it('round-trips an archive article URL and placement', () => {
-    expect(readPanelTarget(panelQuery(ARTICLE, 'side'), HOSTS)).toEqual({ url: ARTICLE, placement: 'side' });
-    expect(readPanelTarget(panelQuery(ARTICLE, 'inline'), HOSTS)).toEqual({ url: ARTICLE, placement: 'inline' });
+  it('round-trips an archive article URL, placement and collapsed state', () => {
+    expect(readPanelTarget(panelQuery(ARTICLE, 'side'), HOSTS)).toEqual({ url: ARTICLE, placement: 'side', collapsed: false });
+    expect(readPanelTarget(panelQuery(ARTICLE, 'inline', true), HOSTS)).toEqual({ url: ARTICLE, placement: 'inline', collapsed: true });
+    expect(readPanelTarget(`?url=${encodeURIComponent(ARTICLE)}&collapsed=yes`, HOSTS)?.collapsed).toBe(false);
     expect(readPanelTarget(`?url=${encodeURIComponent(ARTICLE)}&placement=bogus`, HOSTS)?.placement).toBe('inline');
   });
 
