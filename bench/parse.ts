@@ -86,7 +86,7 @@ const chromeArticle = chrome.results[0] as Result;
 const table = [
   `# Parse benchmark (npm run bench:parse)`,
   '',
-  `${new Date().toISOString()} · Node ${process.version} (linkedom) · Chromium ${chrome.version} headless · ${articlePages.length} article pages (all three markup families) and ${listingPages.length} listing pages from the fixture archive · ${ROUNDS - 1} timed rounds after one warm-up · Node: median of per-page times; Chromium (timer coarsened to 0.1 ms): each round times all pages of a set in one block, median over rounds of the mean per page.`,
+  `${new Date().toISOString()} · Node ${process.version} (linkedom) · Chromium ${chrome.version} headless · ${articlePages.length} article pages (all three markup families) and ${listingPages.length} listing pages from the fixture archive · ${ROUNDS - 1} timed rounds after one warm-up · Node: median of per-page times; Chromium (a cross-origin-isolated page, so a 5 µs timer): each round times all pages of a set in one block, median over rounds of the mean per page.`,
   `Machine load (1-min load average, 2 cores) at start / end: ${loadBefore.toFixed(1)} / ${(loadavg()[0] as number).toFixed(1)} — other engineers' browsers share the machine; figures inflate with load, ratios much less.`,
   'Peer: `@mozilla/readability` `parse()` of the same page (on its own copy of the document). Parsing HTML into a DOM is not timed for either.',
   '',

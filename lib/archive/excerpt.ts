@@ -1,19 +1,32 @@
 /** About 300 characters of the article's own body text (not its meta lines, captions or boxes). */
 import { LIMITS } from '../model/limits';
-import { scopedAll, scopedFirst } from './scope';
+import { selectAll } from './query';
+import { inScope, scopedFirst } from './scope';
 import { boundedText, clip, fold } from './text';
 
 const CONTENT_SELECTOR = '.entry-content, .entry, .post-content, .storycontent, .post-body, .article-body, .article-content, .texte, .contenu, .content, .chapo';
 const TARGET = 300;
 const META_WORDS = /(auteur de l'article|dans la rubrique|^publie le|^par |etiquettes\s*:|mots[- ]cles\s*:|^tags\s*:|commentaires?$)/;
 
+/** Every META_WORDS keyword holds one of these letter runs, accents or not: folding (costly) only then. */
+const META_LETTERS = /auteur|rubrique|publi|par |tiquettes|mots|tags|comment/i;
+
+function isMetaLine(part: string): boolean {
+  return META_LETTERS.test(part) && META_WORDS.test(fold(part));
+}
+
 export function excerptIn(container: Element | null, postLevel: boolean, fallback: string | null): string {
   if (container) {
     const content = scopedFirst(container, CONTENT_SELECTOR, postLevel) ?? container;
     let text = '';
-    for (const p of scopedAll(content, 'p', postLevel, 40)) {
+    // Paragraphs are taken in page order until the excerpt is long enough: scope is checked on the way.
+    const paragraphs = selectAll(content, 'p', 5000);
+    for (let i = 0, inScopeCount = 0; i < paragraphs.length && inScopeCount < 40; i++) {
+      const p = paragraphs[i] as Element;
+      if (!inScope(p, content, postLevel)) continue;
+      inScopeCount++;
       const part = boundedText(p, TARGET * 2);
-      if (part.length < 20 || META_WORDS.test(fold(part))) continue;
+      if (part.length < 20 || isMetaLine(part)) continue;
       text = text ? `${text} ${part}` : part;
       if (text.length >= TARGET) break;
     }
