@@ -8,7 +8,7 @@ import { LIMITS } from '../model/limits';
 import { categoryFromPermalink, nameFor, type PageContext } from './context';
 import { toParisIso } from './french-date';
 import { urlShape } from './page-kind';
-import { byTagWhere, linksWhere, merge, ordersNodes, relHas, selectAll } from './query';
+import { linksWhere, selectAll } from './query';
 import { scopedAll } from './scope';
 import { readTextPatterns } from './text-patterns';
 import { boundedText } from './text';
@@ -101,14 +101,13 @@ export function nextPage(doc: Document, context: PageContext): string | null {
     const there = new URL(url);
     return sameListing(here, there) && urlShape(url).page === page + 1 ? url : null;
   };
-  const isNext = (el: Element) => relHas(el, 'next');
-  const relNext = ordersNodes(doc) ? merge([byTagWhere(doc, 'link', isNext, 5), byTagWhere(doc, 'a', isNext, 5)], 5) : selectAll(doc, 'link[rel~="next"], a[rel~="next"]', 5);
+  const relNext = selectAll(doc, 'link[rel~="next"], a[rel~="next"]', 5);
   for (const link of relNext) {
     const url = accept(link.getAttribute('href'));
     if (url) return url;
   }
   // Any href containing "page" ("paged" included), in page order.
-  for (const link of linksWhere(doc, (href) => href.includes('page'), 2000)) {
+  for (const link of linksWhere(doc, (href) => href.includes('page'), 2000, 'a', 'a[href*="page"]')) {
     const url = accept(link.getAttribute('href'));
     if (url) return url;
   }

@@ -119,12 +119,23 @@ function first(root: ParentNode, selector: string): Element[] {
   }
 }
 
-/** `<a>` (or `tag`) elements of the page with an href that passes `keep`: a tag lookup is indexed, an attribute selector is not. */
-export function linksWhere(doc: Document, keep: (href: string, link: Element) => boolean, cap: number, tag = 'a'): Element[] {
-  return byTagWhere(doc, tag, (el) => {
+/**
+ * `<a>` (or `tag`) elements of the page with an href that passes `keep`, in page order. In browsers a
+ * native selector `hint` (matching a superset of what `keep` accepts) picks the candidates first: each
+ * element read from script costs far more than matching it natively, and pages hold hundreds of links.
+ */
+export function linksWhere(doc: Document, keep: (href: string, link: Element) => boolean, cap: number, tag = 'a', hint?: string): Element[] {
+  const accept = (el: Element) => {
     const href = el.getAttribute('href');
     return href !== null && keep(href, el);
-  }, cap);
+  };
+  if (!hint || !ordersNodes(doc)) return byTagWhere(doc, tag, accept, cap);
+  const out: Element[] = [];
+  for (const el of selectAll(doc, hint, 5000)) {
+    if (out.length >= cap) break;
+    if (accept(el)) out.push(el);
+  }
+  return out;
 }
 
 /** Elements with tag name `tag` that pass `keep`, in document order, at most `cap`. */
@@ -143,5 +154,6 @@ export function relHas(el: Element, token: string): boolean {
   const rel = el.getAttribute('rel');
   if (!rel) return false;
   const lower = rel.toLowerCase();
-  return lower === token || (lower.includes(token) && lower.split(/\s+/).includes(token));
+  // Tokens are separated by ASCII whitespace only, as the [rel~=token] selector splits them.
+  return lower === token || (lower.includes(token) && lower.split(/[\t\n\f\r ]+/).includes(token));
 }
