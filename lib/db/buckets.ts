@@ -43,14 +43,15 @@ export interface BucketStore {
   getAll(): Promise<unknown[]>;
 }
 
-/** Above this many buckets, one getAll of the whole store is cheaper than a read per bucket. */
-const MANY_BUCKETS = 64;
-
-/** The buckets with these numbers that exist (missing ones are absent from the map), of either bucket store. */
-export async function readBuckets<B extends { bucket: number } = ArticleBucket>(store: BucketStore, numbers: Iterable<number>): Promise<Map<number, B>> {
+/**
+ * The buckets with these numbers that exist (missing ones are absent from the map), of either bucket
+ * store (`total` buckets). When more than half of them are wanted, one getAll of the whole store is
+ * cheaper than a read per bucket.
+ */
+export async function readBuckets<B extends { bucket: number } = ArticleBucket>(store: BucketStore, numbers: Iterable<number>, total = ARTICLE_BUCKETS): Promise<Map<number, B>> {
   const wanted = [...new Set(numbers)];
   const found = new Map<number, B>();
-  if (wanted.length > MANY_BUCKETS) {
+  if (wanted.length > total / 2) {
     const keep = new Set(wanted);
     for (const bucket of (await store.getAll()) as B[]) if (keep.has(bucket.bucket)) found.set(bucket.bucket, bucket);
     return found;

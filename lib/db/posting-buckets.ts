@@ -31,7 +31,7 @@ export async function allPostings(store: BucketStore): Promise<PostingRecord[]> 
 
 /** The buckets holding these keys, read for a read-modify-write. */
 export function readPostingBuckets(store: BucketStore, keys: Iterable<string>): Promise<Map<number, PostingBucket>> {
-  return readBuckets<PostingBucket>(store, [...keys].map(postingBucketOf));
+  return readBuckets<PostingBucket>(store, [...keys].map(postingBucketOf), POSTING_BUCKETS);
 }
 
 /**
