@@ -123,12 +123,14 @@ export function buildPostings(docs: Iterable<PostingSource>, categories: Categor
     mins: number[];
     cats: number[];
   }
-  const lists = new Map<string, Collected>();
+  // Keyed by slug (tags and rubriques apart): the `t:`/`c:` key strings are made once per list, not per entry.
+  const tags = new Map<string, Collected>();
+  const rubriques = new Map<string, Collected>();
   let ascending = true;
   let lastId = -1;
-  const add = (key: string, slug: string, name: string, id: number, min: number, cat: number) => {
-    let list = lists.get(key);
-    if (!list) lists.set(key, (list = { slug, name, ids: [], mins: [], cats: [] }));
+  const add = (lists: Map<string, Collected>, slug: string, name: string, id: number, min: number, cat: number) => {
+    let list = lists.get(slug);
+    if (!list) lists.set(slug, (list = { slug, name, ids: [], mins: [], cats: [] }));
     else if (list.ids[list.ids.length - 1] === id) return;
     list.ids.push(id);
     list.mins.push(min);
@@ -139,9 +141,10 @@ export function buildPostings(docs: Iterable<PostingSource>, categories: Categor
     lastId = doc.id;
     const min = doc.pub ?? toMinutes(doc.publishedAt);
     const cat = categories.indexOf(doc.category?.slug);
-    for (const tag of doc.tags) add(tagKey(tag.slug), tag.slug, tag.name, doc.id, min, cat);
-    if (doc.category) add(categoryKey(doc.category.slug), doc.category.slug, doc.category.name, doc.id, min, cat);
+    for (const tag of doc.tags) add(tags, tag.slug, tag.name, doc.id, min, cat);
+    if (doc.category) add(rubriques, doc.category.slug, doc.category.name, doc.id, min, cat);
   }
+  const lists = [...[...tags.values()].map((list) => [tagKey(list.slug), list] as const), ...[...rubriques.values()].map((list) => [categoryKey(list.slug), list] as const)];
   const out = new Map<string, PostingRecord>();
   for (const [key, list] of lists) {
     const posting = { key, slug: list.slug, name: list.name, ids: Uint32Array.from(list.ids), mins: Int32Array.from(list.mins), cats: Uint16Array.from(list.cats) };
