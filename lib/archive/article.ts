@@ -82,7 +82,7 @@ export function extractArticle(input: ArticleInput): Omit<ArticleMeta, 'url'> & 
     (!structuredDate && !wpDate) ||
     (!structured.section && !links.categories.length && !classCategory) ||
     (!structured.tags.length && !links.tags.length && !classTermsOf.tags.length);
-  const text: TextFacts = needText ? input.text() : { author: null, date: null, category: null, tags: [], archiveWording: false };
+  const text: TextFacts = needText ? input.text() : { author: null, date: null, category: null, tags: [] };
   // Names for class-only tags are looked up only when those tags are used (each lookup may scan the page).
   const markupTags = useClassTags
     ? classTermsOf.tags.map((slug) => ({ slug, name: text.tags.find((t) => t.slug === slug)?.name ?? nameFor(context, 'tag', slug) }))

@@ -28,7 +28,7 @@ import { postContainers } from './wordpress';
  * Judges a page on another host by content alone (identity.ts readIdentity). Passed in by recognise() so
  * that the content script, which only ever runs on the archive hosts, does not bundle it.
  */
-export type OffHostJudge = (doc: Document, structured: StructuredData, hosts: readonly string[], archiveWording: () => boolean) => Identity;
+export type OffHostJudge = (doc: Document, structured: StructuredData, hosts: readonly string[], wordingScope: Element | null, postLevel: boolean) => Identity;
 
 export interface RecogniseOptions {
   /** Archive host names (default DEFAULT_ARCHIVE_HOSTS). */
@@ -97,12 +97,8 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
   let original = originalUrlOf(doc, structured, hosts);
   if (!onArchive && judgeOffHost) {
     // Off the archive hosts (the user asked): judge by content; the wording only counts with other signs.
-    const wordingScope = firstPost ?? main;
-    const provisional: PageContext = { doc, url: ownUrl, hosts, resolve: makeResolver({ doc, loadedFrom: loaded, original: null, hosts }), termName: () => null };
-    const identity = judgeOffHost(doc, structured, hosts, () => (wordingScope ? readTextPatterns(wordingScope, !!firstPost, provisional, true).archiveWording : false));
-    if (!identity.archive) {
-      return notArchive('no archive signal: no archive footer, SecurityVibes chrome or archive URL (a French WordPress page alone is not the archive)', ownUrl);
-    }
+    const identity = judgeOffHost(doc, structured, hosts, firstPost ?? main, !!firstPost);
+    if (!identity.archive) return notArchive(identity.reason, ownUrl);
     original = identity.original;
   }
   const pageUrl = pageUrlOf(ownUrl, onArchive, original);

@@ -8,6 +8,7 @@
 import { canonicalUrl } from './canonical-url';
 import { isArchiveHost, hostOf } from './hosts';
 import type { StructuredData } from './structured';
+import { MAX_LINE, metaLineCandidates } from './text-patterns';
 import { boundedText, fold } from './text';
 
 const FOOTER_SENTENCE = /ce site est une archive des (messages|articles)|archive des messages (a|de) securityvibes/;
@@ -15,6 +16,8 @@ const SITE_NAMES = /security\s?vibes|qualys community|communaute qualys/;
 
 export interface Identity {
   archive: boolean;
+  /** Why a page is not the archive (empty when it is). */
+  reason: string;
   /** The original URL a saved copy says it came from (canonical, og:url, "saved from", HTTrack). */
   original: string | null;
   signals: string[];
@@ -91,17 +94,31 @@ export function originalUrlOf(doc: Document, structured: StructuredData, hosts: 
 }
 
 /** Judges a page on another host by content alone (only needed off the archive hosts). */
-export function readIdentity(doc: Document, structured: StructuredData, hosts: readonly string[], archiveWording: () => boolean): Identity {
+/** True when a meta line in scope uses the archive's wording ("auteur de l'article", "dans la rubrique"). */
+function hasArchiveWording(scope: Element | null, postLevel: boolean): boolean {
+  if (!scope) return false;
+  for (const el of metaLineCandidates(scope, postLevel, 300)) {
+    const line = boundedText(el, MAX_LINE + 1);
+    if (line.length < 6 || line.length > MAX_LINE) continue;
+    const folded = fold(line);
+    if (folded.includes('dans la rubrique') || folded.includes("auteur de l'article")) return true;
+  }
+  return false;
+}
+
+const NO_SIGNAL = 'no archive signal: no archive footer, SecurityVibes chrome or archive URL (a French WordPress page alone is not the archive)';
+
+export function readIdentity(doc: Document, structured: StructuredData, hosts: readonly string[], wordingScope: Element | null, postLevel: boolean): Identity {
   const signals: string[] = [];
   const original = originalUrlOf(doc, structured, hosts);
   if (original) signals.push('original-url');
   if (FOOTER_SENTENCE.test(textOf(doc, FOOTER_SELECTOR, 6)) || FOOTER_SENTENCE.test(edgesOfBody(doc))) signals.push('footer-sentence');
   if (hasSiteChrome(doc, structured.siteName)) signals.push('site-chrome');
-  if (!signals.length && archiveWording()) {
+  if (!signals.length && hasArchiveWording(wordingScope, postLevel)) {
     // The wording counts only alongside the archive's links: a page that talks like the archive and
     // links to its rubriques and tags on an archive host.
     const links = doc.querySelectorAll('a[href*="securityvibes.fr"], a[href*="magazine.qualys.fr"]');
     if (links.length >= 3) signals.push('wording-and-links');
   }
-  return { archive: signals.length > 0, original, signals };
+  return { archive: signals.length > 0, reason: signals.length ? '' : NO_SIGNAL, original, signals };
 }

@@ -105,14 +105,9 @@ export function selectFirst(root: ParentNode, selector: string): Element | null 
   return merge(split.map((part) => first(root, part)), 1)[0] ?? null;
 }
 
-const LONE_ID = /^#([A-Za-z][\w-]*)$/;
-
 function first(root: ParentNode, selector: string): Element[] {
   try {
-    // A lone #id on a document is a map lookup, without parsing a selector (each new selector costs a
-    // parse per document). Quirks mode matches ids without case in selectors, so it keeps the query.
-    const id = (root as Document).nodeType === 9 && (root as Document).compatMode !== 'BackCompat' ? LONE_ID.exec(selector)?.[1] : undefined;
-    const el = id ? (root as Document).getElementById(id) : root.querySelector(selector);
+    const el = root.querySelector(selector);
     return el ? [el] : [];
   } catch {
     return [];

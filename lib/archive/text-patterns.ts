@@ -11,7 +11,7 @@ import type { Tag } from '../model/article';
 import { safeSlug, termOfUrl, type PageContext } from './context';
 import { parseFrenchDate, type DateParts } from './french-date';
 import { inScope } from './scope';
-import { boundedText, classes, cleanText, fold, lowerTag, slugify } from './text';
+import { boundedText, classes, cleanText, lowerTag, slugify } from './text';
 import { cleanAuthor } from './wordpress';
 
 export interface TextFacts {
@@ -19,8 +19,6 @@ export interface TextFacts {
   date: DateParts | null;
   category: Tag | null;
   tags: Tag[];
-  /** True when the archive's own meta-line wording was seen (a content signal, see identity.ts); looked for only when asked. */
-  archiveWording: boolean;
 }
 
 const DATE = String.raw`(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:1er|\d{1,2})\s+[a-zéû]{3,9}\.?\s+\d{4}(?:\s*(?:à|a|,|-)?\s*\d{1,2}\s*[h:]\s*\d{2})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:\s*(?:à|a|,|-)?\s*\d{1,2}\s*[h:]\s*\d{2})?`;
@@ -43,7 +41,7 @@ const CANDIDATE_CLASSES = new Set(['meta', 'postmetadata', 'entry-meta', 'post-i
  * The candidate elements in scope, in page order, read in one pass over the container's elements (the
  * selector list above would be matched against each element once per selector).
  */
-function candidates(container: Element, postLevel: boolean, max: number): Element[] {
+export function metaLineCandidates(container: Element, postLevel: boolean, max: number): Element[] {
   const all = container.querySelectorAll('*'); // getElementsByTagName('*') is empty in linkedom
   const out: Element[] = [];
   let matched = 0;
@@ -55,7 +53,7 @@ function candidates(container: Element, postLevel: boolean, max: number): Elemen
   }
   return out;
 }
-const MAX_LINE = 400;
+export const MAX_LINE = 400;
 
 /**
  * What an element's raw text must contain for its meta line to match anything above: "auteur de l",
@@ -107,22 +105,17 @@ function metaLine(line: string): MetaLine | null {
 }
 
 /** Reads the archive's meta lines in scope of `container`: the shortest matching line wins per field. */
-export function readTextPatterns(container: Element, postLevel: boolean, context: PageContext, lookForWording = false): TextFacts {
-  const facts: TextFacts = { author: null, date: null, category: null, tags: [], archiveWording: false };
+export function readTextPatterns(container: Element, postLevel: boolean, context: PageContext): TextFacts {
+  const facts: TextFacts = { author: null, date: null, category: null, tags: [] };
   let authorLength = Infinity;
   let dateLength = Infinity;
   let tagsLength = Infinity;
   let rubriqueLength = Infinity;
-  // The wording check (off-host pages only) folds accents, so it reads every line.
-  const prefilter = !lookForWording && !container.querySelector(HIDDEN_TEXT);
-  for (const el of candidates(container, postLevel, 300)) {
+  const prefilter = !container.querySelector(HIDDEN_TEXT);
+  for (const el of metaLineCandidates(container, postLevel, 300)) {
     if (prefilter && !RAW_HINT.test(el.textContent ?? '')) continue;
     const line = boundedText(el, MAX_LINE + 1);
     if (line.length < 6 || line.length > MAX_LINE) continue;
-    if (lookForWording && !facts.archiveWording) {
-      const folded = fold(line);
-      if (folded.includes('dans la rubrique') || folded.includes("auteur de l'article")) facts.archiveWording = true;
-    }
     // The meta-line patterns backtrack over the whole line: run them only where their anchor words are.
     const meta = META_HINT.test(line) ? metaLine(line) : null;
     if (meta) {
