@@ -6,7 +6,7 @@
  *  - content script at document_idle → panel drawn (the host's data-drawn-ms; target p50 and p95 ≤ 300 ms),
  *    with the panel frame's own timeline (navigation, parse, scripts, data) placed against the content
  *    script's `sv-content-start` mark.
- * Usage: npm run build && tsx bench/popup.ts [runs]
+ * Usage: npm run build && tsx bench/popup.ts [runs]   (SV_BUILD_ROOT=<dir>: measure <dir>/.output instead)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,11 +14,14 @@ import { BACKUP_FORMAT, BACKUP_VERSION } from '../lib/model/backup';
 import { generateArchive } from '../tests/fixtures/archive/index.ts';
 import { startArchiveServer } from '../tests/fixtures/server.ts';
 import { launch, type PageHandle } from '../tests/e2e/harness';
+import { BUILD_DIRS } from '../tests/e2e/harness/env';
 import { PANEL_FRAME } from '../tests/e2e/ui-helpers';
 import { bundleTable } from './bundle';
 import { syntheticArticles } from './store-data';
 
 const RUNS = Number(process.argv[2] ?? 15);
+// Page reloads are cheap, and the panel is judged on its p95: with 15 samples that is the 2nd-worst value.
+const PANEL_RUNS = RUNS * 3;
 const INDEX_SIZE = 20_000;
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -62,7 +65,7 @@ async function main() {
     const page = await session.openPage(target.url);
     const panelMs: number[] = [];
     const phases: Record<PanelPhase, number[]> = { frameStart: [], frameParsed: [], frameScript: [], data: [] };
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < PANEL_RUNS; i++) {
       if (i > 0) await page.reload();
       const drawn = await page.waitForFunction(() => document.querySelector('sv-companion-panel')?.getAttribute('data-drawn-ms') ?? null);
       panelMs.push(Number(drawn));
@@ -97,7 +100,7 @@ async function main() {
 
     const report = `# UI bench (Chromium, production build)
 
-Run: ${new Date().toISOString()}, ${RUNS} runs each, index of ${indexed} articles (${INDEX_SIZE} synthetic + fixture pages seen), ${relatedCount} related items drawn.
+Run: ${new Date().toISOString()}, ${RUNS} popup opens and ${PANEL_RUNS} panel page loads, index of ${indexed} articles (${INDEX_SIZE} synthetic + fixture pages seen), ${relatedCount} related items drawn.
 
 | measure | p50 (p95) | target |
 |---|---|---|
@@ -120,7 +123,7 @@ Load average (1 min) at start / end: ${loadStart} / ${os.loadavg()[0]!.toFixed(2
 
 ## Bundle sizes (minified)
 
-${bundleTable()}
+${bundleTable(BUILD_DIRS.chromium)}
 `;
     mkdirSync('bench/results', { recursive: true });
     writeFileSync('bench/results/ui.md', report);
