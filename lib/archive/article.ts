@@ -62,6 +62,19 @@ function bodyPostId(bodyClasses: string[]): number | null {
   return null;
 }
 
+/** A value computed on first use only. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
 function iso(parts: DateParts | null): string | null {
   return parts ? toParisIso(parts) : null;
 }
@@ -72,14 +85,15 @@ export function extractArticle(input: ArticleInput): Omit<ArticleMeta, 'url'> & 
   const links = container ? termLinks(container, postLevel, context) : { tags: [], categories: [], tagLinks: 0 };
   const classTermsOf = container && postLevel ? classTerms(container) : { tags: [], categories: [], isPostClass: false };
   const classCategory = classTermsOf.categories[0];
-  const wpAuthor = container ? authorIn(container, postLevel) : null;
-  const wpDate = container ? dateIn(container, postLevel) : null;
+  // Markup author, date and headline are looked for only when structured data does not give them.
+  const wpAuthor = once(() => (container ? authorIn(container, postLevel) : null));
+  const wpDate = once(() => (container ? dateIn(container, postLevel) : null));
   const useClassTags = classTermsOf.tags.length > links.tags.length;
   const structuredDate = structured.publishedTime ? parseAnyDate(structured.publishedTime) : null;
   const needText =
     useClassTags ||
-    (!structured.author && !wpAuthor) ||
-    (!structuredDate && !wpDate) ||
+    (!structured.author && !wpAuthor()) ||
+    (!structuredDate && !wpDate()) ||
     (!structured.section && !links.categories.length && !classCategory) ||
     (!structured.tags.length && !links.tags.length && !classTermsOf.tags.length);
   const text: TextFacts = needText ? input.text() : { author: null, date: null, category: null, tags: [] };
@@ -93,15 +107,18 @@ export function extractArticle(input: ArticleInput): Omit<ArticleMeta, 'url'> & 
     ['wordpress', () => postIdOf(container) ?? bodyPostId(input.bodyClasses) ?? postIdOf(context.doc.querySelector('[id^="post-"]'))],
     ['url', () => postIdFromUrl(context.url)],
   ]);
-  const headline = container ? titleIn(container, postLevel) : null;
+  const headline = once(() => (container ? titleIn(container, postLevel) : null));
   const title = first<string>(sources, 'title', [
     ['structured', () => structured.title ? stripSiteName(structured.title, structured.siteName) || null : null],
-    ['wordpress', () => headline ? stripSiteName(headline.text, structured.siteName) || null : null],
+    ['wordpress', () => {
+      const heading = headline();
+      return heading ? stripSiteName(heading.text, structured.siteName) || null : null;
+    }],
     ['text', () => stripSiteName(context.doc.title ?? '', structured.siteName) || null],
   ]);
   const author = first<string>(sources, 'author', [
     ['structured', () => structured.author ? cleanAuthor(structured.author) : null],
-    ['wordpress', () => wpAuthor],
+    ['wordpress', wpAuthor],
     ['text', () => text.author],
   ]);
   const category = first<Tag>(sources, 'category', [
@@ -119,7 +136,7 @@ export function extractArticle(input: ArticleInput): Omit<ArticleMeta, 'url'> & 
     ]) ?? [];
   const publishedAt = first<string>(sources, 'publishedAt', [
     ['structured', () => iso(structuredDate)],
-    ['wordpress', () => iso(wpDate)],
+    ['wordpress', () => iso(wpDate())],
     ['text', () => iso(text.date)],
   ]);
   const excerpt = excerptIn(container, postLevel, structured.description ? cleanText(structured.description, LIMITS.excerpt * 2) : null);
