@@ -45,18 +45,21 @@ function isHttp(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
-/** The page's own URL: where it was loaded from, unless a copy or a ?p= URL names its permalink. */
-function pageUrlOf(own: string | null, onArchive: boolean, original: string | null): string | null {
+/**
+ * The page's own URL: where it was loaded from, unless a copy or a ?p= URL names its permalink. On the
+ * archive hosts the permalink the page names is read only for a ?p= address.
+ */
+function pageUrlOf(own: string | null, onArchive: boolean, original: string | null, named: () => string | null): string | null {
   if (!onArchive) return original ?? own;
-  if (own && original && new URL(own).search && urlShape(own).kind === 'article') return original;
+  if (own && new URL(own).search && urlShape(own).kind === 'article') return named() ?? own;
   return own;
 }
 
-function decideKind(body: PageKind | null, shapeKind: string, teaserCount: () => number, postCount: () => number, notFound: boolean, ogType: string | null): PageKind | null {
+function decideKind(body: PageKind | null, shapeKind: string, teaserCount: () => number, postCount: () => number, notFound: () => boolean, ogType: () => string | null): PageKind | null {
   if (body) return body;
-  if (notFound && postCount() <= 1) return 'not-found';
-  if (shapeKind === 'one-segment') return postCount() >= 2 || teaserCount() >= 2 ? 'category' : postCount() === 1 || ogType === 'article' ? 'article' : null;
-  if (shapeKind === 'unknown') return ogType === 'article' ? 'article' : teaserCount() >= 2 ? 'home' : null;
+  if (notFound() && postCount() <= 1) return 'not-found';
+  if (shapeKind === 'one-segment') return postCount() >= 2 || teaserCount() >= 2 ? 'category' : postCount() === 1 || ogType() === 'article' ? 'article' : null;
+  if (shapeKind === 'unknown') return ogType() === 'article' ? 'article' : teaserCount() >= 2 ? 'home' : null;
   return shapeKind as PageKind;
 }
 
@@ -91,27 +94,30 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
   if (!onArchive && !(options.anyHost && judgeOffHost)) return notArchive(ownUrl ? `not an archive host: ${ownHost}` : 'not an http(s) page', ownUrl);
   if (!doc || !doc.documentElement) return notArchive('no document', ownUrl);
 
-  const structured = readStructured(doc);
+  // The head's structured data is read only by what needs it (an article, a copy's permalink, the kind
+  // of a page whose URL and body classes do not say): listing pages never do.
+  let head: StructuredData | null = null;
+  const structured = () => (head ??= readStructured(doc));
   const { main, first: firstPost, all: posts } = postContainers(doc);
   const bodyClasses = bodyClassesOf(doc);
-  let original = originalUrlOf(doc, structured, hosts);
+  let original: string | null = null;
   if (!onArchive && judgeOffHost) {
     // Off the archive hosts (the user asked): judge by content; the wording only counts with other signs.
-    const identity = judgeOffHost(doc, structured, hosts, firstPost ?? main, !!firstPost);
+    const identity = judgeOffHost(doc, structured(), hosts, firstPost ?? main, !!firstPost);
     if (!identity.archive) return notArchive(identity.reason, ownUrl);
     original = identity.original;
   }
-  const pageUrl = pageUrlOf(ownUrl, onArchive, original);
+  const pageUrl = pageUrlOf(ownUrl, onArchive, original, () => originalUrlOf(doc, structured(), hosts));
   const resolve = cached(makeResolver({ doc, loadedFrom: loaded, original: pageUrl, hosts }));
   const context: PageContext = { doc, url: pageUrl, hosts, resolve, termName: makeTermNames(doc, resolve) };
 
   if (isStaticPageBody(bodyClasses)) return notArchive('a static page of the archive (neither an article nor a listing)', pageUrl);
   const shape = pageUrl ? urlShape(pageUrl) : { kind: 'unknown', slug: null, page: 1 };
-  const heading = boundedText(selectFirst(doc, 'h1, h2'), 200);
-  const notFound = looksNotFound(doc.title ?? '', heading);
+  // The 404 wording is read only when the body classes do not already say what the page is.
+  const notFound = () => looksNotFound(doc.title ?? '', boundedText(selectFirst(doc, 'h1, h2'), 200));
   let teasers: Teaser[] | null = null;
   const listing = () => (teasers ??= extractTeasers(posts(), main, context));
-  const kind = decideKind(bodyClassKind(bodyClasses), shape.kind, () => listing().length, () => posts().length, notFound, structured.ogType);
+  const kind = decideKind(bodyClassKind(bodyClasses), shape.kind, () => listing().length, () => posts().length, notFound, () => structured().ogType);
   if (!kind) return notArchive('an archive page of no known kind', pageUrl);
   if (kind === 'not-found' || kind === 'not-archive') return { ...notArchive('', pageUrl), kind, reason: kind === 'not-found' ? "the archive's page-not-found page" : null };
 
@@ -120,7 +126,7 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
     const postLevel = !!firstPost;
     let text: TextFacts | null = null;
     const textFacts = () => (text ??= readTextPatterns(container ?? doc.documentElement, postLevel, context));
-    const article = extractArticle({ context, container, postLevel, structured, text: textFacts, bodyClasses });
+    const article = extractArticle({ context, container, postLevel, structured: structured(), text: textFacts, bodyClasses });
     if (!article.url || !article.title) {
       return { ...notArchive(article.url ? 'article without a title' : 'article without an http(s) URL', pageUrl), kind: 'article', reason: 'incomplete article' };
     }
