@@ -174,10 +174,17 @@ describe.each(BROWSERS)('keyboard shortcut and context menu in %s', (browserName
     // Chromium only: see the header — its native context menu cannot be opened or clicked by any protocol.
     it(`has the "${MENU_LABEL}" item (contextMenus.update on its id succeeds; an unknown id is refused)`, async () => {
       const chromium = session as ChromiumSession;
-      const answers = await chromium.evaluateInWorker(async (ids) => {
-        const api = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, props: object): Promise<void> } } }).chrome;
-        return Promise.all(ids.map((id) => api.contextMenus.update(id, {}).then(() => 'ok', (error: unknown) => String(error))));
-      }, ['sv-show-related', 'no-such-item']);
+      const ask = () =>
+        chromium.evaluateInWorker(async (ids) => {
+          const api = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, props: object): Promise<void> } } }).chrome;
+          return Promise.all(ids.map((id) => api.contextMenus.update(id, {}).then(() => 'ok', (error: unknown) => String(error))));
+        }, ['sv-show-related', 'no-such-item']);
+      // The worker creates the item in runtime.onInstalled, asynchronously: a fresh profile may be asked
+      // before that has run, so wait for it (a missing item still fails after the deadline).
+      let answers = await ask();
+      for (const deadline = Date.now() + 10_000; answers[0] !== 'ok' && Date.now() < deadline; answers = await ask()) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       expect(answers[0]).toBe('ok');
       expect(answers[1]).toMatch(/no-such-item/);
     });
