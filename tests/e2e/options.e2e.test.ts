@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { generateArchive, type Archive } from '../fixtures/archive/index.ts';
 import { startArchiveServer, type ArchiveServer } from '../fixtures/server.ts';
-import { BROWSERS, launch, PROJECT_ROOT, type PageHandle, type Session } from './harness';
+import { BROWSERS, launch, pollUntil, PROJECT_ROOT, type PageHandle, type Session } from './harness';
 
 const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -57,9 +57,14 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     server = await startArchiveServer({ archive });
     session = await launch(browserName, { server });
     // Index a few articles the way a reader does (browsing), then annotate three of them.
-    for (const article of archive.articles.slice(0, 3)) {
+    for (const [i, article] of archive.articles.slice(0, 3).entries()) {
       const page = await session.openPage(article.url);
       await page.waitForSelector('sv-companion-panel');
+      // The panel is framed while the page is still being reported: wait for the index to hold it.
+      await pollUntil(async () => {
+        const status = await session.callBackground('ui.indexStatus', {});
+        return status.ok && status.value.articles >= i + 1;
+      }, `article ${i + 1} to be indexed`);
       await page.close();
     }
     for (const [i, article] of archive.articles.slice(0, 3).entries()) {
