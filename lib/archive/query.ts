@@ -55,7 +55,7 @@ function list(root: ParentNode, selector: string, cap: number): Element[] {
 }
 
 /** Merges lists that are each in document order into one, without duplicates, at most `cap`. */
-export function merge(lists: Element[][], cap: number): Element[] {
+function merge(lists: Element[][], cap: number): Element[] {
   const filled = lists.filter((l) => l.length);
   if (filled.length <= 1) return filled[0] ?? [];
   const at = filled.map(() => 0);
@@ -94,17 +94,12 @@ export function selectAll(root: ParentNode, selector: string, cap = 5000): Eleme
 export function selectFirst(root: ParentNode, selector: string): Element | null {
   const split = parts(selector);
   const doc = (root as Node).ownerDocument ?? (root as unknown as Document);
-  if (split.length <= 1 || !ordersNodes(doc)) {
-    try {
-      return root.querySelector(selector);
-    } catch {
-      return null;
-    }
-  }
+  if (split.length <= 1 || !ordersNodes(doc)) return first(root, selector)[0] ?? null;
   // querySelector stops at its first match, where querySelectorAll walks the whole subtree.
   return merge(split.map((part) => first(root, part)), 1)[0] ?? null;
 }
 
+/** querySelector as a list of zero or one element (an invalid selector matches nothing). */
 function first(root: ParentNode, selector: string): Element[] {
   try {
     const el = root.querySelector(selector);
