@@ -9,8 +9,9 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   // Terser rather than Vite's default Oxc minifier: ~3% smaller bundles, which the content script's 40 KB
-  // budget needs (the extractor it embeds is most of it). Two compress passes; property names are kept.
-  vite: () => ({ plugins: [preact()], build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } } }),
+  // budget needs (the extractor it embeds is most of it). Three compress passes (the third still saves ~40
+  // bytes there); property names are kept, no unsafe transforms.
+  vite: () => ({ plugins: [preact()], build: { minify: 'terser', terserOptions: { compress: { passes: 3 } } } }),
   hooks: {
     // Content scripts and extension pages use the browsers' native promise-based `browser`/`chrome` (MV3
     // in both) instead of webextension-polyfill: ~10 KB less in each of the 40 KB / 80 KB budgets. The

@@ -8,7 +8,9 @@
  * - on archive hosts the scheme is always `http:` — the archive was served over http from 2000 to 2014
  *   (its permalinks, the crawler and the fixtures all say http://www.securityvibes.fr/…); an https copy
  *   is the same article and must not become a second record. Other hosts keep their scheme;
- * - fragment, utm_*, fbclid, gclid, replytocom dropped; other query parameters kept in order (?p=123);
+ * - fragment, utm_*, fbclid, gclid, replytocom, cpage dropped; other query parameters kept in order (?p=123);
+ * - on archive hosts a post's comment pages (`/x/y/comment-page-2/`) and its `<!--nextpage-->` pages
+ *   (`/x/y/2/`) are that post: the suffix is dropped (never after /page/, a date or a lone /archives/123/);
  * - a PATH_INFO `/index.php/…` prefix and a final `index.php` / `index.html` segment are dropped
  *   (HTTrack and wget save /x/ as /x/index.html); the trailing slash is kept as WordPress writes it;
  * - %-escapes in the path are lowercased (WordPress stores encoded slugs in lowercase hex).
@@ -17,7 +19,9 @@ import { LIMITS } from '../model/limits';
 import { DEFAULT_ARCHIVE_HOSTS, canonicalHost, isArchiveHost } from './hosts';
 import { unwrapWayback } from './wayback';
 
-const DROPPED_PARAMS = /^(utm_[a-z_]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|replytocom|_ga|xtor)$/i;
+const DROPPED_PARAMS = /^(utm_[a-z_]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|replytocom|cpage|_ga|xtor)$/i;
+// A post's comment page, or a numbered page after a non-numeric segment (not `page`) that is at least the second.
+const POST_PAGE = /^(\/(?:[^/]+\/)+)comment-page-\d+\/?$|^(\/[^/]+\/(?:[^/]+\/)*(?!page\/|\d+\/)[^/]+\/)\d{1,4}\/?$/i;
 
 /** Resolves `raw` against `base` and returns the canonical http(s) URL, or null. Never throws. */
 export function canonicalUrl(raw: string | null | undefined, base?: string, hosts: readonly string[] = DEFAULT_ARCHIVE_HOSTS): string | null {
@@ -61,6 +65,7 @@ function canonicalFromParsed(url: URL, hosts: readonly string[]): string | null 
   path = path.replace(/^\/index\.php(?=\/|$)/i, '') || '/';
   path = path.replace(/\/index\.(php|html?)$/i, '/');
   path = path.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+  if (archive) path = path.replace(POST_PAGE, '$1$2');
   if (path !== pathname) url.pathname = path;
   if (url.search) {
     const kept: string[] = [];

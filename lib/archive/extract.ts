@@ -14,7 +14,7 @@ import { makeResolver, makeTermNames, type PageContext } from './context';
 import { DEFAULT_ARCHIVE_HOSTS, hostOf, isArchiveHost } from './hosts';
 import { originalUrlOf, type Identity } from './identity';
 import { extractTeasers, nextPage } from './listing';
-import { bodyClassKind, isStaticPageBody, looksNotFound, urlShape } from './page-kind';
+import { bodyClassKind, isStaticOrAttachmentBody, looksNotFound, urlShape } from './page-kind';
 import { withPageMemo } from './page-memo';
 import { selectFirst } from './query';
 import { readStructured } from './structured';
@@ -111,7 +111,7 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
   const resolve = cached(makeResolver({ doc, loadedFrom: loaded, original: pageUrl, hosts }));
   const context: PageContext = { doc, url: pageUrl, hosts, resolve, termName: makeTermNames(doc, resolve) };
 
-  if (isStaticPageBody(bodyClasses)) return notArchive('a static page of the archive (neither an article nor a listing)', pageUrl);
+  if (isStaticOrAttachmentBody(bodyClasses)) return notArchive('a static or attachment page of the archive (neither an article nor a listing)', pageUrl);
   const shape = pageUrl ? urlShape(pageUrl) : { kind: 'unknown', slug: null, page: 1 };
   // The 404 wording is read only when the body classes do not already say what the page is.
   const notFound = () => looksNotFound(doc.title ?? '', boundedText(selectFirst(doc, 'h1, h2'), 200));

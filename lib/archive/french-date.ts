@@ -23,7 +23,8 @@ const MONTHS: Readonly<Record<string, number>> = {
   novembre: 11, nov: 11, decembre: 12, dec: 12,
 };
 
-const MONTH_WORD = '(janvier|janv|jan|fevrier|fevr|fev|mars|mar|avril|avr|mai|juin|juillet|juil|aout|septembre|sept|sep|octobre|oct|novembre|nov|decembre|dec)';
+// Every spelling above, longest of each month first (the table's order).
+const MONTH_WORD = `(${Object.keys(MONTHS).join('|')})`;
 const TIME = '(?:\\s*(?:,|-|a|vers|@)?\\s*(\\d{1,2})\\s*(?:h|:)\\s*(\\d{2})?(?:\\s*(?:min|mn))?)?';
 const TEXT_DATE = new RegExp(`(?:^|[^0-9a-z])(1er|\\d{1,2})(?:er)?\\s+${MONTH_WORD}\\.?\\s+(\\d{4})(?![0-9])${TIME}`);
 // dd/mm/yyyy, dd/mm/yy, dd.mm.yyyy — never dd.mm.yy, which reads like a version number ("1.2.10").

@@ -72,10 +72,11 @@ function shapeOf(url: string): UrlShape {
   if (m && /^\d{4,8}$/.test(m)) return { kind: 'date', slug: m.length >= 6 ? `${m.slice(0, 4)}-${m.slice(4, 6)}` : m.slice(0, 4), page };
   const first = decodeSegment(segments[0] ?? '');
   const last = decodeSegment(segments[segments.length - 1] ?? '');
-  if (segments.length === 0) return { kind: 'home', slug: null, page };
-  if (last === 'feed' || first === 'wp-content' || first === 'wp-admin' || first === 'wp-includes' || /\.(xml|txt|css|js|jpe?g|png|gif|pdf|zip)$/.test(last)) {
+  // ?attachment_id=12 is an attachment page (an image or file of a post), not an article.
+  if (query.get('attachment_id') || last === 'feed' || first === 'wp-content' || first === 'wp-admin' || first === 'wp-includes' || /\.(xml|txt|css|js|jpe?g|png|gif|pdf|zip)$/.test(last)) {
     return { kind: 'unknown', slug: null, page };
   }
+  if (segments.length === 0) return { kind: 'home', slug: null, page };
   if (first === 'tag' && segments.length >= 2) return { kind: 'tag', slug: last, page };
   if (first === 'category' && segments.length >= 2) return { kind: 'category', slug: last, page };
   if ((first === 'author' || first === 'auteur') && segments.length >= 2) return { kind: 'author', slug: decodeSegment(segments[1] ?? ''), page };
@@ -109,9 +110,12 @@ export function bodyClassKind(tokens: readonly string[]): PageKind | null {
   return null;
 }
 
-/** True when body classes say "a static page" (À propos, Contact): not an article, not a listing. */
-export function isStaticPageBody(tokens: readonly string[]): boolean {
-  return tokens.includes('page') && !tokens.includes('home') && !tokens.includes('blog') && tokens.some((t) => t.startsWith('page-id-'));
+/**
+ * True when body classes say "a static page" (À propos, Contact) or "an attachment page" (an image or file
+ * of a post, /rubrique/post/image-1/, which also carries `single`): not an article, not a listing.
+ */
+export function isStaticOrAttachmentBody(tokens: readonly string[]): boolean {
+  return tokens.includes('attachment') || (tokens.includes('page') && !tokens.includes('home') && !tokens.includes('blog') && tokens.some((t) => t.startsWith('page-id-')));
 }
 
 const NOT_FOUND_WORDS = ["page non trouvee", 'page introuvable', 'erreur 404', 'error 404', 'not found', "cette page n'existe pas", "n'a pu etre trouve", 'page demandee est introuvable'];

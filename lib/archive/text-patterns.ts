@@ -21,7 +21,9 @@ export interface TextFacts {
   tags: Tag[];
 }
 
-const DATE = String.raw`(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:1er|\d{1,2})\s+[a-zéû]{3,9}\.?\s+\d{4}(?:\s*(?:à|a|,|-)?\s*\d{1,2}\s*[h:]\s*\d{2})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:\s*(?:à|a|,|-)?\s*\d{1,2}\s*[h:]\s*\d{2})?`;
+const WEEKDAY = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
+const CLOCK = String.raw`(?:\s*(?:à|a|,|-)?\s*\d{1,2}\s*[h:]\s*\d{2})?`;
+const DATE = String.raw`(?:${WEEKDAY}\s+)?(?:1er|\d{1,2})\s+[a-zéû]{3,9}\.?\s+\d{4}${CLOCK}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}${CLOCK}`;
 const AUTEUR = new RegExp(String.raw`auteur de l['’]article\s*:?\s*(.+?)\s*(?:,|$)(?:\s*(?:publi[ée]\s+)?le\s+(${DATE})\s*,?)?(?:\s*dans la rubrique\s*:?\s*(.+?))?\s*$`, 'i');
 const WHO_WHEN = new RegExp(String.raw`^(?:par\s+)?(.{2,100}?)\s*,?\s+le\s+(${DATE})\s*,?\s*(?:dans la rubrique\s*:?\s*(.+?))?\s*$`, 'i');
 const PUBLISHED = new RegExp(String.raw`(?:publi[ée]|post[ée]|mis en ligne|[ée]crit|r[ée]dig[ée])\s+le\s+(${DATE})\s*(?:par\s+(.+?))?\s*(?:,?\s*dans\s+(?:la rubrique\s+)?(.+?))?\s*$`, 'i');
@@ -30,7 +32,7 @@ const TAGS = /(?:^|\s)(?:[ée]tiquettes|mots[- ]cl[ée]s|mots[- ]clefs|tags|suje
 /** Where a captured name stops: the next field of the meta line. */
 const FIELD_END = /\s*(?:[|•·—]|\s(?:[ée]tiquettes|mots[- ]cl[ée]s|tags)\s*:|\s\d+\s+commentaires?|\s(?:aucun|pas de)\s+commentaire|\s(?:r[ée]agir|imprimer|lire la suite|commenter)\b).*$/i;
 /** Every meta-line pattern needs "auteur de l'article" or "le <date>" (a date starts with a digit, maybe after a weekday). */
-const META_HINT = /auteur de l|\sle\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d/i;
+const META_HINT = new RegExp(String.raw`auteur de l|\sle\s+(?:${WEEKDAY}\s+)?\d`, 'i');
 const NOT_AUTHORS = /^(publi[ée]|post[ée]|mis en ligne|[ée]crit|le|par|article|mis à jour)$/i;
 
 /** Where meta lines are written: `p, div, span, small, li, td, em, address, footer, header` and the meta classes. */
@@ -60,7 +62,7 @@ export const MAX_LINE = 400;
  * "le <date>" or a label colon. Checked on textContent (native, cheap) before the bounded text walk;
  * separators allow for whitespace the walk inserts at <br>/<p>/<div>/<li> boundaries.
  */
-const RAW_HINT = /:|auteur[\s\u200b]*de[\s\u200b]*l|le[\s\u200b]*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[\s\u200b]*)?\d/i;
+const RAW_HINT = new RegExp(String.raw`:|auteur[\s\u200b]*de[\s\u200b]*l|le[\s\u200b]*(?:${WEEKDAY}[\s\u200b]*)?\d`, 'i');
 /** Text the bounded walk skips: where these are present, textContent is no guide to the line. */
 const HIDDEN_TEXT = 'script, style, noscript, template, svg, iframe, object';
 

@@ -161,6 +161,19 @@ describe('where pages are recognised', () => {
     expect(recogniseHtml(html, 'http://www.securityvibes.fr/menaces/stuxnet-iran-confirme/', { hosts: ['localhost:8080'] }).kind).toBe('not-archive');
   });
 
+  it("a post's comment page or numbered page is that post; its attachment page is no article", () => {
+    const html = page('magazine-article.html').replace(/<link rel="canonical"[^>]*>/, '');
+    for (const suffix of ['comment-page-2/', '2/']) {
+      const info = recogniseHtml(html, `http://magazine.qualys.fr/tribunes/le-rssi-face-au-byod/${suffix}`);
+      expect(info.kind).toBe('article');
+      expect(info.article?.url).toBe('http://magazine.qualys.fr/tribunes/le-rssi-face-au-byod/');
+    }
+    const attachment = html.replace(/<body class="[^"]*"/, '<body class="attachment single single-attachment postid-9002 attachmentid-9002 attachment-jpeg"');
+    const info = recogniseHtml(attachment, 'http://magazine.qualys.fr/tribunes/le-rssi-face-au-byod/schema-byod/');
+    expect(info).toMatchObject({ kind: 'not-archive', article: null, url: 'http://magazine.qualys.fr/tribunes/le-rssi-face-au-byod/schema-byod/' });
+    expect(info.reason).toMatch(/attachment/);
+  });
+
   it('non-http(s) page URLs are not-archive with a null URL', () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', '', 'about:blank']) {
       const info = recogniseHtml(page('classic-article.html'), url);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl } from '../../../lib/archive/canonical-url';
 import { parseAnyDate, parseFrenchDate, parseFrenchMonth, toParisIso } from '../../../lib/archive/french-date';
-import { bodyClassKind, urlShape } from '../../../lib/archive/page-kind';
+import { makeResolver } from '../../../lib/archive/context';
+import { bodyClassKind, isStaticOrAttachmentBody, urlShape } from '../../../lib/archive/page-kind';
 import { unwrapWayback } from '../../../lib/archive/wayback';
-import { isArchiveHost } from '../../../lib/archive/hosts';
+import { DEFAULT_ARCHIVE_HOSTS, isArchiveHost } from '../../../lib/archive/hosts';
+import { linkedomDoc } from './helpers';
 
 const iso = (text: string) => {
   const parts = parseAnyDate(text);
@@ -46,7 +48,26 @@ describe('canonical-url', () => {
     ['http://www.securityvibes.fr/tag/s%C3%A9curit%C3%A9/', 'http://www.securityvibes.fr/tag/s%c3%a9curit%c3%a9/'],
     ['https://web.archive.org/web/20100324102000id_/http://securityvibes.fr/a/b/', 'http://www.securityvibes.fr/a/b/'],
     ['https://example.org/Path/?q=1#x', 'https://example.org/Path/?q=1'],
+    // A post's comment pages and numbered pages are the post; listings' pages, dates and /archives/N are not.
+    ['http://www.securityvibes.fr/menaces/x/comment-page-2/#comments', 'http://www.securityvibes.fr/menaces/x/'],
+    ['http://www.securityvibes.fr/menaces/x/3/', 'http://www.securityvibes.fr/menaces/x/'],
+    ['http://www.securityvibes.fr/2010/03/x/2', 'http://www.securityvibes.fr/2010/03/x/'],
+    ['http://www.securityvibes.fr/x/comment-page-12/', 'http://www.securityvibes.fr/x/'],
+    ['http://www.securityvibes.fr/?p=123&cpage=2', 'http://www.securityvibes.fr/?p=123'],
+    ['http://www.securityvibes.fr/tag/apt/page/2/', 'http://www.securityvibes.fr/tag/apt/page/2/'],
+    ['http://www.securityvibes.fr/2010/03/24/', 'http://www.securityvibes.fr/2010/03/24/'],
+    ['http://www.securityvibes.fr/archives/123/', 'http://www.securityvibes.fr/archives/123/'],
+    ['http://www.securityvibes.fr/menaces/2/', 'http://www.securityvibes.fr/menaces/2/'],
+    ['http://www.securityvibes.fr/menaces/x/12345/', 'http://www.securityvibes.fr/menaces/x/12345/'],
+    ['https://example.org/blog/x/comment-page-2/', 'https://example.org/blog/x/comment-page-2/'],
   ])('%s → %s', (raw, expected) => expect(canonicalUrl(raw)).toBe(expected));
+
+  it('a link to a comment or numbered page resolves to its post on the fast path too', () => {
+    const resolve = makeResolver({ doc: linkedomDoc('<p>x</p>'), loadedFrom: 'http://www.securityvibes.fr/menaces/y/', original: 'http://www.securityvibes.fr/menaces/y/', hosts: DEFAULT_ARCHIVE_HOSTS });
+    for (const href of ['/menaces/x/comment-page-3/', 'http://www.securityvibes.fr/menaces/x/2/', '/menaces/x/'])
+      expect(resolve(href)).toBe('http://www.securityvibes.fr/menaces/x/');
+    expect(resolve('/2010/03/')).toBe('http://www.securityvibes.fr/2010/03/');
+  });
 
   it.each(['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\nscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'mailto:a@b', '', 'http://'])('refuses %j', (raw) => {
     expect(canonicalUrl(raw, 'http://www.securityvibes.fr/')).toBeNull();
@@ -85,6 +106,7 @@ describe('page-kind predicates', () => {
     ['http://www.securityvibes.fr/?m=201003', 'date', '2010-03', 1],
     ['http://www.securityvibes.fr/menaces/mon-article/', 'article', 'mon-article', 1],
     ['http://www.securityvibes.fr/feed/', 'unknown', null, 1],
+    ['http://www.securityvibes.fr/?attachment_id=12', 'unknown', null, 1],
   ])('%s', (url, kind, slug, pageNo) => expect(urlShape(url)).toEqual({ kind, slug, page: pageNo }));
 
   it('body classes', () => {
@@ -94,5 +116,8 @@ describe('page-kind predicates', () => {
     expect(bodyClassKind(['archive', 'tag', 'tag-apt', 'tag-30'])).toBe('tag');
     expect(bodyClassKind(['single', 'postid-3'])).toBe('article');
     expect(bodyClassKind(['custom'])).toBeNull();
+    expect(isStaticOrAttachmentBody(['attachment', 'single', 'single-attachment', 'postid-9', 'attachmentid-9'])).toBe(true);
+    expect(isStaticOrAttachmentBody(['page', 'page-id-2', 'page-template-default'])).toBe(true);
+    expect(isStaticOrAttachmentBody(['single', 'single-post', 'postid-9'])).toBe(false);
   });
 });
