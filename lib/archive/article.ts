@@ -82,16 +82,20 @@ function iso(parts: DateParts | null): string | null {
 export function extractArticle(input: ArticleInput): Omit<ArticleMeta, 'url'> & { url: string | null } {
   const { context, container, postLevel, structured } = input;
   const sources: Sources = {};
-  const links = container ? termLinks(container, postLevel, context) : { tags: [], categories: [], tagLinks: 0 };
+  const links = container ? termLinks(container, postLevel, context) : { tags: [], categories: [], tagLinks: 0, marked: false };
   const classTermsOf = container && postLevel ? classTerms(container) : { tags: [], categories: [], isPostClass: false };
   const classCategory = classTermsOf.categories[0];
   // Markup author, date and headline are looked for only when structured data does not give them.
   const wpAuthor = once(() => (container ? authorIn(container, postLevel) : null));
   const wpDate = once(() => (container ? dateIn(container, postLevel) : null));
   const useClassTags = classTermsOf.tags.length > links.tags.length;
+  // Plain /tag/x/ links found page-wide (no post container, no rel="tag") may be an unmarked sidebar's:
+  // the article's own "Étiquettes :" line, when there is one, says better.
+  const looseTags = !postLevel && !links.marked && links.tags.length > 0;
   const structuredDate = structured.publishedTime ? parseAnyDate(structured.publishedTime) : null;
   const needText =
     useClassTags ||
+    looseTags ||
     (!structured.author && !wpAuthor()) ||
     (!structuredDate && !wpDate()) ||
     (!structured.section && !links.categories.length && !classCategory) ||
@@ -130,7 +134,7 @@ export function extractArticle(input: ArticleInput): Omit<ArticleMeta, 'url'> & 
   // Tags: WordPress links carry both slug and name, so they beat names-only structured data.
   const tags =
     first<Tag[]>(sources, 'tags', [
-      ['wordpress', () => markupTags],
+      ['wordpress', () => (looseTags && text.tags.length ? null : markupTags)],
       ['structured', () => named(structured.tags)],
       ['text', () => text.tags],
     ]) ?? [];

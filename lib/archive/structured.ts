@@ -22,7 +22,9 @@ export interface StructuredData {
 
 const MAX_JSON_CHARS = 200_000;
 const MAX_JSON_NODES = 2_000;
-const ARTICLE_TYPES = /^(article|newsarticle|blogposting|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|techarticle|scholarlyarticle)$/i;
+// schema.org Article and every subtype named …Article (NewsArticle, ReportageNewsArticle, TechArticle,
+// ScholarlyArticle…), BlogPosting and LiveBlogPosting.
+const ARTICLE_TYPES = /^\w*(article|blogposting)$/i;
 
 /** Every <meta property/name> and <link rel> of the page, read in one pass (each query is a tree walk). */
 interface HeadIndex {

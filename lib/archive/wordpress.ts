@@ -123,6 +123,8 @@ export interface TermLinks {
   categories: Tag[];
   /** How many in-scope tag links there were (a teaser with tag links "knows" its tags). */
   tagLinks: number;
+  /** True when the tags came from rel="tag" links (false: plain /tag/x/ links, weaker evidence). */
+  marked: boolean;
 }
 
 /**
@@ -151,7 +153,7 @@ export function termLinks(container: Element, postLevel: boolean, context: PageC
   }
   const tags = marked.tags.length ? marked.tags : plain.tags;
   const categories = marked.categories.length ? marked.categories : plain.categories;
-  return { tags, categories, tagLinks: tags.length };
+  return { tags, categories, tagLinks: tags.length, marked: marked.tags.length > 0 };
 }
 
 /**
@@ -166,7 +168,8 @@ function termLinkCandidates(container: Element, postLevel: boolean): Element[] {
     const link = anchors[i] as Element;
     const href = link.getAttribute('href');
     if (href === null) continue;
-    const candidate = href.includes('tag') || href.includes('categor') || href.includes('cat=') || relHas(link, 'tag') || relHas(link, 'category');
+    // wp_tag_cloud() marks its links (tag-link-12, tag-cloud-link): a cloud is never the post's own tags.
+    const candidate = (href.includes('tag') || href.includes('categor') || href.includes('cat=') || relHas(link, 'tag') || relHas(link, 'category')) && !/tag-(?:cloud-)?link/.test(link.getAttribute('class') ?? '');
     if (candidate && inScope(link, container, postLevel)) out.push(link);
   }
   return out;

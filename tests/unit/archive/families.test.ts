@@ -119,6 +119,25 @@ describe('markup families', () => {
     expect(info.article?.sources).toMatchObject({ tags: 'wordpress', author: 'wordpress' });
   });
 
+  it('a table layout with an unmarked sidebar: the "Étiquettes :" line beats plain tag links, a cloud never counts', () => {
+    const html = (sidebar: string, tagLine: string) => `<html><head><title>Stuxnet frappe l'Iran | SecurityVibes</title></head><body>
+      <table><tr><td class="main"><h1 class="titre">Stuxnet frappe l'Iran</h1>
+      <div>auteur de l'article <a href="/author/jsaiz/">Jérôme Saiz</a>, dans la rubrique <a href="/menaces/">Menaces</a></div>
+      <div class="texte"><p>Le ver Stuxnet a touché des centrifugeuses iraniennes, selon plusieurs sources concordantes.</p></div>
+      ${tagLine}<div><b>Notez L'article</b></div></td>
+      <td class="side"><h3>Étiquettes</h3>${sidebar}</td></tr></table>
+      <p>Ce site est une archive des messages à SecurityVibes de Septembre 2000 à Juillet 2014</p></body></html>`;
+    const url = 'http://www.securityvibes.fr/menaces/stuxnet-frappe-iran/';
+    const slugs = (h: string) => recogniseHtml(h, url).article?.tags.map((t) => t.slug);
+    const plainCloud = '<a href="/tag/apt/">APT</a> <a href="/tag/phishing/">phishing</a>';
+    expect(slugs(html(plainCloud, '<div>Étiquettes : SCADA, Iran, Sécurité industrielle</div>'))).toEqual(['scada', 'iran', 'securite-industrielle']);
+    expect(slugs(html(plainCloud, '<div>Étiquettes : <a href="/tag/scada/">SCADA</a>, <a href="/tag/iran/">Iran</a></div>'))).toEqual(['scada', 'iran']);
+    const markedCloud = '<a href="/tag/apt/" class="tag-link-3" style="font-size:8pt">APT</a> <a href="/tag/phishing/" class="tag-cloud-link tag-link-9">phishing</a>';
+    expect(slugs(html(markedCloud, ''))).toEqual([]);
+    // Without a tags line, page-wide plain links are all there is.
+    expect(slugs(html(plainCloud, ''))).toEqual(['apt', 'phishing']);
+  });
+
   it('records the layer of each field (structured > wordpress > text)', () => {
     const structured = recogniseHtml(page('structured-article.html'), 'https://www.securityvibes.fr/actualites/heartbleed-mots-de-passe/');
     expect(structured.article?.sources).toMatchObject({ title: 'structured', publishedAt: 'structured', author: 'structured', category: 'structured' });
