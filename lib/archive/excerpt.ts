@@ -6,10 +6,11 @@ import { boundedText, clip, fold } from './text';
 
 const CONTENT_SELECTOR = '.entry-content, .entry, .post-content, .storycontent, .post-body, .article-body, .article-content, .texte, .contenu, .content, .chapo';
 const TARGET = 300;
-const META_WORDS = /(auteur de l'article|dans la rubrique|^publie le|^par |etiquettes\s*:|mots[- ]cles\s*:|^tags\s*:|commentaires?$)/;
+// Meta lines, and the archive's own footer sentence ("Ce site est une archive des messages à SecurityVibes…").
+const META_WORDS = /(auteur de l'article|dans la rubrique|^publie le|^par |etiquettes\s*:|mots[- ]cles\s*:|^tags\s*:|commentaires?$|site est une archive)/;
 
 /** Every META_WORDS keyword holds one of these letter runs, accents or not: folding (costly) only then. */
-const META_LETTERS = /auteur|rubrique|publi|par |tiquettes|mots|tags|comment/i;
+const META_LETTERS = /auteur|rubrique|publi|par |tiquettes|mots|tags|comment|archive/i;
 
 function isMetaLine(part: string): boolean {
   return META_LETTERS.test(part) && META_WORDS.test(fold(part));
@@ -26,7 +27,8 @@ export function excerptIn(container: Element | null, postLevel: boolean, fallbac
       if (!inScope(p, content, postLevel)) continue;
       inScopeCount++;
       const part = boundedText(p, TARGET * 2);
-      if (part.length < 20 || isMetaLine(part)) continue;
+      // Before the body starts, short lines are a tagline, a date or a byline (a first paragraph is longer).
+      if (part.length < (text ? 20 : 60) || isMetaLine(part)) continue;
       text = text ? `${text} ${part}` : part;
       if (text.length >= TARGET) break;
     }

@@ -27,12 +27,14 @@ const DATE = String.raw`(?:${WEEKDAY}\s+)?(?:1er|\d{1,2})\s+[a-zéû]{3,9}\.?\s+
 const AUTEUR = new RegExp(String.raw`auteur de l['’]article\s*:?\s*(.+?)\s*(?:,|$)(?:\s*(?:publi[ée]\s+)?le\s+(${DATE})\s*,?)?(?:\s*dans la rubrique\s*:?\s*(.+?))?\s*$`, 'i');
 const WHO_WHEN = new RegExp(String.raw`^(?:par\s+)?(.{2,100}?)\s*,?\s+le\s+(${DATE})\s*,?\s*(?:dans la rubrique\s*:?\s*(.+?))?\s*$`, 'i');
 const PUBLISHED = new RegExp(String.raw`(?:publi[ée]|post[ée]|mis en ligne|[ée]crit|r[ée]dig[ée])\s+le\s+(${DATE})\s*(?:par\s+(.+?))?\s*(?:,?\s*dans\s+(?:la rubrique\s+)?(.+?))?\s*$`, 'i');
+/** A line that is only a date: "Le 12 janvier 2009", "le 24/03/2010 à 10h20". */
+const DATE_LINE = new RegExp(String.raw`^le\s+(${DATE})\s*\.?$`, 'i');
 const RUBRIQUE = /(?:^|\s)(?:rubrique|cat[ée]gorie|class[ée] dans)\s*:\s*(.+?)\s*$/i;
 const TAGS = /(?:^|\s)(?:[ée]tiquettes|mots[- ]cl[ée]s|mots[- ]clefs|tags|sujets|th[èe]mes)\s*:\s*(.+?)\s*$/i;
 /** Where a captured name stops: the next field of the meta line. */
 const FIELD_END = /\s*(?:[|•·—]|\s(?:[ée]tiquettes|mots[- ]cl[ée]s|tags)\s*:|\s\d+\s+commentaires?|\s(?:aucun|pas de)\s+commentaire|\s(?:r[ée]agir|imprimer|lire la suite|commenter)\b).*$/i;
 /** Every meta-line pattern needs "auteur de l'article" or "le <date>" (a date starts with a digit, maybe after a weekday). */
-const META_HINT = new RegExp(String.raw`auteur de l|\sle\s+(?:${WEEKDAY}\s+)?\d`, 'i');
+const META_HINT = new RegExp(String.raw`auteur de l|(?:^|\s)le\s+(?:${WEEKDAY}\s+)?\d`, 'i');
 const NOT_AUTHORS = /^(publi[ée]|post[ée]|mis en ligne|[ée]crit|le|par|article|mis à jour)$/i;
 
 /** Where meta lines are written: `p, div, span, small, li, td, em, address, footer, header` and the meta classes. */
@@ -103,7 +105,8 @@ function metaLine(line: string): MetaLine | null {
   if (published) return { who: published[2], when: published[1], where: published[3] };
   const whoWhen = WHO_WHEN.exec(line);
   if (whoWhen) return { who: whoWhen[1], when: whoWhen[2], where: whoWhen[3] };
-  return null;
+  const dateLine = DATE_LINE.exec(line);
+  return dateLine ? { who: undefined, when: dateLine[1], where: undefined } : null;
 }
 
 /** Reads the archive's meta lines in scope of `container`: the shortest matching line wins per field. */

@@ -5,14 +5,18 @@ import { cleanText, fold } from './text';
 const SEPARATORS = /\s+(?:[|»«\-–—:~·•]|::|&raquo;)\s+/;
 const SITE_SEGMENT = /^(security\s?vibes(\.fr)?|qualys community|communaute qualys|magazine qualys|blog archive|archives?|le blog)$/;
 
+/** True when the whole text is the site's name (a logo heading, not an article's title). */
+export function isSiteName(text: string): boolean {
+  return SITE_SEGMENT.test(fold(text));
+}
+
 /** Removes site-name segments at either end of a title, never the whole title. */
 export function stripSiteName(raw: string, extraSiteName: string | null = null): string {
   const title = cleanText(raw, LIMITS.title * 2);
   const segments = title.split(SEPARATORS);
   const site = extraSiteName ? fold(cleanText(extraSiteName, 200)) : null;
   const isSite = (segment: string) => {
-    const folded = fold(segment.trim());
-    return SITE_SEGMENT.test(folded) || (!!site && folded === site);
+    return isSiteName(segment.trim()) || (!!site && fold(segment.trim()) === site);
   };
   while (segments.length > 1 && isSite(segments[0] ?? '')) segments.shift();
   while (segments.length > 1 && isSite(segments[segments.length - 1] ?? '')) segments.pop();

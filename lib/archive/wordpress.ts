@@ -10,6 +10,7 @@ import { parseAnyDate, type DateParts } from './french-date';
 import { relHas, selectAll, selectFirst } from './query';
 import { inScope, scopedFind } from './scope';
 import { boundedText, classes, cleanText } from './text';
+import { isSiteName } from './title';
 
 const POST_SELECTOR = 'article, .post, .hentry, .type-post, [id^="post-"], .blogpost, .blog-post, .entry, .article, .story, .billet';
 const MAIN_SELECTOR = '#content, #main, main, [role="main"], #primary, #contenu, #centre, #center, #colonne-centrale, .content, #page';
@@ -180,7 +181,8 @@ const TITLE_SELECTOR = '.entry-title, .post-title, .posttitle, .storytitle, .art
 export function titleIn(container: Element, postLevel: boolean): { text: string; link: string | null } | null {
   return scopedFind(container, TITLE_SELECTOR, postLevel, 12, (el) => {
     const text = boundedText(el, LIMITS.title);
-    if (!text) return null;
+    // A heading that is only the site's name is the logo (old themes put it in an <h1> on every page).
+    if (!text || isSiteName(text)) return null;
     const link = el.tagName.toLowerCase() === 'a' ? el : el.querySelector('a[href]');
     return { text, link: link?.getAttribute('href') ?? null };
   });

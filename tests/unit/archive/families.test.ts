@@ -138,6 +138,28 @@ describe('markup families', () => {
     expect(slugs(html(plainCloud, ''))).toEqual(['apt', 'phishing']);
   });
 
+  it('a bare old layout: the logo <h1> is not the title, a "Le 12 janvier 2009" line is the date, the tagline and footer stay out of the excerpt', () => {
+    const html = `<html><head><title>Le ver Conficker infecte 9 millions de PC - SecurityVibes</title></head><body>
+      <div id="top"><h1 id="logo"><a href="/">SecurityVibes</a></h1><p>L'actualité de la sécurité informatique</p></div>
+      <div id="wrap"><h2>Le ver Conficker infecte 9 millions de PC</h2>
+      <p>auteur de l'article La rédaction, dans la rubrique <a href="/alertes/">Alertes</a></p>
+      <p>Le 12 janvier 2009</p>
+      <p>Le ver Conficker, qui exploite une faille du service Serveur de Windows corrigée en octobre, aurait infecté près de neuf millions de machines.</p>
+      <p>Étiquettes : <a href="/tag/conficker/">Conficker</a>, <a href="/tag/windows/">Windows</a></p><h3>Notez L'article</h3></div>
+      <div id="right"><h3>Étiquettes</h3><a href="/tag/apt/">APT</a><h3>Archives</h3><a href="/2009/01/">janvier 2009</a></div>
+      <p id="bas">Ce site est une archive des messages à SecurityVibes de Septembre 2000 à Juillet 2014</p></body></html>`;
+    const article = recogniseHtml(html, 'http://www.securityvibes.fr/alertes/conficker-9-millions/').article;
+    expect(article).toMatchObject({
+      title: 'Le ver Conficker infecte 9 millions de PC',
+      author: 'La rédaction',
+      category: { slug: 'alertes', name: 'Alertes' },
+      tags: [{ slug: 'conficker', name: 'Conficker' }, { slug: 'windows', name: 'Windows' }],
+      publishedAt: '2009-01-12T00:00:00+01:00',
+    });
+    expect(article?.excerpt).toMatch(/^Le ver Conficker, qui exploite/);
+    expect(article?.excerpt).not.toMatch(/archive des messages|actualité de la sécurité/);
+  });
+
   it('records the layer of each field (structured > wordpress > text)', () => {
     const structured = recogniseHtml(page('structured-article.html'), 'https://www.securityvibes.fr/actualites/heartbleed-mots-de-passe/');
     expect(structured.article?.sources).toMatchObject({ title: 'structured', publishedAt: 'structured', author: 'structured', category: 'structured' });
