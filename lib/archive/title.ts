@@ -7,7 +7,8 @@ const SITE_SEGMENT = /^(security\s?vibes(\.fr)?|qualys community|communaute qual
 
 /** True when the whole text is the site's name (a logo heading, not an article's title). */
 export function isSiteName(text: string): boolean {
-  return SITE_SEGMENT.test(fold(text));
+  // Every site name above is short: longer text is never folded (a title is read on every page).
+  return text.length < 30 && SITE_SEGMENT.test(fold(text));
 }
 
 /** Removes site-name segments at either end of a title, never the whole title. */
