@@ -1,8 +1,8 @@
 import { callBackground, onBackgroundEvent } from '@/components/api';
 import { connectDraftPort } from '@/components/draft-port';
 import { safeArchiveHref } from '@/components/safe-href';
-import type { CallFn, EventFn, Services } from '@/components/services';
-import { RELATED_LIMIT } from '@/components/use-article-view';
+import { prefetchingCall } from '@/components/prefetching-call';
+import type { EventFn, Services } from '@/components/services';
 import { makeEvent } from '@/lib/protocol';
 import { readShowRelated } from './frame-protocol';
 
@@ -27,27 +27,6 @@ export function panelEvents(hosts: readonly string[], frame: Pick<Window, 'addEv
       { signal },
     );
   };
-}
-
-/**
- * A `call` that asks for the framed article's view at once — when panel.html's script starts, not in the
- * view hook's effect, which Preact runs only after the first paint — and serves that answer to the first
- * identical request. The answer is dropped unused if bg.indexChanged arrives before it is taken: the
- * content script reports the page in parallel, so the index may have gained this very article since.
- * Until `signal` aborts.
- */
-export function prefetchingCall(url: string, signal: AbortSignal, call: CallFn = callBackground, events: EventFn = onBackgroundEvent): CallFn {
-  let early: ReturnType<CallFn> | null = call('ui.getArticleView', { url, limit: RELATED_LIMIT });
-  events((event) => {
-    if (event.event === 'bg.indexChanged') early = null;
-  }, signal);
-  return ((name, payload) => {
-    const taken = early;
-    early = null;
-    const asked = payload as { url?: unknown; limit?: unknown };
-    if (taken && name === 'ui.getArticleView' && asked.url === url && asked.limit === RELATED_LIMIT) return taken;
-    return call(name, payload);
-  }) as CallFn;
 }
 
 /**

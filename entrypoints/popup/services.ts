@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
 import { callBackground, onBackgroundEvent } from '@/components/api';
 import { connectDraftPort } from '@/components/draft-port';
-import type { Services } from '@/components/services';
+import type { CallFn, Services } from '@/components/services';
 import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
 
-/** The popup's real services: the protocol client, broadcasts, tab navigation and the draft port. */
-export function popupServices(activeTabId: number | null, hosts: readonly string[] = DEFAULT_ARCHIVE_HOSTS): Services {
+/**
+ * The popup's real services: the protocol client (already asking for `prefetchUrl`'s view, when given),
+ * broadcasts, tab navigation and the draft port.
+ */
+export function popupServices(activeTabId: number | null, hosts: readonly string[] = DEFAULT_ARCHIVE_HOSTS, call: CallFn = callBackground): Services {
   return {
-    call: callBackground,
+    call,
     onEvent: onBackgroundEvent,
     hosts,
     drafts: connectDraftPort(),

@@ -39,3 +39,8 @@ export async function resolveTarget(): Promise<PopupTarget> {
   ]);
   return { tabId, page, requestedUrl };
 }
+
+/** The article the popup opens on (App's first view): the context-menu target, else the tab's article. */
+export function articleUrlOf(target: PopupTarget): string | null {
+  return target.requestedUrl ?? (target.page?.kind === 'article' ? (target.page.article?.url ?? null) : null);
+}

@@ -3,9 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readPanelPrefs } from '@/entrypoints/archive-page/panel/light-client';
 import { mirrorPanelEnabled } from '@/entrypoints/background/panel-mirror';
 import { PANEL_COLLAPSED_KEY, PANEL_ENABLED_KEY } from '@/entrypoints/panel/frame-protocol';
-import { prefetchingCall } from '@/entrypoints/panel/services';
+import { prefetchingCall } from '@/components/prefetching-call';
 import type { CallFn, EventFn } from '@/components/services';
 import { RELATED_LIMIT } from '@/components/use-article-view';
+import { articleUrlOf } from '@/entrypoints/popup/target';
+import type { PageInfo } from '@/lib/model';
 import { makeEvent, type AnyEvent } from '@/lib/protocol';
 
 const ARTICLE = 'http://www.securityvibes.fr/menaces/conficker-ver/';
@@ -30,7 +32,7 @@ function fakeEvents() {
   return { onEvent, emit: (event: AnyEvent) => listeners.forEach((listener) => listener(event)) };
 }
 
-describe('prefetchingCall (panel.html asks for its view before the first render)', () => {
+describe('prefetchingCall (panel.html and the popup ask for the view before the first render)', () => {
   it('asks at once and serves that one answer to the first identical request only', async () => {
     const { call, calls } = fakeCall();
     const { onEvent } = fakeEvents();
@@ -61,6 +63,17 @@ describe('prefetchingCall (panel.html asks for its view before the first render)
     emit(makeEvent('bg.indexChanged', { articles: 12 }));
     expect(await prefetching('ui.getArticleView', { url: ARTICLE, limit: RELATED_LIMIT })).toEqual({ ok: true, value: { seq: 2 } });
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe('articleUrlOf (the article the popup prefetches is the one it opens on)', () => {
+  const page = (kind: 'article' | 'tag', url: string | null) =>
+    ({ kind, url, reason: null, article: url ? { url } : null, listing: [], subject: null, next: null }) as unknown as PageInfo;
+  it('the context-menu target first, else the tab\'s article, else none', () => {
+    expect(articleUrlOf({ tabId: 1, page: page('article', ARTICLE), requestedUrl: OTHER })).toBe(OTHER);
+    expect(articleUrlOf({ tabId: 1, page: page('article', ARTICLE), requestedUrl: null })).toBe(ARTICLE);
+    expect(articleUrlOf({ tabId: 1, page: page('tag', null), requestedUrl: null })).toBeNull();
+    expect(articleUrlOf({ tabId: null, page: null, requestedUrl: null })).toBeNull();
   });
 });
 
