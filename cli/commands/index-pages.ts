@@ -100,7 +100,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const info = recognise(parseArchiveHtml(page.html), url, { anyHost: true, ...(hosts ? { hosts } : {}) });
     count(kinds, info.kind);
     if (info.kind === 'not-archive' || info.kind === 'not-found') {
-      count(skipped, info.kind === 'not-found' ? "the archive's 404 page" : `not an archive page (${(info.reason ?? '').slice(0, 60)})`);
+      count(skipped, info.kind === 'not-found' ? "the archive's 404 page" : `not an archive page (${(info.reason ?? '').slice(0, 80)})`);
       continue;
     }
     for (const facts of factsFromPage(info)) {

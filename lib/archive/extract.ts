@@ -111,7 +111,7 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
   const resolve = cached(makeResolver({ doc, loadedFrom: loaded, original: pageUrl, hosts }));
   const context: PageContext = { doc, url: pageUrl, hosts, resolve, termName: makeTermNames(doc, resolve) };
 
-  if (isStaticOrAttachmentBody(bodyClasses)) return notArchive('a static or attachment page (neither an article nor a listing)', pageUrl);
+  if (isStaticOrAttachmentBody(bodyClasses)) return notArchive('a static or attachment page, neither an article nor a listing', pageUrl);
   const shape = pageUrl ? urlShape(pageUrl) : { kind: 'unknown', slug: null, page: 1 };
   // The 404 wording is read only when the body classes do not already say what the page is.
   const notFound = () => looksNotFound(doc.title ?? '', boundedText(selectFirst(doc, 'h1, h2'), 200));

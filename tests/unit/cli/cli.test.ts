@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -72,6 +72,14 @@ describe('sv-companion index', () => {
     dir = await mkdtemp(join(tmpdir(), 'sv-mirror-'));
     await writeMirror(archive, dir);
     await writeFile(join(dir, 'notes.txt'), 'not a page');
+    // What a real mirror also holds: a post's second comment page and its attachment (image) page.
+    const post = archive.articles[0]!;
+    const html = archive.render(post.path).body.replace(/<link rel="canonical"[^>]*>/i, '');
+    await mkdir(join(dir, archive.host, post.path, 'comment-page-2'), { recursive: true });
+    await writeFile(join(dir, archive.host, post.path, 'comment-page-2', 'index.html'), html);
+    await mkdir(join(dir, archive.host, post.path, 'schema-1'), { recursive: true });
+    const attachment = html.replace(/<body( class="[^"]*")?/i, '<body class="attachment single single-attachment postid-90001 attachmentid-90001"');
+    await writeFile(join(dir, archive.host, post.path, 'schema-1', 'index.html'), attachment);
   }, 120_000);
 
   it('walks a wget mirror and writes a valid backup-format index with every article, merged', async () => {
@@ -88,6 +96,7 @@ describe('sv-companion index', () => {
     expect(err).toMatch(/Pages read: \d+/);
     expect(err).toMatch(/Articles: 40 \(40 from their own page/);
     expect(err).toMatch(/Skipped: \d+ — .*not a page/);
+    expect(err).toMatch(/attachment/);
   }, 180_000);
 
   it('listing teasers alone give teaser records with the tags the markup carries', async () => {
