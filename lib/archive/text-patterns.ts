@@ -25,8 +25,11 @@ const WEEKDAY = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
 const CLOCK = String.raw`(?:\s*(?:à|a|,|-)?\s*\d{1,2}\s*[h:]\s*\d{2})?`;
 const DATE = String.raw`(?:${WEEKDAY}\s+)?(?:1er|\d{1,2})\s+[a-zéû]{3,9}\.?\s+\d{4}${CLOCK}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}${CLOCK}`;
 const AUTEUR = new RegExp(String.raw`auteur de l['’]article\s*:?\s*(.+?)\s*(?:,|$)(?:\s*(?:publi[ée]\s+)?le\s+(${DATE})\s*,?)?(?:\s*dans la rubrique\s*:?\s*(.+?))?\s*$`, 'i');
-const WHO_WHEN = new RegExp(String.raw`^(?:par\s+)?(.{2,100}?)\s*,?\s+le\s+(${DATE})\s*,?\s*(?:dans la rubrique\s*:?\s*(.+?))?\s*$`, 'i');
-const PUBLISHED = new RegExp(String.raw`(?:publi[ée]|post[ée]|mis en ligne|[ée]crit|r[ée]dig[ée])\s+le\s+(${DATE})\s*(?:par\s+(.+?))?\s*(?:,?\s*dans\s+(?:la rubrique\s+)?(.+?))?\s*$`, 'i');
+const VERB = String.raw`(?:publi[ée]|post[ée]|mis en ligne|[ée]crit|r[ée]dig[ée])`;
+// "Jérôme Vasseur le 24 mars 2010, dans la rubrique X", "Publié par X le 24 mars 2010 dans Y" (but "dans le
+// cadre de…" names no rubrique).
+const WHO_WHEN = new RegExp(String.raw`^(?:${VERB}\s+)?(?:par\s+)?(.{2,100}?)\s*,?\s+le\s+(${DATE})\s*,?\s*(?:dans\s+(?:la rubrique\s*:?\s*|(?!(?:les?|la|une?|des|du|de|ce|cette|son|sa|ses)\s|l['’]))(.+?))?\s*$`, 'i');
+const PUBLISHED = new RegExp(String.raw`${VERB}\s+le\s+(${DATE})\s*(?:par\s+(.+?))?\s*(?:,?\s*dans\s+(?:la rubrique\s+)?(.+?))?\s*$`, 'i');
 /** A line that is only a date: "Le 12 janvier 2009", "le 24/03/2010 à 10h20". */
 const DATE_LINE = new RegExp(String.raw`^le\s+(${DATE})\s*\.?$`, 'i');
 const RUBRIQUE = /(?:^|\s)(?:rubrique|cat[ée]gorie|class[ée] dans)\s*:\s*(.+?)\s*$/i;
@@ -58,6 +61,11 @@ export function metaLineCandidates(container: Element, postLevel: boolean, max: 
   return out;
 }
 export const MAX_LINE = 400;
+
+/** An element classed as post meta (`entry-meta`, `postmetadata`, `byline`…). */
+function isMetaBox(el: Element): boolean {
+  return /meta|post-info|byline/.test(el.getAttribute('class') ?? '') && classes(el).some((token) => CANDIDATE_CLASSES.has(token));
+}
 
 /**
  * What an element's raw text must contain for its meta line to match anything above: "auteur de l",
@@ -118,11 +126,12 @@ export function readTextPatterns(container: Element, postLevel: boolean, context
   let rubriqueLength = Infinity;
   const prefilter = !container.querySelector(HIDDEN_TEXT);
   for (const el of metaLineCandidates(container, postLevel, 300)) {
-    if (prefilter && !RAW_HINT.test(el.textContent ?? '')) continue;
+    if (prefilter && !RAW_HINT.test(el.textContent ?? '') && !isMetaBox(el)) continue;
     const line = boundedText(el, MAX_LINE + 1);
     if (line.length < 6 || line.length > MAX_LINE) continue;
     // The meta-line patterns backtrack over the whole line: run them only where their anchor words are.
-    const meta = META_HINT.test(line) ? metaLine(line) : null;
+    // A meta box may carry a bare date ("Jérôme Vasseur | 24 mars 2010 | Menaces"): its first date counts.
+    const meta = (META_HINT.test(line) ? metaLine(line) : null) ?? (isMetaBox(el) ? { who: undefined, when: line, where: undefined } : null);
     if (meta) {
       // Each field from the shortest line that gives it ("Publié le …" and "auteur de l'article …" may be two lines).
       const author = meta.who ? cleanAuthor(endField(meta.who)) : null;

@@ -219,7 +219,7 @@ export function authorIn(container: Element, postLevel: boolean): string | null 
 
 /** "Par Jérôme Vasseur" → "Jérôme Vasseur"; refuses sentences and dates. */
 export function cleanAuthor(raw: string): string | null {
-  const name = cleanText(raw.replace(/^(par|by|auteur\s*:|posted by|publi[ée] par)\s+/i, ''), LIMITS.author + 1);
+  const name = cleanText(raw.replace(/^(par|by|auteur\s*:|posted by|(publi[ée]|[ée]crit|r[ée]dig[ée]|post[ée]) par)\s+/i, ''), LIMITS.author + 1);
   if (!name || name.length > LIMITS.author || name.length < 2) return null;
   if (/\d{4}/.test(name) || name.split(' ').length > 8) return null;
   return name;

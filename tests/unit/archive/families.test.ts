@@ -160,6 +160,20 @@ describe('markup families', () => {
     expect(article?.excerpt).not.toMatch(/archive des messages|actualité de la sécurité/);
   });
 
+  it.each([
+    ['Publié par Jérôme Saiz le 24 mars 2010 dans Menaces', 'Jérôme Saiz', '2010-03-24T00:00:00+01:00', 'menaces'],
+    ['Écrit par Jérôme Saiz le 24/03/2010 à 10h20', 'Jérôme Saiz', '2010-03-24T10:20:00+01:00', null],
+    ['Jérôme Saiz | mercredi 24 mars 2010 | 3 commentaires', null, '2010-03-24T00:00:00+01:00', null],
+    ['Jérôme Saiz le 24 mars 2010 dans le cadre du dossier SCADA', null, '2010-03-24T00:00:00+01:00', null],
+  ])('a post meta line %j', (line, author, publishedAt, category) => {
+    const html = `<html><head><title>Faille OpenSSL | SecurityVibes</title></head><body><div id="content"><div class="post">
+      <h2>Faille OpenSSL</h2><p class="meta">${line}</p>
+      <div class="entry"><p>Une faille critique a été découverte dans OpenSSL, touchant des millions de serveurs web dans le monde.</p></div>
+      </div></div></body></html>`;
+    const article = recogniseHtml(html, 'http://www.securityvibes.fr/menaces/faille-openssl/').article;
+    expect({ author: article?.author, publishedAt: article?.publishedAt, category: article?.category?.slug ?? null }).toEqual({ author, publishedAt, category });
+  });
+
   it('records the layer of each field (structured > wordpress > text)', () => {
     const structured = recogniseHtml(page('structured-article.html'), 'https://www.securityvibes.fr/actualites/heartbleed-mots-de-passe/');
     expect(structured.article?.sources).toMatchObject({ title: 'structured', publishedAt: 'structured', author: 'structured', category: 'structured' });
