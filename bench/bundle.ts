@@ -2,6 +2,7 @@
  * Bundle sizes of the production build (minified, as shipped): the content script and everything the
  * popup page loads (its entry chunk, the chunks it imports, its CSS). Budgets: content ≤ 40 KB, popup ≤ 80 KB.
  * Usage: npm run build && tsx bench/bundle.ts   (prints Markdown; bench/popup.ts embeds it in results/ui.md)
+ *        tsx bench/bundle.ts --check         (npm test's `bundles` step: both builds within the budgets)
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -52,4 +53,20 @@ export function bundleTable(dir = '.output/chrome-mv3'): string {
   ].join('\n');
 }
 
-if (process.argv[1]?.endsWith('bundle.ts')) console.log(bundleTable(process.argv[2]));
+/** Both builds against the budgets: one line each, false when any bundle is over. */
+export function checkBudgets(dirs = ['.output/chrome-mv3', '.output/firefox-mv3']): boolean {
+  let ok = true;
+  for (const dir of dirs) {
+    const m = measureBundles(dir);
+    const over = [m.content.bytes > BUDGETS.content ? 'content script' : '', m.popup.bytes > BUDGETS.popup ? 'popup' : ''].filter(Boolean);
+    console.log(`${over.length ? '✗' : '✓'} ${dir}: content script ${m.content.bytes} bytes (≤ ${BUDGETS.content}), popup ${m.popup.bytes} bytes (≤ ${BUDGETS.popup})${over.length ? ` — over: ${over.join(', ')}` : ''}`);
+    if (over.length) ok = false;
+  }
+  return ok;
+}
+
+// `tsx bench/bundle.ts --check` (a step of npm test): exit 1 when a bundle is over its budget.
+if (process.argv[1]?.endsWith('bundle.ts')) {
+  if (process.argv.includes('--check')) process.exit(checkBudgets() ? 0 : 1);
+  console.log(bundleTable(process.argv[2]));
+}

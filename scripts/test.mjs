@@ -2,7 +2,7 @@
 // npm test: every check, in order, stopping at the first failure with one clear line and exit 1.
 //   npm test -- --skip=e2e          leave steps out (comma-separated names)
 //   npm test -- --only=lint,unit    run just these steps
-// Steps: node, browsers, typecheck, lint, locales, unit, build, web-ext-lint, e2e.
+// Steps: node, browsers, typecheck, lint, locales, unit, build, bundles, web-ext-lint, e2e.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { bin, missingBrowsers, BROWSER_INSTALL, requireNode22, run } from './lib-steps.mjs';
 
@@ -58,6 +58,7 @@ const steps = [
   ['locales', command(process.execPath, ['scripts/check-locales.mjs'])],
   ['unit', vitest(null, 'test-results/unit.json')],
   ['build', command('npm', ['run', '--silent', 'build'])],
+  ['bundles', command(bin('tsx'), ['bench/bundle.ts', '--check'])],
   ['web-ext-lint', webExtLint],
   ['e2e', vitest('vitest.e2e.config.ts', 'test-results/e2e.json')],
 ];

@@ -118,10 +118,10 @@ export function isStaticOrAttachmentBody(tokens: readonly string[]): boolean {
   return tokens.includes('attachment') || (tokens.includes('page') && !tokens.includes('home') && !tokens.includes('blog') && tokens.some((t) => t.startsWith('page-id-')));
 }
 
-const NOT_FOUND_WORDS = ["page non trouvee", 'page introuvable', 'erreur 404', 'error 404', 'not found', "cette page n'existe pas", "n'a pu etre trouve", 'page demandee est introuvable'];
+const NOT_FOUND_WORDS = /page non trouvee|page introuvable|erreur 404|error 404|not found|cette page n'existe pas|n'a pu etre trouve|page demandee est introuvable/;
 
 /** True when a heading or the title says "404 / page not found". */
 export function looksNotFound(title: string, heading: string): boolean {
   const text = fold(`${title} | ${heading}`);
-  return NOT_FOUND_WORDS.some((w) => text.includes(w)) && !/resultats? de (la )?recherche/.test(text);
+  return NOT_FOUND_WORDS.test(text) && !/resultats? de (la )?recherche/.test(text);
 }

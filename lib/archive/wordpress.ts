@@ -204,11 +204,16 @@ export function dateIn(container: Element, postLevel: boolean): DateParts | null
   for (const [selector, from] of DATE_SELECTORS) {
     const parts = scopedFind(container, selector, postLevel, 5, (el) => {
       const raw = from === 'text' ? boundedText(el, 200) : (el.getAttribute(from) ?? '');
-      return parseAnyDate(raw) ?? (from === 'datetime' ? null : parseAnyDate(boundedText(el, 200)));
+      return parseAnyDate(raw) ?? (from === 'datetime' ? null : (parseAnyDate(boundedText(el, 200)) ?? badgeDate(el)));
     });
     if (parts) return parts;
   }
   return null;
+}
+
+/** A calendar badge (`<span>24</span><span>mars</span><span>2010</span>`): its parts read apart. */
+function badgeDate(el: Element): DateParts | null {
+  return el.children.length > 1 ? parseAnyDate(Array.from(el.children, (part) => part.textContent).join(' ').slice(0, 200)) : null;
 }
 
 const AUTHOR_SELECTORS = 'a[rel~="author"], .author .fn, .vcard .fn, .byline .author, .author a, .entry-author, .post-author, .auteur';

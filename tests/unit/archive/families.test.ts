@@ -174,6 +174,14 @@ describe('markup families', () => {
     expect({ author: article?.author, publishedAt: article?.publishedAt, category: article?.category?.slug ?? null }).toEqual({ author, publishedAt, category });
   });
 
+  it('a calendar badge (<span>24</span><span>mars</span><span>2010</span>) is the date', () => {
+    const html = `<html><head><title>Faille OpenSSL | SecurityVibes</title></head><body><div id="content"><div class="post hentry" id="post-9">
+      <div class="date"><span class="day">24</span><span class="month">mars</span><span class="year">2010</span></div>
+      <h2 class="entry-title">Faille OpenSSL</h2><div class="entry"><p>Une faille critique a été découverte dans OpenSSL, touchant des millions de serveurs.</p></div>
+      </div></div></body></html>`;
+    expect(recogniseHtml(html, 'http://www.securityvibes.fr/menaces/faille-openssl/').article?.publishedAt).toBe('2010-03-24T00:00:00+01:00');
+  });
+
   it('records the layer of each field (structured > wordpress > text)', () => {
     const structured = recogniseHtml(page('structured-article.html'), 'https://www.securityvibes.fr/actualites/heartbleed-mots-de-passe/');
     expect(structured.article?.sources).toMatchObject({ title: 'structured', publishedAt: 'structured', author: 'structured', category: 'structured' });
