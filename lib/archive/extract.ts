@@ -127,9 +127,7 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
     let text: TextFacts | null = null;
     const textFacts = () => (text ??= readTextPatterns(container ?? doc.documentElement, postLevel, context));
     const article = extractArticle({ context, container, postLevel, structured: structured(), text: textFacts, bodyClasses });
-    if (!article.url || !article.title) {
-      return { ...notArchive(article.url ? 'article without a title' : 'article without an http(s) URL', pageUrl), kind: 'article', reason: 'incomplete article' };
-    }
+    if (!article.url || !article.title) return { ...notArchive('incomplete article', pageUrl), kind: 'article' };
     if (original && original === pageUrl && !onArchive) article.sources.url = 'structured';
     return { kind, url: pageUrl, reason: null, article: { ...article, url: article.url }, listing: [], subject: null, next: null };
   }

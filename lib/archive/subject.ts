@@ -9,15 +9,19 @@ import { boundedText, classes, cleanText } from './text';
 const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const HEADING = '.page-title, .archive-title, h1.title, .pagetitle, #content h1, #content h2.pagetitle, main h1, h1';
 
+// "Articles marqués avec X", "Archives de l'étiquette X", "Articles de X", "Archives pour la catégorie X".
+const LABEL = /^(?:articles|archives|billets)(?: \S+)? (?:avec|de|par|pour|dans|du) (?:(?:la |le |l['’])?(?:[ée]tiquette|tag|mots?[- ]cl\S+|cat[ée]gorie|rubrique|auteur)\s*:?\s+)?/i;
+
 /** The listing heading ("Archives pour le tag « APT »") reduced to the quoted or trailing name. */
 function headingName(doc: Document): string | null {
   const heading = doc.querySelector(HEADING);
   const text = heading ? boundedText(heading, 300) : '';
   if (!text) return null;
-  const quoted = /[«“"']\s*([^»”"']{1,120}?)\s*[»”"']/.exec(text);
+  // Not the apostrophe: "l'étiquette « APT »" elides, it does not quote.
+  const quoted = /[«“"]\s*([^»”"]{1,120}?)\s*[»”"]/.exec(text);
   if (quoted?.[1]) return cleanText(quoted[1], LIMITS.title);
   const afterColon = /:\s*(.{1,120})$/.exec(text);
-  return cleanText(afterColon?.[1] ?? text, LIMITS.title) || null;
+  return cleanText((afterColon?.[1] ?? text).replace(LABEL, ''), LIMITS.title) || null;
 }
 
 function bodySlug(bodyClasses: string[], prefix: 'tag' | 'category' | 'author'): string | null {

@@ -182,6 +182,18 @@ describe('markup families', () => {
     expect(recogniseHtml(html, 'http://www.securityvibes.fr/menaces/faille-openssl/').article?.publishedAt).toBe('2010-03-24T00:00:00+01:00');
   });
 
+  it.each([
+    ["Archives de l'étiquette « SCADA »", 'archive tag', 'http://www.securityvibes.fr/tag/scada/', 'SCADA'],
+    ['Articles marqués avec SCADA', 'archive tag', 'http://www.securityvibes.fr/tag/scada/', 'SCADA'],
+    ['Archives de la catégorie Menaces', 'archive category', 'http://www.securityvibes.fr/category/menaces/', 'Menaces'],
+    ['Articles de Jérôme Saiz', 'archive author', 'http://www.securityvibes.fr/author/jsaiz/', 'Jérôme Saiz'],
+    ['Articles récents', 'archive tag', 'http://www.securityvibes.fr/tag/scada/', 'Articles récents'],
+  ])('a listing heading %j names its subject (no link on the page names it)', (heading, bodyClass, url, name) => {
+    const html = `<html><head><title>x | SecurityVibes</title></head><body class="${bodyClass}"><div id="content"><h1 class="page-title">${heading}</h1>
+      <div class="post" id="post-1"><h2><a href="/menaces/a1/">A un</a></h2></div><div class="post" id="post-2"><h2><a href="/menaces/a2/">A deux</a></h2></div></div></body></html>`;
+    expect(recogniseHtml(html, url).subject?.name).toBe(name);
+  });
+
   it('records the layer of each field (structured > wordpress > text)', () => {
     const structured = recogniseHtml(page('structured-article.html'), 'https://www.securityvibes.fr/actualites/heartbleed-mots-de-passe/');
     expect(structured.article?.sources).toMatchObject({ title: 'structured', publishedAt: 'structured', author: 'structured', category: 'structured' });
