@@ -38,7 +38,8 @@ const TAGS = /(?:^|\s)(?:[ée]tiquettes|mots[- ]cl[ée]s|mots[- ]clefs|tags|suje
 const FIELD_END = /\s*(?:[|•·—]|\s(?:[ée]tiquettes|mots[- ]cl[ée]s|tags)\s*:|\s\d+\s+commentaires?|\s(?:aucun|pas de)\s+commentaire|\s(?:r[ée]agir|imprimer|lire la suite|commenter)\b).*$/i;
 /** Every meta-line pattern needs "auteur de l'article" or "le <date>" (a date starts with a digit, maybe after a weekday). */
 const META_HINT = new RegExp(String.raw`auteur de l|(?:^|\s)le\s+(?:${WEEKDAY}\s+)?\d`, 'i');
-const NOT_AUTHORS = new RegExp(String.raw`^(${VERB}|le|par|article|mis à jour)$`, 'i');
+// Words a "X le <date>" line may start with that name no one ("Dernière mise à jour le 3 avril 2012").
+const NOT_AUTHORS = new RegExp(String.raw`^(${VERB}|le|par|article)$|mise? [àa] jour|modifi[ée]`, 'i');
 
 /** Where meta lines are written: `p, div, span, small, li, td, em, address, footer, header` and the meta classes. */
 const CANDIDATE_TAGS = new Set(['p', 'div', 'span', 'small', 'li', 'td', 'em', 'address', 'footer', 'header']);

@@ -174,6 +174,14 @@ describe('markup families', () => {
     expect({ author: article?.author, publishedAt: article?.publishedAt, category: article?.category?.slug ?? null }).toEqual({ author, publishedAt, category });
   });
 
+  it('"Dernière mise à jour le 3 avril 2012" names no author', () => {
+    const html = `<html><head><title>Faille OpenSSL | SecurityVibes</title></head><body><div id="content"><div class="post">
+      <h2>Faille OpenSSL</h2><p class="meta">Dernière mise à jour le 3 avril 2012</p>
+      <div class="entry"><p>Une faille critique a été découverte dans OpenSSL, touchant des millions de serveurs web dans le monde.</p></div>
+      </div></div></body></html>`;
+    expect(recogniseHtml(html, 'http://www.securityvibes.fr/menaces/faille-openssl/').article?.author).toBeNull();
+  });
+
   it('a calendar badge (<span>24</span><span>mars</span><span>2010</span>) is the date', () => {
     const html = `<html><head><title>Faille OpenSSL | SecurityVibes</title></head><body><div id="content"><div class="post hentry" id="post-9">
       <div class="date"><span class="day">24</span><span class="month">mars</span><span class="year">2010</span></div>
