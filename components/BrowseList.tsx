@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ArticleRecord } from '@/lib/model';
 import { ArticleLink } from './ArticleLink';
-import { formatCount, formatDate, t } from './i18n';
+import { formatDate, t, tCount } from './i18n';
 import { useServices } from './services';
 
 const PAGE_SIZE = 20;
@@ -52,7 +52,7 @@ export function BrowseList({ by, slug, name, onBack }: Props) {
         </button>
       )}
       <h1 class="sv-title">{t(by === 'tag' ? 'browseTagTitle' : 'browseCategoryTitle', title)}</h1>
-      {total !== null && <p class="sv-muted">{t('browseCount', formatCount(total))}</p>}
+      {total !== null && <p class="sv-muted">{tCount('browseCount', total)}</p>}
       {error && <p class="sv-error">{t('errorPrefix', error)}</p>}
       {total === 0 && <p class="sv-muted">{t('browseEmpty')}</p>}
       {items.length > 0 && (

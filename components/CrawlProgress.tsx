@@ -1,5 +1,5 @@
 import type { CrawlStatus } from '@/lib/model';
-import { formatCount, t } from './i18n';
+import { formatCount, t, tCount } from './i18n';
 
 /** One line describing the crawler's state; nothing when it never ran. */
 export function CrawlProgress({ status }: { status: CrawlStatus | null }) {
@@ -10,7 +10,7 @@ export function CrawlProgress({ status }: { status: CrawlStatus | null }) {
   return (
     <p class="sv-progress" role="status">
       {state} — {counts}
-      {status.errors > 0 ? ` · ${t('crawlErrors', formatCount(status.errors))}` : ''}
+      {status.errors > 0 ? ` · ${tCount('crawlErrors', status.errors)}` : ''}
       {eta}
       {status.message ? ` · ${status.message}` : ''}
     </p>

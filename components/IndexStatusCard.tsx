@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CrawlStatus, IndexStatus } from '@/lib/model';
 import { CrawlProgress } from './CrawlProgress';
-import { formatCount, formatTimestamp, t } from './i18n';
+import { formatTimestamp, t, tCount } from './i18n';
 import { useServices } from './services';
 
 /** How many articles the index holds, and a "Build index" button with a live progress line. */
@@ -47,7 +47,7 @@ export function IndexStatusCard() {
           ? error
             ? ''
             : t('loading')
-          : t('indexCount', formatCount(status.articles), formatCount(status.notes))}
+          : `${tCount('indexCountArticles', status.articles)} · ${tCount('indexCountNotes', status.notes)}`}
         {status?.lastUpdatedAt ? <span class="sv-muted"> · {t('indexUpdated', formatTimestamp(status.lastUpdatedAt))}</span> : null}
       </p>
       <CrawlProgress status={crawl} />

@@ -24,6 +24,7 @@ export function setMessageSource(next: MessageSource, nextLocale = 'en'): void {
   source = next;
   locale = nextLocale;
   dateFormat = null;
+  plurals = null;
 }
 
 /** The reader's UI language, e.g. "fr" or "en-US". */
@@ -63,4 +64,16 @@ export function formatTimestamp(ms: number | null | undefined): string {
 /** Formats a count in the reader's locale ("12 345" in French). */
 export function formatCount(value: number): string {
   return new Intl.NumberFormat(uiLocale()).format(value);
+}
+
+let plurals: Intl.PluralRules | null = null;
+
+/**
+ * t() for a message about `count` things, `count` formatted as $1: the `<key>_one` message where the
+ * reader's language uses the singular (1 in English; 0 and 1 in French), else `<key>`. The browsers'
+ * i18n API has no plural forms, so each such message has both keys.
+ */
+export function tCount(key: string, count: number, ...more: Substitution[]): string {
+  plurals ??= new Intl.PluralRules(uiLocale());
+  return t(plurals.select(count) === 'one' ? `${key}_one` : key, formatCount(count), ...more);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallBackground, ProtocolError } from '@/lib/protocol';
-import { formatCount, t } from '../i18n';
+import { t, tCount } from '../i18n';
 import { ErrorText } from './ErrorText';
 
 /** "Clear index" with a confirmation step; notes, ratings and trash are kept, and the text says so. */
@@ -64,7 +64,7 @@ export function ClearIndex({ call, disabled, onCleared }: { call: CallBackground
         </div>
       )}
       {removed !== null && (
-        <p role="status">{t('optionsClearIndexDone', formatCount(removed))}</p>
+        <p role="status">{tCount('optionsClearIndexDone', removed)}</p>
       )}
       <ErrorText error={error} />
     </div>
