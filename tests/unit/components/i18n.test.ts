@@ -9,13 +9,15 @@ describe('i18n', () => {
   it('substitutes arguments given one by one or as an array', () => {
     useLocale('en');
     expect(t('ratingStars', 3)).toBe('3 stars');
-    expect(t('crawlCounts', [1, 2, 3])).toBe('1 pages fetched, 2 articles indexed, 3 queued');
+    expect(t('listingIndexed', 1, 2)).toBe('1 of the 2 articles on this page are in the index.');
+    expect(t('listingIndexed', [1, 2])).toBe('1 of the 2 articles on this page are in the index.');
   });
 
   it('counts take the singular where the reader\'s language does (1 in English; 0 and 1 in French)', () => {
     useLocale('en');
     expect([0, 1, 2, 1234].map((n) => tCount('indexCountNotes', n))).toEqual(['0 notes', '1 note', '2 notes', '1,234 notes']);
     expect(tCount('crawlErrors', 1)).toBe('1 error');
+    expect(tCount('crawlPagesFetched', 1)).toBe('1 page fetched');
     useLocale('fr');
     expect([0, 1, 2].map((n) => tCount('indexCountArticles', n))).toEqual(['0 article indexé', '1 article indexé', '2 articles indexés']);
     expect(tCount('browseCount', 12345)).toBe('12\u202f345 articles dans l’index');
@@ -23,7 +25,7 @@ describe('i18n', () => {
 
   it('every count message has its singular form in both locales', () => {
     const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, unknown>;
-    for (const key of ['indexCountArticles', 'indexCountNotes', 'browseCount', 'crawlErrors', 'optionsClearIndexDone']) {
+    for (const key of ['indexCountArticles', 'indexCountNotes', 'browseCount', 'crawlErrors', 'crawlPagesFetched', 'optionsClearIndexDone']) {
       expect(en[key], key).toBeDefined();
       expect(en[`${key}_one`], `${key}_one`).toBeDefined();
     }
