@@ -93,6 +93,16 @@ describe.each(BROWSERS)('keyboard shortcut and context menu in %s', (browserName
   let source: TruthArticle;
   let linked: TruthArticle;
 
+  /**
+   * Closes the toolbar popup and waits until its view is gone. Asked again on every poll: a fresh CI run
+   * once left the popup open (the close came while it was still opening) and the next test saw it.
+   */
+  const closePopups = (ff: FirefoxSession) =>
+    pollUntil(async () => {
+      await ff.closePopupPanels();
+      return (await popupViews(extensionPage)).length === 0;
+    }, 'the popup to close');
+
   beforeAll(async () => {
     server = await startArchiveServer({ archive });
     session = await launch(browserName, { server });
@@ -133,8 +143,7 @@ describe.each(BROWSERS)('keyboard shortcut and context menu in %s', (browserName
       const popup = await waitForArticlePopup(extensionPage, source.title);
       expect(popup.href).toBe(session.extensionUrl('popup.html'));
       expect(popup.articleUrl).toBe(source.url);
-      await ff.closePopupPanels();
-      await pollUntil(async () => (await popupViews(extensionPage)).length === 0, 'the popup to close');
+      await closePopups(ff);
       await page.close();
     });
 
@@ -160,12 +169,12 @@ describe.each(BROWSERS)('keyboard shortcut and context menu in %s', (browserName
       const page = await session.openPage(source.url);
       await waitForPanel(page);
       const archiveLink = await markLinkTo(page, linked.url, 'archive-link');
+      expect(await popupViews(extensionPage)).toEqual([]);
       expect(await ff.openContextMenu(page, archiveLink)).toEqual([MENU_LABEL]);
       await ff.activateContextMenuItem(MENU_LABEL);
       const popup = await waitForArticlePopup(extensionPage, linked.title);
       expect(popup.articleUrl).toBe(linked.url);
-      await ff.closePopupPanels();
-      await pollUntil(async () => (await popupViews(extensionPage)).length === 0, 'the popup to close');
+      await closePopups(ff);
       await page.close();
     });
   }

@@ -163,7 +163,8 @@ export class FirefoxSession extends SessionBase {
 
   /** Closes any open toolbar popup panel (the real popup, where an extension code path opened it). */
   async closePopupPanels(): Promise<void> {
-    await this.privileged(`(() => { for (const panel of document.querySelectorAll('panel')) if (panel.state === 'open') panel.hidePopup(); })()`);
+    // 'showing' too: a panel still opening (its animation runs) ignores nothing else and stays open.
+    await this.privileged(`(() => { for (const panel of document.querySelectorAll('panel')) if (panel.state === 'open' || panel.state === 'showing') panel.hidePopup(); })()`);
   }
 
   protected async newTab(): Promise<PageHandle> {
