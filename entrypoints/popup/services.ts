@@ -5,8 +5,8 @@ import type { CallFn, Services } from '@/components/services';
 import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
 
 /**
- * The popup's real services: the protocol client (already asking for `prefetchUrl`'s view, when given),
- * broadcasts, tab navigation and the draft port.
+ * The popup's real services: the protocol client (`call`: main.tsx passes one that has already asked for
+ * the article's view), broadcasts, tab navigation and the draft port.
  */
 export function popupServices(activeTabId: number | null, hosts: readonly string[] = DEFAULT_ARCHIVE_HOSTS, call: CallFn = callBackground): Services {
   return {

@@ -150,7 +150,7 @@ export function makeTermNames(doc: Document, resolve: (href: string | null) => s
       const links = linksWhere(doc, (href) => href.includes(slug), 100, 'a', `a[href*="${slug}"]`);
       for (let i = 0; i < links.length && i < 100 && !found; i++) {
         const link = links[i] as Element;
-        const term = termOfUrl(resolve(link.getAttribute('href')), relNamesCategory(link));
+        const term = termOfUrl(resolve(link.getAttribute('href')), relHas(link, 'category'));
         if (!term || term.kind !== kind || term.slug !== slug) continue;
         const name = cleanText(link.textContent ?? '', LIMITS.tagName + 1);
         if (name && name.length <= LIMITS.tagName) found = name;
@@ -161,11 +161,6 @@ export function makeTermNames(doc: Document, resolve: (href: string | null) => s
   };
 }
 
-/** rel="category tag" (any case): a one-segment link is then a rubrique. */
-function relNamesCategory(link: Element): boolean {
-  return (link.getAttribute('rel') ?? '').toLowerCase().includes('category');
-}
-
 /** "kind:slug" → link text for every tag/rubrique link on the page (sidebar included: names only). */
 function collectTermNames(doc: Document, resolve: (href: string | null) => string | null, max = 3000): Map<string, string> {
   const names = new Map<string, string>();
@@ -173,7 +168,7 @@ function collectTermNames(doc: Document, resolve: (href: string | null) => strin
   const limit = links.length;
   for (let i = 0; i < limit; i++) {
     const link = links[i] as Element;
-    const term = termOfUrl(resolve(link.getAttribute('href')), relNamesCategory(link));
+    const term = termOfUrl(resolve(link.getAttribute('href')), relHas(link, 'category'));
     if (!term || term.kind === 'author') continue;
     const name = cleanText(link.textContent ?? '', LIMITS.tagName + 1);
     const key = `${term.kind}:${term.slug}`;

@@ -93,7 +93,6 @@ export function originalUrlOf(doc: Document, structured: StructuredData, hosts: 
   return firstOnArchive([structured.canonical, structured.ogUrl, savedFromComment(doc)], hosts);
 }
 
-/** Judges a page on another host by content alone (only needed off the archive hosts). */
 /** True when a meta line in scope uses the archive's wording ("auteur de l'article", "dans la rubrique"). */
 function hasArchiveWording(scope: Element | null, postLevel: boolean): boolean {
   if (!scope) return false;
@@ -108,6 +107,7 @@ function hasArchiveWording(scope: Element | null, postLevel: boolean): boolean {
 
 const NO_SIGNAL = 'no archive signal: no archive footer, SecurityVibes chrome or archive URL (a French WordPress page alone is not the archive)';
 
+/** Judges a page on another host by content alone (only needed off the archive hosts). */
 export function readIdentity(doc: Document, structured: StructuredData, hosts: readonly string[], wordingScope: Element | null, postLevel: boolean): Identity {
   const signals: string[] = [];
   const original = originalUrlOf(doc, structured, hosts);

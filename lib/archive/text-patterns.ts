@@ -127,12 +127,14 @@ export function readTextPatterns(container: Element, postLevel: boolean, context
   let rubriqueLength = Infinity;
   const prefilter = !container.querySelector(HIDDEN_TEXT);
   for (const el of metaLineCandidates(container, postLevel, 300)) {
-    if (prefilter && !RAW_HINT.test(el.textContent ?? '') && !isMetaBox(el)) continue;
+    let metaBox: boolean | null = null;
+    const inMetaBox = () => (metaBox ??= isMetaBox(el));
+    if (prefilter && !RAW_HINT.test(el.textContent ?? '') && !inMetaBox()) continue;
     const line = boundedText(el, MAX_LINE + 1);
     if (line.length < 6 || line.length > MAX_LINE) continue;
     // The meta-line patterns backtrack over the whole line: run them only where their anchor words are.
     // A meta box may carry a bare date ("Jérôme Vasseur | 24 mars 2010 | Menaces"): its first date counts.
-    const meta = (META_HINT.test(line) ? metaLine(line) : null) ?? (isMetaBox(el) ? { who: undefined, when: line, where: undefined } : null);
+    const meta = (META_HINT.test(line) ? metaLine(line) : null) ?? (inMetaBox() ? { who: undefined, when: line, where: undefined } : null);
     if (meta) {
       // Each field from the shortest line that gives it ("Publié le …" and "auteur de l'article …" may be two lines).
       const author = meta.who ? cleanAuthor(endField(meta.who)) : null;

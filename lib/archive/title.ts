@@ -17,7 +17,8 @@ export function stripSiteName(raw: string, extraSiteName: string | null = null):
   const segments = title.split(SEPARATORS);
   const site = extraSiteName ? fold(cleanText(extraSiteName, 200)) : null;
   const isSite = (segment: string) => {
-    return isSiteName(segment.trim()) || (!!site && fold(segment.trim()) === site);
+    const trimmed = segment.trim();
+    return isSiteName(trimmed) || (!!site && fold(trimmed) === site);
   };
   while (segments.length > 1 && isSite(segments[0] ?? '')) segments.shift();
   while (segments.length > 1 && isSite(segments[segments.length - 1] ?? '')) segments.pop();
