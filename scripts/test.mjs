@@ -4,7 +4,7 @@
 //   npm test -- --only=lint,unit    run just these steps
 // Steps: node, browsers, typecheck, lint, locales, unit, build, bundles, web-ext-lint, e2e.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { bin, missingBrowsers, BROWSER_INSTALL, requireNode22, run } from './lib-steps.mjs';
+import { bin, installMissingBrowsers, requireNode22, run } from './lib-steps.mjs';
 
 requireNode22();
 
@@ -49,10 +49,7 @@ async function webExtLint() {
 
 const steps = [
   ['node', async () => ({ ok: true, detail: `node ${process.versions.node}` })],
-  ['browsers', async () => {
-    const missing = missingBrowsers();
-    return missing.length ? { ok: false, detail: `${missing.join(' and ')} not found: install them with \`${BROWSER_INSTALL}\`` } : { ok: true };
-  }],
+  ['browsers', installMissingBrowsers],
   ['typecheck', command(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])],
   ['lint', command(bin('eslint'), ['.'])],
   ['locales', command(process.execPath, ['scripts/check-locales.mjs'])],
