@@ -1,6 +1,6 @@
 /**
  * Bundle sizes of the production build (minified, as shipped): the content script and everything the
- * popup page loads (its entry chunk, the chunks it imports, its CSS). Budgets: content ≤ 40 KB, popup ≤ 80 KB.
+ * popup page loads (its entry chunk, the chunks it imports, its CSS). Budgets: content ≤ 48 KB, popup ≤ 80 KB.
  * Usage: npm run build && tsx bench/bundle.ts   (prints Markdown; bench/popup.ts embeds it in results/ui.md)
  *        tsx bench/bundle.ts --check         (npm test's `bundles` step: both builds within the budgets)
  */
@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1000;
-export const BUDGETS = { content: 40 * KB, popup: 80 * KB } as const;
+export const BUDGETS = { content: 48 * KB, popup: 80 * KB } as const;
 
 /** A page's JS/CSS closure: <script src> and <link href> of the HTML, then static imports of each chunk. */
 function pageFiles(dir: string, html: string): string[] {

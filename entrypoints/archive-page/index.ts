@@ -9,7 +9,7 @@ import { readPanelPrefs, reportPageSeen } from './panel/light-client';
  *
  * It is an unlisted script rather than a wxt content-script entrypoint: wxt's ContentScriptContext (SPA
  * location watching, re-injection bookkeeping, ~2.9 KB) has no use on a static archive page and alone
- * would break the 40 KB budget. Its one duty that matters here — stop when the extension is reloaded or
+ * would break the 48 KB budget. Its one duty that matters here — stop when the extension is reloaded or
  * removed — is `watchLifetime`.
  */
 export default defineUnlistedScript(async () => {

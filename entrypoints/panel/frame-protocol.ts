@@ -1,7 +1,7 @@
 /**
  * The messages between the in-page panel (this extension page, framed by an archive article) and the
  * content script that frames it. Shared by both sides; no extension API, no zod (the content script
- * imports it and must stay ≤ 40 KB).
+ * imports it and must stay ≤ 48 KB).
  */
 
 /** Panel → content script: its content height in CSS px and whether it is collapsed. */

@@ -38,7 +38,7 @@ export function urlShape(url: string): UrlShape {
   return shape;
 }
 
-// One call per answer rather than an object literal each: the content script's bytes (its 40 KB budget).
+// One call per answer rather than an object literal each: the content script's bytes (its 48 KB budget).
 const make = (kind: UrlShape['kind'], slug: string | null, page: number) => ({ kind, slug, page }) as UrlShape;
 
 function shapeOf(url: string): UrlShape {
