@@ -24,6 +24,9 @@ export interface SuiteResult {
   browse: Stats;
   browseFloor: Stats;
   browseNaive: Stats;
+  /** Tag statistics (the 200 most used tags): first call on a fresh store (cold), then warm. */
+  tagStatsColdMs: number;
+  tagStats: Stats;
   searchColdMs: number;
   search: Stats;
   searchNaive: Stats;
@@ -159,6 +162,13 @@ export async function runSuite(factory: IDBFactory, n: number, options: { querie
       .slice(0, 20);
   });
 
+  // Tag statistics: the first call after the worker wakes, then warm calls.
+  await store.close();
+  t = now();
+  await store.tagStats(200);
+  const tagStatsColdMs = now() - t;
+  const tagStats = await time(50, () => store.tagStats(200));
+
   // Search: warm queries (the cold one was measured above); naive scans all.
   const search = await time(options.queries, (i) => store.search(words[i % words.length]!, 20));
   const searchNaive = await time(Math.min(options.queries, options.naiveQueries), async (i) => {
@@ -171,5 +181,5 @@ export async function runSuite(factory: IDBFactory, n: number, options: { querie
   });
   db.close();
   await store.close();
-  return { n, importMs, importPerRecordMs, importFloorMs, relatedFirstMs, digestFloorMs, related, relatedFloor, relatedNaive, browse, browseFloor, browseNaive, searchColdMs, search, searchNaive };
+  return { n, importMs, importPerRecordMs, importFloorMs, relatedFirstMs, digestFloorMs, related, relatedFloor, relatedNaive, browse, browseFloor, browseNaive, tagStatsColdMs, tagStats, searchColdMs, search, searchNaive };
 }

@@ -63,13 +63,14 @@ function table(title: string, results: SuiteResult[]): string {
       `${ms(r.relatedFirstMs)} · ${ms(r.searchColdMs)} · ${ms(r.digestFloorMs)}`,
       `${pp(r.search)} · ${pp(r.searchNaive)}`,
       `${pp(r.browse)} · ${pp(r.browseFloor)} · ${pp(r.browseNaive)}`,
+      `${ms(r.tagStatsColdMs)} · ${pp(r.tagStats)}`,
     ].join(' | '),
   );
   return [
     `### ${title}`,
     '',
-    '| N | bulk import ms: ours / floor: bare puts of the same buckets (ratio) · bare puts, one record per article | related warm p50 (p95) | floor: bare read of the postings | naive: getAll + score | ours÷floor / naive÷ours (p50) | cold, first query after wake: related · search · floor (bare read of the digest) | search warm · naive | browse by tag: ours · floor · naive |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| N | bulk import ms: ours / floor: bare puts of the same buckets (ratio) · bare puts, one record per article | related warm p50 (p95) | floor: bare read of the postings | naive: getAll + score | ours÷floor / naive÷ours (p50) | cold, first query after wake: related · search · floor (bare read of the digest) | search warm · naive | browse by tag: ours · floor · naive | tag stats (top 200): cold · warm |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((row) => `| ${row} |`),
     '',
   ].join('\n');
