@@ -1,4 +1,3 @@
-import type { IDBPTransaction } from 'idb';
 import type { ArticleRecord } from '../model';
 import { articleIn, bucketOf, packBuckets, readBuckets, type ArticleBucket } from './buckets';
 import { isTagKey, packPostings, readPostingBuckets } from './posting-buckets';
@@ -6,17 +5,17 @@ import { rowsIn, writeDigest, type DigestRow } from './digest';
 import { allRequests, putAll } from './errors';
 import { mergeArticle, type ArticleFacts } from './merge';
 import { applyEntries, buildPostings, CategoryDictionary, emptyPosting, findId, postingKeysOf, toMinutes, type PostingEntry } from './postings';
-import { META_KEY, NO_TIME, STORES, type Meta, type PostingRecord, type StoredArticle } from './schema';
+import { META_KEY, NO_TIME, STORES, type Meta, type PostingRecord, type StoredArticle, type Tx } from './schema';
 
-export type WriteTx = IDBPTransaction<unknown, string[], 'readwrite'>;
+export type WriteTx = Tx<'readwrite'>;
 export type Incoming = { facts: ArticleFacts } | { record: ArticleRecord };
 export type Outcome = 'added' | 'updated' | 'kept';
 
 /** Stores that an article write touches; callers include them in their transaction. */
 export const ARTICLE_WRITE_STORES = [STORES.articleBuckets, STORES.postingBuckets, STORES.meta, STORES.digest] as const;
 
-export async function readMeta(tx: { objectStore(name: string): { get(key: string): Promise<unknown> } }): Promise<Meta> {
-  const meta = (await tx.objectStore(STORES.meta).get(META_KEY)) as Meta | undefined;
+export async function readMeta(tx: Tx): Promise<Meta> {
+  const meta = await tx.objectStore(STORES.meta).get(META_KEY);
   return meta ?? { nextId: 1, docCount: 0, categories: [], lastUpdatedAt: null, tagCount: 0 };
 }
 
@@ -29,11 +28,6 @@ function factsOf(record: ArticleRecord): ArticleFacts {
   return { ...record };
 }
 
-/**
- * Upserts articles inside the caller's transaction: merges with what is stored, gives new articles an
- * id, and updates their buckets, every affected postings list, the digest and the meta record.
- * Everything happens in the one transaction, so a failure anywhere leaves no trace.
- */
 export interface WriteResult {
   outcomes: Outcome[];
   /** Digest rows of the records added or changed, for the in-memory catalog to patch itself (computed on demand). */
@@ -41,7 +35,21 @@ export interface WriteResult {
   docCount: number;
 }
 
-export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now: number, dryRun = false): Promise<WriteResult> {
+/** What a write of these items would change, read in the caller's transaction (read-only or not). */
+interface Plan {
+  meta: Meta;
+  fresh: boolean;
+  /** The buckets of the items' URLs as stored (empty for an empty index). */
+  current: Map<number, ArticleBucket>;
+  categories: CategoryDictionary;
+  /** The records to write, by URL, and what was stored under each URL before. */
+  batch: Map<string, StoredArticle>;
+  before: Map<string, StoredArticle | undefined>;
+  outcomes: Outcome[];
+  added: number;
+}
+
+async function plan(tx: Tx, items: readonly Incoming[], now: number): Promise<Plan> {
   const buckets = tx.objectStore(STORES.articleBuckets);
   const meta = await readMeta(tx);
   const fresh = meta.docCount === 0;
@@ -78,7 +86,24 @@ export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now
     outcomes.push(current ? 'updated' : 'added');
   });
   const added = [...batch.keys()].filter((url) => !before.get(url)).length;
-  if (batch.size === 0 || dryRun) return { outcomes, written: () => [], docCount: meta.docCount + (dryRun ? added : 0) };
+  return { meta, fresh, current, categories, batch, before, outcomes, added };
+}
+
+/** The outcome of writing these items, without writing anything (an import's preview). */
+export async function previewArticles(tx: Tx, items: readonly Incoming[], now: number): Promise<WriteResult> {
+  const { outcomes, meta, added } = await plan(tx, items, now);
+  return { outcomes, written: () => [], docCount: meta.docCount + added };
+}
+
+/**
+ * Upserts articles inside the caller's transaction: merges with what is stored, gives new articles an
+ * id, and updates their buckets, every affected postings list, the digest and the meta record.
+ * Everything happens in the one transaction, so a failure anywhere leaves no trace.
+ */
+export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now: number): Promise<WriteResult> {
+  const { meta, fresh, current, categories, batch, before, outcomes, added } = await plan(tx, items, now);
+  if (batch.size === 0) return { outcomes, written: () => [], docCount: meta.docCount };
+  const buckets = tx.objectStore(STORES.articleBuckets);
 
   // Requests are made as soon as their values are ready and awaited together at the end: the browser
   // stores the buckets while the postings and the digest (tokenising) are being computed here.
@@ -94,7 +119,7 @@ export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now
     tagsAdded = writePostings(tx, postingChanges(batch, before, categories));
     writes.add(tagsAdded);
   }
-  const digest = writeDigest(tx, [...batch.values()], fresh);
+  const digest = writeDigest(tx.objectStore(STORES.digest), [...batch.values()], fresh);
   writes.add(digest);
   meta.docCount += added;
   meta.categories = categories.slugs;

@@ -1,18 +1,18 @@
 import type { ArticleRecord, IndexStatus, Tag, TagStat } from '../model';
 import { ARTICLE_WRITE_STORES, readMeta } from './article-writer';
 import { allPostings, isTagKey, readPosting } from './posting-buckets';
-import { allStoredArticles, articleIn, bucketOf, findArticles, type ArticleBucket } from './buckets';
+import { allStoredArticles, articleIn, bucketOf, findArticles } from './buckets';
 import { guarded, transact } from './errors';
-import { NO_TIME, STORES, categoryKey, tagKey, type AnyDb, type StoredArticle } from './schema';
+import { NO_TIME, STORES, categoryKey, tagKey, type Db, type StoredArticle } from './schema';
 
 export function publicRecord(stored: StoredArticle): ArticleRecord {
   const { id: _id, pub: _pub, ...record } = stored;
   return record;
 }
 
-export function getArticle(db: AnyDb, url: string): Promise<ArticleRecord | null> {
+export function getArticle(db: Db, url: string): Promise<ArticleRecord | null> {
   return guarded(async () => {
-    const stored = articleIn((await db.get(STORES.articleBuckets, bucketOf(url))) as ArticleBucket | undefined, url);
+    const stored = articleIn(await db.get(STORES.articleBuckets, bucketOf(url)), url);
     return stored ? publicRecord(stored) : null;
   });
 }
@@ -27,7 +27,7 @@ export interface BrowseResult {
  * Articles with a tag or in a rubrique, newest first (undated last, then by id), one page of them.
  * `urlOf` maps posting ids to URLs (the catalog knows them; schema v4 keeps no index on ids).
  */
-export function browse(db: AnyDb, by: 'tag' | 'category', slug: string, offset: number, limit: number, urlOf: (id: number) => string | undefined): Promise<BrowseResult> {
+export function browse(db: Db, by: 'tag' | 'category', slug: string, offset: number, limit: number, urlOf: (id: number) => string | undefined): Promise<BrowseResult> {
   return guarded(async () => {
     const tx = db.transaction([STORES.postingBuckets, STORES.articleBuckets]);
     const posting = await readPosting(tx.objectStore(STORES.postingBuckets), by === 'tag' ? tagKey(slug) : categoryKey(slug));
@@ -50,7 +50,7 @@ export function browse(db: AnyDb, by: 'tag' | 'category', slug: string, offset: 
 }
 
 /** Tags with their article counts, most used first (then by slug). */
-export function tagStats(db: AnyDb, limit: number): Promise<TagStat[]> {
+export function tagStats(db: Db, limit: number): Promise<TagStat[]> {
   return guarded(async () => {
     const postings = await allPostings(db.transaction(STORES.postingBuckets).store);
     const stats = postings.filter((posting) => isTagKey(posting.key)).map((posting) => ({ slug: posting.slug, name: posting.name, count: posting.ids.length }));
@@ -58,13 +58,13 @@ export function tagStats(db: AnyDb, limit: number): Promise<TagStat[]> {
   });
 }
 
-export function countIndexed(db: AnyDb, urls: readonly string[]): Promise<number> {
+export function countIndexed(db: Db, urls: readonly string[]): Promise<number> {
   return guarded(async () => {
     return (await findArticles(db.transaction(STORES.articleBuckets).store, urls)).size;
   });
 }
 
-export function indexStatus(db: AnyDb): Promise<IndexStatus> {
+export function indexStatus(db: Db): Promise<IndexStatus> {
   return guarded(async () => {
     const tx = db.transaction([STORES.meta, STORES.notes, STORES.trash]);
     const [meta, notes, trash] = await Promise.all([readMeta(tx), tx.objectStore(STORES.notes).count(), tx.objectStore(STORES.trash).count()]);
@@ -73,7 +73,7 @@ export function indexStatus(db: AnyDb): Promise<IndexStatus> {
 }
 
 /** Empties the article index (articles, postings, digest, counters); notes, trash and settings stay. */
-export function clearIndex(db: AnyDb): Promise<number> {
+export function clearIndex(db: Db): Promise<number> {
   return transact(
     () => db.transaction([...ARTICLE_WRITE_STORES], 'readwrite'),
     async (tx) => {
@@ -84,6 +84,6 @@ export function clearIndex(db: AnyDb): Promise<number> {
   );
 }
 
-export function allArticles(db: AnyDb): Promise<ArticleRecord[]> {
+export function allArticles(db: Db): Promise<ArticleRecord[]> {
   return guarded(async () => (await allStoredArticles(db.transaction(STORES.articleBuckets).store)).map(publicRecord));
 }

@@ -1,18 +1,18 @@
 import type { BackupFile, ImportCounts, ImportReport, Note, TrashedNote } from '../model';
 import { BACKUP_FORMAT, BACKUP_VERSION, TRASH_RETENTION_MS } from '../model';
-import { ARTICLE_WRITE_STORES, writeArticles, type Outcome, type WriteResult, type WriteTx } from './article-writer';
+import { ARTICLE_WRITE_STORES, previewArticles, writeArticles, type Outcome, type WriteResult } from './article-writer';
 import { allArticles } from './articles';
 import { parseBackup } from './backup-file';
 import { allRequests, guarded, transact } from './errors';
-import { SETTINGS_KEY, STORES, type AnyDb } from './schema';
+import { SETTINGS_KEY, STORES, type Db, type Tx } from './schema';
 
 /** Everything the store holds, in the one file format (also written by `sv-companion index`). */
-export function exportBackup(db: AnyDb, now: number, generator: string): Promise<BackupFile> {
+export function exportBackup(db: Db, now: number, generator: string): Promise<BackupFile> {
   return guarded(async () => {
     const tx = db.transaction([STORES.notes, STORES.trash, STORES.settings]);
     const [notes, trash, settings] = await Promise.all([
-      tx.objectStore(STORES.notes).getAll() as Promise<Note[]>,
-      tx.objectStore(STORES.trash).getAll() as Promise<TrashedNote[]>,
+      tx.objectStore(STORES.notes).getAll(),
+      tx.objectStore(STORES.trash).getAll(),
       tx.objectStore(STORES.settings).get(SETTINGS_KEY),
     ]);
     const articles = await allArticles(db);
@@ -24,10 +24,13 @@ export function exportBackup(db: AnyDb, now: number, generator: string): Promise
       articles,
       notes,
       trash,
-      settings: (settings as BackupFile['settings']) ?? null,
+      settings: settings ?? null,
     };
   });
 }
+
+/** The import applies (read-write transaction) or only previews (read-only). */
+const canWrite = (tx: Tx): tx is Tx<'readwrite'> => tx.mode === 'readwrite';
 
 const zero = (): ImportCounts => ({ added: 0, updated: 0, kept: 0, rejected: 0 });
 
@@ -47,10 +50,10 @@ class Rejections {
  * Notes merge by updatedAt — an older note never replaces a newer one, and a note deleted here after
  * the file's version was written stays deleted. Trash entries past 30 days and duplicates are rejected.
  */
-export function importBackup(db: AnyDb, text: string, now: number, apply: boolean): Promise<ImportReport> {
+export function importBackup(db: Db, text: string, now: number, apply: boolean): Promise<ImportReport> {
   const file = parseBackup(text);
   const stores = [...ARTICLE_WRITE_STORES, STORES.notes, STORES.trash, STORES.settings];
-  return transact(() => db.transaction(stores, apply ? 'readwrite' : 'readonly') as WriteTx, async (tx) => {
+  return transact((): Tx => db.transaction(stores, apply ? 'readwrite' : 'readonly'), async (tx) => {
     const rejections = new Rejections();
     const report: ImportReport = { applied: apply, articles: zero(), notes: zero(), trash: zero(), settings: file.settings !== null, rejections: [] };
 
@@ -59,7 +62,8 @@ export function importBackup(db: AnyDb, text: string, now: number, apply: boolea
       if (seenArticles.has(record.url)) return rejections.add(report.articles, 'duplicate article URL in the file'), false;
       return seenArticles.add(record.url), true;
     });
-    const written: WriteResult = await writeArticles(tx, articles.map((record) => ({ record })), now, !apply);
+    const items = articles.map((record) => ({ record }));
+    const written: WriteResult = canWrite(tx) ? await writeArticles(tx, items, now) : await previewArticles(tx, items, now);
     for (const outcome of written.outcomes) report.articles[outcome] += 1;
 
     const notes = tx.objectStore(STORES.notes);
@@ -72,7 +76,7 @@ export function importBackup(db: AnyDb, text: string, now: number, apply: boolea
         continue;
       }
       seenNotes.add(note.url);
-      const [current, trashed] = (await Promise.all([notes.get(note.url), trash.get(note.url)])) as [Note | undefined, TrashedNote | undefined];
+      const [current, trashed] = await Promise.all([notes.get(note.url), trash.get(note.url)]);
       const outcome: Outcome = !current ? (trashed && trashed.deletedAt >= note.updatedAt ? 'kept' : 'added') : note.updatedAt > current.updatedAt ? 'updated' : 'kept';
       report.notes[outcome] += 1;
       if (outcome !== 'kept') noteWrites.push(note);
@@ -83,14 +87,15 @@ export function importBackup(db: AnyDb, text: string, now: number, apply: boolea
         rejections.add(report.trash, 'trash entry older than 30 days');
         continue;
       }
-      const [current, live] = (await Promise.all([trash.get(entry.url), notes.get(entry.url)])) as [TrashedNote | undefined, Note | undefined];
+      const [current, live] = await Promise.all([trash.get(entry.url), notes.get(entry.url)]);
       const liveNewer = (live && live.updatedAt >= entry.deletedAt) || noteWrites.some((n) => n.url === entry.url && n.updatedAt >= entry.deletedAt);
       const outcome: Outcome = liveNewer ? 'kept' : !current ? 'added' : entry.deletedAt > current.deletedAt ? 'updated' : 'kept';
       report.trash[outcome] += 1;
       if (outcome !== 'kept') trashWrites.push(entry);
     }
-    if (apply) {
-      await allRequests([...noteWrites.map((note) => () => notes.put(note)), ...trashWrites.map((entry) => () => trash.put(entry))], (write) => write());
+    if (canWrite(tx)) {
+      const [noteStore, trashStore] = [tx.objectStore(STORES.notes), tx.objectStore(STORES.trash)];
+      await allRequests([...noteWrites.map((note) => () => noteStore.put(note)), ...trashWrites.map((entry) => () => trashStore.put(entry))], (write) => write());
       if (file.settings) await tx.objectStore(STORES.settings).put(file.settings, SETTINGS_KEY);
     }
     report.rejections = rejections.list();

@@ -37,10 +37,10 @@ export function hashOf(text: string): number {
 
 export const bucketOf = (url: string): number => hashOf(url) % ARTICLE_BUCKETS;
 
-/** The slice of an idb object store these helpers use (read-only or read-write transactions alike). */
-export interface BucketStore {
-  get(key: number): Promise<unknown>;
-  getAll(): Promise<unknown[]>;
+/** The slice of an idb bucket store these helpers use (read-only or read-write transactions alike). */
+export interface BucketStore<B> {
+  get(key: number): Promise<B | undefined>;
+  getAll(): Promise<B[]>;
 }
 
 /**
@@ -48,21 +48,21 @@ export interface BucketStore {
  * store (`total` buckets). When more than half of them are wanted, one getAll of the whole store is
  * cheaper than a read per bucket.
  */
-export async function readBuckets<B extends { bucket: number } = ArticleBucket>(store: BucketStore, numbers: Iterable<number>, total = ARTICLE_BUCKETS): Promise<Map<number, B>> {
+export async function readBuckets<B extends { bucket: number }>(store: BucketStore<B>, numbers: Iterable<number>, total = ARTICLE_BUCKETS): Promise<Map<number, B>> {
   const wanted = [...new Set(numbers)];
   const found = new Map<number, B>();
   if (wanted.length > total / 2) {
     const keep = new Set(wanted);
-    for (const bucket of (await store.getAll()) as B[]) if (keep.has(bucket.bucket)) found.set(bucket.bucket, bucket);
+    for (const bucket of await store.getAll()) if (keep.has(bucket.bucket)) found.set(bucket.bucket, bucket);
     return found;
   }
-  const buckets = (await Promise.all(wanted.map((number) => store.get(number)))) as (B | undefined)[];
+  const buckets = await Promise.all(wanted.map((number) => store.get(number)));
   for (const bucket of buckets) if (bucket) found.set(bucket.bucket, bucket);
   return found;
 }
 
 /** The stored articles with these URLs (unknown URLs are absent from the map). */
-export async function findArticles(store: BucketStore, urls: readonly string[]): Promise<Map<string, StoredArticle>> {
+export async function findArticles(store: BucketStore<ArticleBucket>, urls: readonly string[]): Promise<Map<string, StoredArticle>> {
   const wanted = [...new Set(urls)];
   const buckets = await readBuckets(store, wanted.map(bucketOf));
   const found = new Map<string, StoredArticle>();
@@ -74,8 +74,8 @@ export async function findArticles(store: BucketStore, urls: readonly string[]):
 }
 
 /** Every stored article, in URL order (the order the v1–v4 `articles` store listed them by key). */
-export async function allStoredArticles(store: BucketStore): Promise<StoredArticle[]> {
-  const all = ((await store.getAll()) as ArticleBucket[]).flatMap((bucket) => bucket.records.map((json) => JSON.parse(json) as StoredArticle));
+export async function allStoredArticles(store: BucketStore<ArticleBucket>): Promise<StoredArticle[]> {
+  const all = (await store.getAll()).flatMap((bucket) => bucket.records.map((json) => JSON.parse(json) as StoredArticle));
   return all.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 

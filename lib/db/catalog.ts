@@ -1,10 +1,10 @@
 import type { Note, RelatedItem, Tag } from '../model';
-import { parseChunk, tagsOfRow, tokensAt, type DigestChunk, type DigestRow, type ParsedChunk } from './digest';
+import { parseChunk, ROW, tagsOfRow, tokensAt, type DigestRow, type ParsedChunk } from './digest';
 import { guarded } from './errors';
 import { CategoryDictionary, findId } from './postings';
 import { finalize, preselect, type PostingList } from './related';
 import { toRelatedItems } from './related-items';
-import { NO_CATEGORY, NO_TIME, STORES, type AnyDb } from './schema';
+import { NO_CATEGORY, NO_TIME, STORES, type Db } from './schema';
 import { SearchIndex, type SearchDoc } from './search';
 
 /** What the catalog keeps about one article (no excerpt: search reads the few winners' excerpts). */
@@ -55,10 +55,10 @@ export class Catalog {
     return this.docs.size;
   }
 
-  static async load(db: AnyDb): Promise<Catalog> {
+  static async load(db: Db): Promise<Catalog> {
     const [chunks, notes] = await guarded(async () => {
       const tx = db.transaction([STORES.digest, STORES.notes]);
-      return Promise.all([tx.objectStore(STORES.digest).getAll() as Promise<DigestChunk[]>, tx.objectStore(STORES.notes).getAll() as Promise<Note[]>]);
+      return Promise.all([tx.objectStore(STORES.digest).getAll(), tx.objectStore(STORES.notes).getAll()]);
     });
     const catalog = new Catalog();
     for (const chunk of chunks) catalog.loadChunk(parseChunk(chunk));
@@ -77,25 +77,28 @@ export class Catalog {
   /** Adds or replaces one article (its row as written in the digest). */
   upsert(row: DigestRow): void {
     const doc = this.place(row);
-    this.search.upsertPrepared(articleSearchDoc(doc), row[7], row[9] ?? 0, row[8]);
+    this.search.upsertPrepared(articleSearchDoc(doc), row[ROW.normTitle], row[ROW.time] ?? 0, row[ROW.tokens]);
   }
 
   /** Adds a whole digest chunk (loading): articles, then their tokens in one block. */
   private loadChunk(chunk: ParsedChunk): void {
-    const docs = chunk.rows.map((row, position) => ({ doc: articleSearchDoc(this.place(row)), normTitle: row[7], time: row[9] ?? 0, tokens: () => tokensAt(chunk, position) }));
+    const docs = chunk.rows.map((row, position) => ({ doc: articleSearchDoc(this.place(row)), normTitle: row[ROW.normTitle], time: row[ROW.time] ?? 0, tokens: () => tokensAt(chunk, position) }));
     this.search.loadBlock({ docs, tokens: chunk.tokens, offsets: chunk.offsets, positions: chunk.positions });
   }
 
   /** Puts the article in the summaries and tag postings (moving it between tags if it changed). */
   private place(row: DigestRow): CatalogDoc {
-    const [id, url, title, publishedAt, categorySlug, categoryName, , , , time] = row;
+    const id = row[ROW.id];
+    const url = row[ROW.url];
+    const categorySlug = row[ROW.categorySlug];
+    const time = row[ROW.time];
     const old = this.docs.get(id);
     const doc: CatalogDoc = {
       id,
       url,
-      title,
-      publishedAt,
-      category: categorySlug === null ? null : { slug: categorySlug, name: categoryName ?? categorySlug },
+      title: row[ROW.title],
+      publishedAt: row[ROW.publishedAt],
+      category: categorySlug === null ? null : { slug: categorySlug, name: row[ROW.categoryName] ?? categorySlug },
       tags: tagsOfRow(row),
       min: time === null ? NO_TIME : Math.floor(time / 60_000),
       cat: this.categories.indexOf(categorySlug),

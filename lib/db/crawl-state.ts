@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { CrawlLogEntry } from '../model';
 import { allRequests, guarded, transact } from './errors';
-import { STORES, type AnyDb } from './schema';
+import { STORES, type Db } from './schema';
 
 /** Newest entries kept in the crawl log; older ones are dropped as new ones arrive. */
 export const CRAWL_LOG_CAP = 5000;
@@ -21,7 +21,7 @@ export interface CrawlStateStore {
   clearLog(): Promise<void>;
 }
 
-export function crawlStateStore(db: () => Promise<AnyDb>): CrawlStateStore {
+export function crawlStateStore(db: () => Promise<Db>): CrawlStateStore {
   return {
     get: (key, schema) =>
       guarded(async () => {
@@ -64,7 +64,7 @@ export function crawlStateStore(db: () => Promise<AnyDb>): CrawlStateStore {
         const out: CrawlLogEntry[] = [];
         let cursor = await store.openCursor(null, 'prev');
         while (cursor && out.length < limit) {
-          out.push(cursor.value as CrawlLogEntry);
+          out.push(cursor.value);
           cursor = await cursor.continue();
         }
         return out;

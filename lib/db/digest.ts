@@ -1,6 +1,6 @@
 import type { Tag } from '../model';
 import { allRequests, putAll } from './errors';
-import { STORES, type StoredArticle } from './schema';
+import type { Store, StoredArticle } from './schema';
 import { forEachIndexToken, normalize } from './text';
 
 /**
@@ -27,6 +27,21 @@ export type DigestRow = [
   tokens: string,
   time: number | null,
 ];
+
+/**
+ * Where each field sits in a DigestRow: every reader goes through these names, never a bare position.
+ * The row stays an array on disk because the chunk's JSON then carries no key names, which every
+ * worker wake clones and parses: at 20k synthetic articles 6.9 M characters instead of 8.9 M with named
+ * keys (Node 22, five rounds on a loaded 2-core machine: parse 38–71 ms against 43–76 ms).
+ */
+export const ROW = { id: 0, url: 1, title: 2, publishedAt: 3, categorySlug: 4, categoryName: 5, tags: 6, normTitle: 7, tokens: 8, time: 9 } as const;
+
+/** A copy of the row with its tokens field replaced. */
+function withTokens(row: DigestRow, tokens: string): DigestRow {
+  const copy: DigestRow = [...row];
+  copy[ROW.tokens] = tokens;
+  return copy;
+}
 
 export interface DigestChunk {
   chunk: number;
@@ -90,8 +105,7 @@ export function packChunk(chunk: number, sources: readonly ChunkSource[]): Diges
   const rows = sources.map((source, position): DigestRow => {
     if ('row' in source) {
       for (const token of source.tokens) add(token, position);
-      const row = source.row;
-      return [row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], '', row[9]];
+      return withTokens(source.row, '');
     }
     forEachIndexToken(`${source.title} ${source.excerpt}`, (token) => add(token, position));
     return rowOf(source);
@@ -126,12 +140,13 @@ export function rowsWithTokens(chunk: ParsedChunk): { row: DigestRow; tokens: st
   chunk.tokens.forEach((token, k) => {
     for (let i = chunk.offsets[k]!; i < chunk.offsets[k + 1]!; i += 1) perRow[chunk.positions[i]!]?.push(token);
   });
-  return chunk.rows.map((row, i) => ({ row: [row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], perRow[i]!.join(' '), row[9]], tokens: perRow[i]! }));
+  return chunk.rows.map((row, i) => ({ row: withTokens(row, perRow[i]!.join(' ')), tokens: perRow[i]! }));
 }
 
 export function tagsOfRow(row: DigestRow): Tag[] {
   const out: Tag[] = [];
-  for (let i = 0; i + 1 < row[6].length; i += 2) out.push({ slug: row[6][i]!, name: row[6][i + 1]! });
+  const tags = row[ROW.tags];
+  for (let i = 0; i + 1 < tags.length; i += 2) out.push({ slug: tags[i]!, name: tags[i + 1]! });
   return out;
 }
 
@@ -139,18 +154,11 @@ export function parseChunk(chunk: DigestChunk): ParsedChunk {
   return { rows: JSON.parse(chunk.rows) as DigestRow[], tokens: chunk.tokens ? chunk.tokens.split(' ') : [], offsets: chunk.offsets, positions: chunk.positions };
 }
 
-interface DigestStore {
-  get(key: number): Promise<unknown>;
-  put(value: DigestChunk): Promise<unknown>;
-}
-
 /**
- * Replaces these articles' rows in their chunks (inside the caller's write transaction, whose
- * completion reports a failed put) and returns the chunk records written. `fresh` says the index was
- * empty, so no chunk needs reading first: then the chunks are packed and their puts made at once.
+ * The chunk records holding these articles' rows: each chunk's `current` record (absent for an empty
+ * index, or a chunk not written yet) with these articles' rows added or replaced.
  */
-export async function writeDigest(tx: { objectStore(name: string): unknown }, articles: readonly StoredArticle[], fresh: boolean): Promise<DigestChunk[]> {
-  const store = tx.objectStore(STORES.digest) as DigestStore;
+export function packDigest(articles: readonly StoredArticle[], current: ReadonlyMap<number, DigestChunk> = new Map()): DigestChunk[] {
   const byChunk = new Map<number, StoredArticle[]>();
   for (const article of articles) {
     const key = chunkOf(article.id);
@@ -158,20 +166,29 @@ export async function writeDigest(tx: { objectStore(name: string): unknown }, ar
     if (list) list.push(article);
     else byChunk.set(key, [article]);
   }
-  const keys = [...byChunk.keys()];
-  const current = fresh ? keys.map(() => undefined) : await allRequests(keys, (key) => store.get(key) as Promise<DigestChunk | undefined>);
-  const records = keys.map((key, i) => {
+  return [...byChunk].map(([key, chunkArticles]) => {
     const merged = new Map<number, ChunkSource>();
-    const existing = current[i];
-    if (existing) for (const entry of rowsWithTokens(parseChunk(existing))) merged.set(entry.row[0], entry);
-    for (const article of byChunk.get(key)!) merged.set(article.id, article);
+    const existing = current.get(key);
+    if (existing) for (const entry of rowsWithTokens(parseChunk(existing))) merged.set(entry.row[ROW.id], entry);
+    for (const article of chunkArticles) merged.set(article.id, article);
     return packChunk(key, [...merged.values()]);
   });
+}
+
+/**
+ * Replaces these articles' rows in their chunks (inside the caller's write transaction, whose
+ * completion reports a failed put) and returns the chunk records written. `fresh` says the index was
+ * empty, so no chunk needs reading first: then the chunks are packed and their puts made at once.
+ */
+export async function writeDigest(store: Store<'digest', 'readwrite'>, articles: readonly StoredArticle[], fresh: boolean): Promise<DigestChunk[]> {
+  const keys = [...new Set(articles.map((article) => chunkOf(article.id)))];
+  const current = fresh ? [] : await allRequests(keys, (key) => store.get(key));
+  const records = packDigest(articles, new Map(current.flatMap((chunk) => (chunk ? [[chunk.chunk, chunk] as const] : []))));
   putAll(store, records);
   return records;
 }
 
 /** The rows of these ids in chunk records just written (with their tokens, as the catalog takes them). */
 export function rowsIn(records: readonly DigestChunk[], ids: ReadonlySet<number>): DigestRow[] {
-  return records.flatMap((record) => rowsWithTokens(parseChunk(record)).flatMap(({ row }) => (ids.has(row[0]) ? [row] : [])));
+  return records.flatMap((record) => rowsWithTokens(parseChunk(record)).flatMap(({ row }) => (ids.has(row[ROW.id]) ? [row] : [])));
 }

@@ -1,5 +1,6 @@
-import { unwrap, type IDBPObjectStore } from 'idb';
+import { unwrap, type StoreValue } from 'idb';
 import { CodedError } from '../protocol/result';
+import type { CompanionSchema, DbStore, Store } from './schema';
 
 /**
  * Turns an IndexedDB failure into a CodedError the UI can act on. A failed request aborts its whole
@@ -81,8 +82,7 @@ export function allRequests<I, T>(items: Iterable<I>, make: (item: I) => Promise
  * which awaits the transaction's completion and reports that failure: nothing is lost by not watching
  * each request, and in Chromium idb's per-request promise and listeners cost about as much as the put.
  */
-export function putAll(store: object, values: Iterable<unknown>): void {
-  // `store` is an idb-wrapped object store, whatever its store-name typing (only those unwrap).
-  const raw = unwrap(store as IDBPObjectStore<unknown, string[], string, 'readwrite'>) as IDBObjectStore;
+export function putAll<Name extends DbStore>(store: Store<Name, 'readwrite'>, values: Iterable<StoreValue<CompanionSchema, Name>>): void {
+  const raw = unwrap(store);
   for (const value of values) raw.put(value);
 }

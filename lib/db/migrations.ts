@@ -1,16 +1,17 @@
 import { packBuckets } from './buckets';
 import { isTagKey, packPostings } from './posting-buckets';
-import { writeDigest } from './digest';
+import { packDigest } from './digest';
 import { allRequests } from './errors';
 import { buildPostings, CategoryDictionary, toMinutes } from './postings';
-import { META_KEY, STORES, type AnyDb, type Meta, type PostingRecord, type StoredArticle, type UpgradeTx } from './schema';
+import type { ArticleRecord } from '../model';
+import { META_KEY, STORES, type Meta, type StoredArticle, type UpgradeDb, type UpgradeTx } from './schema';
 
 /**
  * Schema steps, each run inside the upgrade (versionchange) transaction: if one fails, the whole upgrade
  * aborts and the database stays at its previous version with its data intact. Never edit a shipped step;
  * add the next one.
  */
-type Step = (db: AnyDb, tx: UpgradeTx) => Promise<void> | void;
+type Step = (db: UpgradeDb, tx: UpgradeTx) => Promise<void> | void;
 
 const v1: Step = (db) => {
   const articles = db.createObjectStore(STORES.articles, { keyPath: 'url' });
@@ -41,7 +42,9 @@ const v3: Step = async (db, tx) => {
   const docs: StoredArticle[] = [];
   let cursor = await articles.openCursor();
   while (cursor) {
-    const { tagSlugs: _dropped, ...record } = cursor.value as StoredArticle & { tagSlugs?: string[] };
+    // What v1–v2 stored: the public record plus the tag slugs of the multiEntry index (no id yet).
+    const v1Record: ArticleRecord & { tagSlugs?: string[] } = cursor.value;
+    const { tagSlugs: _dropped, ...record } = v1Record;
     const stored: StoredArticle = { ...record, id: docs.length + 1 };
     const pub = toMinutes(stored.publishedAt);
     if (stored.publishedAt && Number.isFinite(Date.parse(stored.publishedAt))) stored.pub = pub;
@@ -67,7 +70,8 @@ const v4: Step = async (db, tx) => {
   const articles = tx.objectStore(STORES.articles);
   articles.deleteIndex('published');
   articles.deleteIndex('id');
-  await writeDigest(tx, (await articles.getAll()) as StoredArticle[], true);
+  const digest = tx.objectStore(STORES.digest);
+  await allRequests(packDigest(await articles.getAll()), (chunk) => digest.put(chunk));
 };
 
 /**
@@ -77,24 +81,24 @@ const v4: Step = async (db, tx) => {
  */
 const v5: Step = async (db, tx) => {
   db.createObjectStore(STORES.articleBuckets, { keyPath: 'bucket' });
-  const articles = (await tx.objectStore(STORES.articles).getAll()) as StoredArticle[];
+  const articles = await tx.objectStore(STORES.articles).getAll();
   const articleBuckets = tx.objectStore(STORES.articleBuckets);
   await allRequests(packBuckets(articles).values(), (bucket) => articleBuckets.put(bucket));
   db.deleteObjectStore(STORES.articles);
 
   db.createObjectStore(STORES.postingBuckets, { keyPath: 'bucket' });
-  const postings = (await tx.objectStore(STORES.postings).getAll()) as PostingRecord[];
+  const postings = await tx.objectStore(STORES.postings).getAll();
   const postingBuckets = tx.objectStore(STORES.postingBuckets);
   await allRequests(packPostings(postings, []), (bucket) => postingBuckets.put(bucket));
   db.deleteObjectStore(STORES.postings);
 
-  const meta = (await tx.objectStore(STORES.meta).get(META_KEY)) as Meta | undefined;
+  const meta = await tx.objectStore(STORES.meta).get(META_KEY);
   if (meta) await tx.objectStore(STORES.meta).put({ ...meta, tagCount: postings.filter((posting) => isTagKey(posting.key)).length }, META_KEY);
 };
 
 /** steps[k] upgrades from version k to k + 1. */
 export const STEPS: readonly Step[] = [v1, v2, v3, v4, v5];
 
-export async function runMigrations(db: AnyDb, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {
+export async function runMigrations(db: UpgradeDb, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {
   for (let version = oldVersion; version < newVersion; version += 1) await STEPS[version]!(db, tx);
 }

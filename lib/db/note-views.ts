@@ -3,7 +3,7 @@ import { publicRecord } from './articles';
 import { findArticles } from './buckets';
 import { guarded } from './errors';
 import { normalize, queryTerms } from './text';
-import { STORES, type AnyDb } from './schema';
+import { STORES, type Db } from './schema';
 
 export interface NoteView extends Note {
   title: string | null;
@@ -22,7 +22,7 @@ export interface NoteQuery {
 }
 
 /** Articles for a set of URLs, read in one transaction. */
-export function articlesFor(db: AnyDb, urls: readonly string[]): Promise<Map<string, ArticleRecord>> {
+export function articlesFor(db: Db, urls: readonly string[]): Promise<Map<string, ArticleRecord>> {
   return guarded(async () => {
     const found = await findArticles(db.transaction(STORES.articleBuckets).store, urls);
     return new Map([...found].map(([url, stored]) => [url, publicRecord(stored)] as const));
@@ -34,8 +34,8 @@ function view(note: Note, article: ArticleRecord | undefined): NoteView {
 }
 
 /** The reader's notes joined with their articles, filtered, sorted and paged. */
-export async function listNotes(db: AnyDb, q: NoteQuery): Promise<{ items: NoteView[]; total: number }> {
-  const notes = (await guarded(() => db.getAll(STORES.notes))) as Note[];
+export async function listNotes(db: Db, q: NoteQuery): Promise<{ items: NoteView[]; total: number }> {
+  const notes = await guarded(() => db.getAll(STORES.notes));
   const articles = await articlesFor(db, notes.map((note) => note.url));
   const terms = q.query ? queryTerms(q.query) : [];
   const views = notes
@@ -53,11 +53,11 @@ export async function listNotes(db: AnyDb, q: NoteQuery): Promise<{ items: NoteV
   return { items: views.slice(q.offset, q.offset + q.limit), total: views.length };
 }
 
-export async function recentNotes(db: AnyDb, limit: number): Promise<NoteView[]> {
+export async function recentNotes(db: Db, limit: number): Promise<NoteView[]> {
   return (await listNotes(db, { sort: 'updated', offset: 0, limit })).items;
 }
 
-export async function trashViews(db: AnyDb, trash: TrashedNote[]): Promise<(TrashedNote & { title: string | null })[]> {
+export async function trashViews(db: Db, trash: TrashedNote[]): Promise<(TrashedNote & { title: string | null })[]> {
   const articles = await articlesFor(db, trash.map((entry) => entry.url));
   return trash.map((entry) => ({ ...entry, title: articles.get(entry.url)?.title ?? null }));
 }

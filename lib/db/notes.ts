@@ -1,7 +1,7 @@
 import { CodedError } from '../protocol/result';
 import { Note, TRASH_RETENTION_MS, type TrashedNote } from '../model';
 import { guarded, transact } from './errors';
-import { STORES, type AnyDb } from './schema';
+import { STORES, type Db } from './schema';
 
 export interface NotePatch {
   url: string;
@@ -14,10 +14,10 @@ export interface NotePatch {
  * contexts editing different notes never overwrite each other. A note with no text and no rating is
  * deleted outright (nothing worth keeping, nothing to restore). Returns the stored note, or null.
  */
-export function saveNote(db: AnyDb, patch: NotePatch, now: number): Promise<Note | null> {
+export function saveNote(db: Db, patch: NotePatch, now: number): Promise<Note | null> {
   return transact(() => db.transaction([STORES.notes], 'readwrite'), async (tx) => {
     const store = tx.objectStore(STORES.notes);
-    const current = (await store.get(patch.url)) as Note | undefined;
+    const current = await store.get(patch.url);
     const next: Note = {
       url: patch.url,
       text: patch.text ?? current?.text ?? '',
@@ -35,18 +35,18 @@ export function saveNote(db: AnyDb, patch: NotePatch, now: number): Promise<Note
   });
 }
 
-export function getNote(db: AnyDb, url: string): Promise<Note | null> {
-  return guarded(async () => ((await db.get(STORES.notes, url)) as Note | undefined) ?? null);
+export function getNote(db: Db, url: string): Promise<Note | null> {
+  return guarded(async () => (await db.get(STORES.notes, url)) ?? null);
 }
 
-export function allNotes(db: AnyDb): Promise<Note[]> {
-  return guarded(async () => (await db.getAll(STORES.notes)) as Note[]);
+export function allNotes(db: Db): Promise<Note[]> {
+  return guarded(() => db.getAll(STORES.notes));
 }
 
 /** Moves a note to the trash (one transaction). False when there was no note. */
-export function trashNote(db: AnyDb, url: string, now: number): Promise<boolean> {
+export function trashNote(db: Db, url: string, now: number): Promise<boolean> {
   return transact(() => db.transaction([STORES.notes, STORES.trash], 'readwrite'), async (tx) => {
-    const note = (await tx.objectStore(STORES.notes).get(url)) as Note | undefined;
+    const note = await tx.objectStore(STORES.notes).get(url);
     if (!note) return false;
     const trashed: TrashedNote = { ...note, deletedAt: now };
     await tx.objectStore(STORES.trash).put(trashed);
@@ -59,14 +59,14 @@ export function trashNote(db: AnyDb, url: string, now: number): Promise<boolean>
  * Restores a trashed note. If a newer note was written for the same article meanwhile, the newer one is
  * kept and the trashed text is appended, so neither is lost.
  */
-export function restoreNote(db: AnyDb, url: string, now: number): Promise<Note> {
+export function restoreNote(db: Db, url: string, now: number): Promise<Note> {
   return transact(() => db.transaction([STORES.notes, STORES.trash], 'readwrite'), async (tx) => {
-    const trashed = (await tx.objectStore(STORES.trash).get(url)) as TrashedNote | undefined;
+    const trashed = await tx.objectStore(STORES.trash).get(url);
     if (!trashed || trashed.deletedAt + TRASH_RETENTION_MS < now) {
       throw new CodedError('not-found', 'This note is not in the trash (or was kept there more than 30 days).');
     }
     const { deletedAt: _deletedAt, ...note } = trashed;
-    const current = (await tx.objectStore(STORES.notes).get(url)) as Note | undefined;
+    const current = await tx.objectStore(STORES.notes).get(url);
     const restored: Note = current
       ? { ...current, text: [current.text, note.text].filter((t) => t.trim() !== '').join('\n\n').slice(0, 100_000), rating: current.rating ?? note.rating, updatedAt: Math.max(now, current.updatedAt) }
       : note;
@@ -77,7 +77,7 @@ export function restoreNote(db: AnyDb, url: string, now: number): Promise<Note> 
 }
 
 /** Lists the trash, newest deletion first, after purging entries older than 30 days. */
-export function listTrash(db: AnyDb, now: number): Promise<TrashedNote[]> {
+export function listTrash(db: Db, now: number): Promise<TrashedNote[]> {
   return transact(() => db.transaction([STORES.trash], 'readwrite'), async (tx) => {
     const store = tx.objectStore(STORES.trash);
     const cutoff = now - TRASH_RETENTION_MS;
@@ -86,7 +86,7 @@ export function listTrash(db: AnyDb, now: number): Promise<TrashedNote[]> {
       await cursor.delete();
       cursor = await cursor.continue();
     }
-    const items = (await store.getAll()) as TrashedNote[];
+    const items = await store.getAll();
     return items.sort((a, b) => b.deletedAt - a.deletedAt || (a.url < b.url ? -1 : 1));
   });
 }

@@ -1,7 +1,7 @@
 import { wrap } from 'idb';
 import { CodedError } from '../protocol/result';
 import { runMigrations } from './migrations';
-import { DB_NAME, DB_VERSION, type AnyDb, type UpgradeTx } from './schema';
+import { DB_NAME, DB_VERSION, type Db, type UpgradeDb, type UpgradeTx } from './schema';
 
 export interface OpenOptions {
   name?: string;
@@ -19,10 +19,10 @@ export interface OpenOptions {
  * opened elsewhere is never blocked by us; if *we* are blocked by an older connection that does not
  * close, the open is refused with `db-blocked` after a grace period (and closed if it succeeds later).
  */
-export function openDatabase(factory: IDBFactory, options: OpenOptions = {}): Promise<AnyDb> {
+export function openDatabase(factory: IDBFactory, options: OpenOptions = {}): Promise<Db> {
   const version = options.version ?? DB_VERSION;
   const grace = options.blockedGraceMs ?? 3000;
-  return new Promise<AnyDb>((resolve, reject) => {
+  return new Promise<Db>((resolve, reject) => {
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let request: IDBOpenDBRequest;
@@ -34,7 +34,10 @@ export function openDatabase(factory: IDBFactory, options: OpenOptions = {}): Pr
     }
     let migration: Promise<void> = Promise.resolve();
     request.onupgradeneeded = (event) => {
-      const db = wrap(request.result) as AnyDb;
+      // The one place the raw upgrade connection gets its schema (idb's openDB does the same cast, but
+      // opens only the global indexedDB; we take any factory). The steps see every store any version had;
+      // idb's wrap() types every transaction read-only, hence the detour through unknown for this one.
+      const db = wrap(request.result) as UpgradeDb;
       const tx = wrap(request.transaction!) as unknown as UpgradeTx;
       migration = runMigrations(db, tx, event.oldVersion, event.newVersion ?? version).catch((error: unknown) => {
         tx.abort();
@@ -75,7 +78,8 @@ export function openDatabase(factory: IDBFactory, options: OpenOptions = {}): Pr
         raw.close();
         options.onVersionChange?.();
       };
-      resolve(wrap(raw) as AnyDb);
+      // As above: the connection, once at the current version, typed with the current schema.
+      resolve(wrap(raw) as Db);
     };
   });
 }

@@ -19,19 +19,19 @@ export const postingBucketOf = (key: string): number => hashOf(key) % POSTING_BU
 export const isTagKey = (key: string): boolean => key.startsWith('t:');
 
 /** One postings list, or undefined. */
-export async function readPosting(store: BucketStore, key: string): Promise<PostingRecord | undefined> {
-  const bucket = (await store.get(postingBucketOf(key))) as PostingBucket | undefined;
+export async function readPosting(store: BucketStore<PostingBucket>, key: string): Promise<PostingRecord | undefined> {
+  const bucket = await store.get(postingBucketOf(key));
   return bucket?.postings.find((posting) => posting.key === key);
 }
 
 /** Every postings list (tag statistics). */
-export async function allPostings(store: BucketStore): Promise<PostingRecord[]> {
-  return ((await store.getAll()) as PostingBucket[]).flatMap((bucket) => bucket.postings);
+export async function allPostings(store: BucketStore<PostingBucket>): Promise<PostingRecord[]> {
+  return (await store.getAll()).flatMap((bucket) => bucket.postings);
 }
 
 /** The buckets holding these keys, read for a read-modify-write. */
-export function readPostingBuckets(store: BucketStore, keys: Iterable<string>): Promise<Map<number, PostingBucket>> {
-  return readBuckets<PostingBucket>(store, [...keys].map(postingBucketOf), POSTING_BUCKETS);
+export function readPostingBuckets(store: BucketStore<PostingBucket>, keys: Iterable<string>): Promise<Map<number, PostingBucket>> {
+  return readBuckets(store, [...keys].map(postingBucketOf), POSTING_BUCKETS);
 }
 
 /**

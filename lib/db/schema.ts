@@ -1,6 +1,9 @@
 import { DEFAULT_ARCHIVE_HOSTS } from '../archive/hosts';
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import type { ArticleRecord, Settings } from '../model';
+import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import type { ArticleRecord, CrawlLogEntry, Note, Settings, TrashedNote } from '../model';
+import type { ArticleBucket } from './buckets';
+import type { DigestChunk } from './digest';
+import type { PostingBucket } from './posting-buckets';
 
 /**
  * The one IndexedDB database of the extension. Every schema step is kept (never edited once shipped)
@@ -88,5 +91,36 @@ export const DEFAULT_SETTINGS: Settings = {
 export const tagKey = (slug: string) => `t:${slug}`;
 export const categoryKey = (slug: string) => `c:${slug}`;
 
-export type AnyDb = IDBPDatabase<unknown>;
-export type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
+/** The stores of the current version, with their keys, values and indexes (idb checks every call against it). */
+export interface CompanionSchema extends DBSchema {
+  articleBuckets: { key: number; value: ArticleBucket };
+  notes: { key: string; value: Note };
+  /** One record, key SETTINGS_KEY; read back through the Settings schema (an older shape falls back to defaults). */
+  settings: { key: string; value: Settings };
+  trash: { key: string; value: TrashedNote; indexes: { deletedAt: number } };
+  /** lib/crawl's checkpoints: any JSON value, validated by the caller's schema on the way in and out. */
+  crawl: { key: string; value: unknown };
+  crawlLog: { key: number; value: CrawlLogEntry };
+  postingBuckets: { key: number; value: PostingBucket };
+  /** One record, key META_KEY. */
+  meta: { key: string; value: Meta };
+  digest: { key: number; value: DigestChunk };
+}
+
+/**
+ * Every store any version had: what the migration steps see. `articles` held ArticleRecord plus
+ * `tagSlugs` in v1–v2 (the v3 step reads them through that narrower view) and StoredArticle from v3 on.
+ */
+export interface UpgradeSchema extends CompanionSchema {
+  articles: { key: string; value: StoredArticle; indexes: { tags: string; rubrique: string; published: string | number; id: number } };
+  postings: { key: string; value: PostingRecord };
+}
+
+export type Db = IDBPDatabase<CompanionSchema>;
+export type DbStore = StoreNames<CompanionSchema>;
+/** A transaction over some stores of the current schema (helpers that take one open only stores it includes). */
+export type Tx<Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<CompanionSchema, ArrayLike<DbStore>, Mode>;
+/** One store of the current schema, in a transaction of any store list. */
+export type Store<Name extends DbStore, Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPObjectStore<CompanionSchema, ArrayLike<DbStore>, Name, Mode>;
+export type UpgradeDb = IDBPDatabase<UpgradeSchema>;
+export type UpgradeTx = IDBPTransaction<UpgradeSchema, StoreNames<UpgradeSchema>[], 'versionchange'>;

@@ -1,10 +1,10 @@
 import { Settings } from '../model';
 import { guarded, transact } from './errors';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, STORES, type AnyDb } from './schema';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, STORES, type Db } from './schema';
 import { CodedError } from '../protocol/result';
 
 /** Stored settings over the defaults; a stored value that no longer validates falls back to defaults. */
-export function getSettings(db: AnyDb): Promise<Settings> {
+export function getSettings(db: Db): Promise<Settings> {
   return guarded(async () => {
     const stored = await db.get(STORES.settings, SETTINGS_KEY);
     const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) });
@@ -13,7 +13,7 @@ export function getSettings(db: AnyDb): Promise<Settings> {
 }
 
 /** Merges a partial update and stores the result (validated) in one transaction. */
-export function saveSettings(db: AnyDb, patch: Partial<Settings>): Promise<Settings> {
+export function saveSettings(db: Db, patch: Partial<Settings>): Promise<Settings> {
   return transact(() => db.transaction([STORES.settings], 'readwrite'), async (tx) => {
     const store = tx.objectStore(STORES.settings);
     const stored = await store.get(SETTINGS_KEY);

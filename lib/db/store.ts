@@ -1,5 +1,5 @@
 import type { ArticleRecord, BackupFile, ImportReport, IndexStatus, Note, PageInfo, RelatedItem, SearchHit, Settings, TagStat, TrashedNote } from '../model';
-import { ARTICLE_WRITE_STORES, writeArticles, type Incoming, type WriteTx } from './article-writer';
+import { ARTICLE_WRITE_STORES, writeArticles, type Incoming } from './article-writer';
 import * as articles from './articles';
 import { exportBackup, importBackup } from './backup';
 import { crawlStateStore, type CrawlStateStore } from './crawl-state';
@@ -10,7 +10,7 @@ import * as notes from './notes';
 import { articlesFor, listNotes, recentNotes, trashViews, type NoteQuery, type NoteView } from './note-views';
 import { openDatabase, type OpenOptions } from './open';
 import { Catalog, noteSearchDoc } from './catalog';
-import { STORES, type AnyDb } from './schema';
+import { STORES, type Db } from './schema';
 import { snippet } from './search';
 import { queryTerms } from './text';
 import { getSettings, saveSettings } from './settings';
@@ -41,7 +41,7 @@ export interface IndexResult {
  * loaded from the digest on first use and patched after each write made through this object.
  */
 export class Store {
-  private connection: Promise<AnyDb> | null = null;
+  private connection: Promise<Db> | null = null;
   private catalogCache: Promise<Catalog> | null = null;
   private ratingsCache: Promise<Map<string, number | null>> | null = null;
   private readonly now: () => number;
@@ -55,7 +55,7 @@ export class Store {
     this.crawl = crawlStateStore(() => this.db());
   }
 
-  db(): Promise<AnyDb> {
+  db(): Promise<Db> {
     if (!this.connection) {
       const opening = openDatabase(this.factory, {
         ...this.options,
@@ -102,7 +102,7 @@ export class Store {
   private async upsert(items: Incoming[], checkpoint?: CrawlCheckpointWrite): Promise<IndexResult> {
     const db = await this.db();
     const result = await transact(
-      () => db.transaction([...ARTICLE_WRITE_STORES, ...(checkpoint ? [STORES.crawl] : [])], 'readwrite') as WriteTx,
+      () => db.transaction([...ARTICLE_WRITE_STORES, ...(checkpoint ? [STORES.crawl] : [])], 'readwrite'),
       async (tx) => {
         const written = await writeArticles(tx, items, this.now());
         // lib/crawl: the checkpoint that marks these pages done lands in the same transaction as their articles.
@@ -127,7 +127,7 @@ export class Store {
   /** url → rating of every note: a small cache loaded once per worker life, patched by note writes. */
   private ratings(): Promise<Map<string, number | null>> {
     if (!this.ratingsCache) {
-      const loading = this.db().then((db) => guarded(async () => new Map(((await db.getAll(STORES.notes)) as Note[]).map((note) => [note.url, note.rating] as const))));
+      const loading = this.db().then((db) => guarded(async () => new Map((await db.getAll(STORES.notes)).map((note) => [note.url, note.rating] as const))));
       this.ratingsCache = loading;
       loading.catch(() => {
         if (this.ratingsCache === loading) this.ratingsCache = null;
