@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { safeArchiveHref } from './safe-href';
+import { safeArchiveHref } from '@/lib/archive/safe-href';
 import { useServices } from './services';
 
 interface Props {

@@ -1,11 +1,6 @@
 import { browser } from 'wxt/browser';
+import { DRAFT_PORT, type DraftMessage } from '@/lib/protocol/draft-port';
 import type { DraftSink } from './services';
-
-/** Port name the background listens on (entrypoints/background/note-drafts.ts). */
-export const DRAFT_PORT = 'sv-note-drafts';
-
-/** Messages on the draft port: the text being typed, and "this text is stored". */
-export type DraftMessage = { kind: 'draft'; url: string; text: string } | { kind: 'saved'; url: string; text: string };
 
 /**
  * Mirrors every keystroke of a note to the background over a long-lived Port. When the popup closes (or

@@ -3,7 +3,7 @@ import type { CallBackground, NoteView, ProtocolError } from '@/lib/protocol';
 import { t } from '../i18n';
 import { NoteEditor } from '../NoteEditor';
 import { RatingStars } from '../RatingStars';
-import { safeArchiveHref } from '../safe-href';
+import { safeArchiveHref } from '@/lib/archive/safe-href';
 import type { DraftSink } from '../services';
 import { TagChips } from '../TagChips';
 import { ErrorText } from './ErrorText';

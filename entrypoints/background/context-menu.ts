@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
-import { safeArchiveHref } from '@/components/safe-href';
+import { safeArchiveHref } from '@/lib/archive/safe-href';
 import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
-import { PENDING_TARGET_KEY } from '@/entrypoints/popup/target-key';
+import { PENDING_TARGET_KEY } from '@/lib/protocol/storage-keys';
 import { broadcast } from './broadcast';
 
 export const RELATED_MENU_ID = 'sv-show-related';

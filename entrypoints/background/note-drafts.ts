@@ -1,16 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
-import { DRAFT_PORT } from '@/components/draft-port';
+import { DRAFT_PORT, readDraftMessage } from '@/lib/protocol/draft-port';
 import type { SenderLike } from '@/lib/protocol';
 
 type Route = (message: unknown, sender: SenderLike | undefined) => Promise<unknown>;
-
-function readDraft(raw: unknown): { kind: 'draft' | 'saved'; url: string; text: string } | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const { kind, url, text } = raw as Record<string, unknown>;
-  if ((kind !== 'draft' && kind !== 'saved') || typeof url !== 'string' || typeof text !== 'string') return null;
-  if (url.length > 2048 || text.length > 100_000) return null;
-  return { kind, url, text };
-}
 
 /**
  * The popup and the panel mirror each keystroke of a note here over a Port (components/draft-port.ts).
@@ -27,7 +19,7 @@ export function listenForNoteDrafts(route: Route): void {
     }
     const pending = new Map<string, string>();
     port.onMessage.addListener((raw: unknown) => {
-      const message = readDraft(raw);
+      const message = readDraftMessage(raw);
       if (!message) return;
       if (message.kind === 'draft') pending.set(message.url, message.text);
       else if (pending.get(message.url) === message.text) pending.delete(message.url);

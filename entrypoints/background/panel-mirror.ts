@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { PANEL_ENABLED_KEY } from '@/entrypoints/panel/frame-protocol';
+import { PANEL_ENABLED_KEY } from '@/lib/protocol/storage-keys';
 
 /** What this worker last wrote (null: nothing yet in this worker's life). */
 let mirrored: boolean | null = null;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '@/components/i18n';
-import type { PanelDrawnMessage, PanelSizeMessage } from './frame-protocol';
+import type { PanelDrawnMessage, PanelSizeMessage } from '@/lib/protocol/panel-frame';
 import type { PanelTarget } from './frame-context';
 import { Panel } from './Panel';
 

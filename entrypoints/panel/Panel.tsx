@@ -3,7 +3,7 @@ import { ArticleCompanion } from '@/components/ArticleCompanion';
 import { ArticleLink } from '@/components/ArticleLink';
 import { t } from '@/components/i18n';
 import { useServices } from '@/components/services';
-import type { Placement } from './frame-protocol';
+import type { Placement } from '@/lib/protocol/panel-frame';
 
 export type { Placement };
 

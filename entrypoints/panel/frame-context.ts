@@ -1,6 +1,6 @@
-import { safeArchiveHref } from '@/components/safe-href';
+import { safeArchiveHref } from '@/lib/archive/safe-href';
 import { HttpUrl } from '@/lib/model';
-import type { Placement } from './frame-protocol';
+import type { Placement } from '@/lib/protocol/panel-frame';
 
 export interface PanelTarget {
   /** The article the framing page shows. */

@@ -1,10 +1,10 @@
 import { callBackground, onBackgroundEvent } from '@/components/api';
 import { connectDraftPort } from '@/components/draft-port';
-import { safeArchiveHref } from '@/components/safe-href';
+import { safeArchiveHref } from '@/lib/archive/safe-href';
 import { prefetchingCall } from '@/components/prefetching-call';
 import type { EventFn, Services } from '@/components/services';
 import { makeEvent } from '@/lib/protocol';
-import { readShowRelated } from './frame-protocol';
+import { readShowRelated } from '@/lib/protocol/panel-frame';
 
 /**
  * Background broadcasts, except bg.showRelated: the background sends that one to every extension page, so

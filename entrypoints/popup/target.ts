@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { callBackground } from '@/components/api';
 import type { PageInfo } from '@/lib/model';
 
-import { PENDING_TARGET_KEY } from './target-key';
+import { PENDING_TARGET_KEY } from '@/lib/protocol/storage-keys';
 
 /** A pending target older than this is stale (the popup was opened some other way since). */
 const PENDING_TTL_MS = 30_000;

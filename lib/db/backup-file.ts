@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CodedError } from '../protocol/result';
+import { CodedError } from '../model/errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupFile } from '../model';
 
 /** Largest backup file accepted (characters of JSON text). */

@@ -1,5 +1,5 @@
 import { unwrap, type StoreValue } from 'idb';
-import { CodedError } from '../protocol/result';
+import { CodedError } from '../model/errors';
 import type { CompanionSchema, DbStore, Store } from './schema';
 
 /**

@@ -1,4 +1,4 @@
-import { CodedError } from '../protocol/result';
+import { CodedError } from '../model/errors';
 import { Note, TRASH_RETENTION_MS, type TrashedNote } from '../model';
 import { guarded, transact } from './errors';
 import { STORES, type Db } from './schema';

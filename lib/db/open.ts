@@ -1,5 +1,5 @@
 import { wrap } from 'idb';
-import { CodedError } from '../protocol/result';
+import { CodedError } from '../model/errors';
 import { runMigrations } from './migrations';
 import { DB_NAME, DB_VERSION, type Db, type UpgradeDb, type UpgradeTx } from './schema';
 

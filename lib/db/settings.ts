@@ -1,7 +1,7 @@
 import { Settings } from '../model';
 import { guarded, transact } from './errors';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, STORES, type Db } from './schema';
-import { CodedError } from '../protocol/result';
+import { CodedError } from '../model/errors';
 
 /** Stored settings over the defaults; a stored value that no longer validates falls back to defaults. */
 export function getSettings(db: Db): Promise<Settings> {

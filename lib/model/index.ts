@@ -5,3 +5,4 @@ export * from './page-info';
 export * from './note';
 export * from './records';
 export * from './backup';
+export * from './errors';

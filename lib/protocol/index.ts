@@ -4,3 +4,6 @@ export * from './events';
 export * from './sender';
 export * from './router';
 export * from './client';
+export * from './panel-frame';
+export * from './storage-keys';
+export * from './draft-port';

@@ -1,18 +1,7 @@
 import * as z from 'zod/mini';
+import { ErrorCode } from '../model/errors';
 
-/** Error codes a caller can act on; messages are for people. */
-export const ErrorCode = z.enum([
-  'invalid-message',
-  'forbidden',
-  'not-found',
-  'quota-exceeded',
-  'db-blocked',
-  'aborted',
-  'invalid-file',
-  'unavailable',
-  'internal',
-]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
+export { CodedError, ErrorCode } from '../model/errors';
 
 export const ProtocolError = z.object({ code: ErrorCode, message: z.string().check(z.maxLength(2000)) });
 export type ProtocolError = z.infer<typeof ProtocolError>;
@@ -32,15 +21,4 @@ export function resultSchema<T extends z.ZodMiniType>(value: T) {
     z.object({ ok: z.literal(true), value }),
     z.object({ ok: z.literal(false), error: ProtocolError }),
   ]);
-}
-
-/** A thrown error that carries a protocol error code (thrown inside the background only). */
-export class CodedError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CodedError';
-  }
 }

@@ -28,7 +28,7 @@ export function toError(error: unknown): Result<never> {
  * Builds the background's single message entry point: classify the sender, check the envelope and the
  * payload with zod, dispatch, and always answer a Result.
  */
-export function createRouter(handlers: Partial<Handlers>, self: () => SelfIdentity) {
+export function createRouter(handlers: Handlers, self: () => SelfIdentity) {
   return async function route(message: unknown, sender: SenderLike | undefined): Promise<Result<unknown>> {
     const who = classifySender(sender, self());
     if (who.kind === 'rejected') return err('forbidden', `Sender rejected: ${who.reason}`);
@@ -42,8 +42,7 @@ export function createRouter(handlers: Partial<Handlers>, self: () => SelfIdenti
     }
     const payload = spec.req.safeParse(envelope.data.payload ?? {});
     if (!payload.success) return err('invalid-message', `${name}: ${z.prettifyError(payload.error)}`);
-    const handler = handlers[name] as ((p: unknown, c: CallContext) => unknown) | undefined;
-    if (!handler) return err('unavailable', `${name} is not available yet`);
+    const handler = handlers[name] as (p: unknown, c: CallContext) => unknown;
     try {
       return ok(await handler(payload.data, { sender: who.kind, tabId: who.tabId }));
     } catch (error) {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { panelQuery, readPanelMessage, type Placement, type ShowRelatedMessage } from '@/entrypoints/panel/frame-protocol';
+import { panelQuery, readPanelMessage, type Placement, type ShowRelatedMessage } from '@/lib/protocol/panel-frame';
 import { findRatingBlock, hideBlock } from './anchor';
 import { onShowRelated } from './light-client';
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PageInfo } from '@/lib/model/page-info';
-import { isObject, PANEL_COLLAPSED_KEY, PANEL_ENABLED_KEY } from '@/entrypoints/panel/frame-protocol';
+import { isObject } from '@/lib/protocol/panel-frame';
+import { PANEL_COLLAPSED_KEY, PANEL_ENABLED_KEY } from '@/lib/protocol/storage-keys';
 
 // The content script must stay small (≤ 48 KB), so it does not bundle zod or the protocol's call map: it
 // makes one call and reads one event, both from our own background, checked field by field.

@@ -6,7 +6,10 @@ import { backupHandlers } from './backup';
 import { crawlHandlers } from './crawl';
 import { checkTabHandlers } from './check-tab';
 
-/** Each capability contributes its handlers; the router answers `unavailable` for any missing one. */
-export function buildHandlers(): Partial<Handlers> {
-  return { ...pingHandlers, ...storeHandlers, ...noteHandlers, ...backupHandlers, ...crawlHandlers, ...checkTabHandlers };
+/**
+ * Every call's handler, one map: each capability contributes its own, and `satisfies Handlers` makes a
+ * call without a handler (or a handler of the wrong shape) a compile error rather than a run-time answer.
+ */
+export function buildHandlers(): Handlers {
+  return { ...pingHandlers, ...storeHandlers, ...noteHandlers, ...backupHandlers, ...crawlHandlers, ...checkTabHandlers } satisfies Handlers;
 }

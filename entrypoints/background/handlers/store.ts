@@ -2,12 +2,11 @@ import { syncWaybackScript } from '../wayback';
 import { browser } from 'wxt/browser';
 import { PageInfo } from '@/lib/model';
 import type { Handlers } from '@/lib/protocol';
+import { tabPageKey } from '@/lib/protocol/storage-keys';
 import { broadcast } from '../broadcast';
 import { updateArticleBadge } from '../badge';
 import { getStore } from '../db';
 import { mirrorPanelEnabled } from '../panel-mirror';
-
-const tabKey = (tabId: number) => `tabPage:${tabId}`;
 
 /** Article index, browsing, related articles, search, settings, and the content script's reports. */
 export const storeHandlers: Pick<
@@ -27,7 +26,7 @@ export const storeHandlers: Pick<
   'content.pageSeen': async ({ page }, { tabId }) => {
     const store = getStore();
     // Remembered per tab in session storage (survives the worker stopping), for the popup.
-    if (tabId !== null) await browser.storage.session.set({ [tabKey(tabId)]: page }).catch(() => undefined);
+    if (tabId !== null) await browser.storage.session.set({ [tabPageKey(tabId)]: page }).catch(() => undefined);
     const [result, settings] = await Promise.all([store.indexPages([page]), store.getSettings()]);
     if (result.added + result.updated > 0) void broadcast('bg.indexChanged', { articles: result.articles });
     if (tabId !== null && page.article) void store.getNote(page.article.url).then((note) => updateArticleBadge(tabId, note), () => undefined);
@@ -35,8 +34,8 @@ export const storeHandlers: Pick<
     return { indexed: result.indexed, panelEnabled: settings.panelEnabled };
   },
   'ui.getTabPage': async ({ tabId }) => {
-    const stored = await browser.storage.session.get(tabKey(tabId)).catch(() => ({}) as Record<string, unknown>);
-    const parsed = PageInfo.safeParse(stored[tabKey(tabId)]);
+    const stored = await browser.storage.session.get(tabPageKey(tabId)).catch(() => ({}) as Record<string, unknown>);
+    const parsed = PageInfo.safeParse(stored[tabPageKey(tabId)]);
     return parsed.success ? parsed.data : null;
   },
   'ui.getArticleView': async ({ url, limit }) => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { clampHeight, COLLAPSED_HEIGHT } from '@/entrypoints/archive-page/panel/frame-host';
 import { framedByArchive, readPanelTarget } from '@/entrypoints/panel/frame-context';
-import { panelQuery, readPanelMessage, readShowRelated } from '@/entrypoints/panel/frame-protocol';
+import { panelQuery, readPanelMessage, readShowRelated } from '@/lib/protocol/panel-frame';
 import { panelEvents } from '@/entrypoints/panel/services';
 import type { AnyEvent } from '@/lib/protocol';
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readPanelPrefs } from '@/entrypoints/archive-page/panel/light-client';
 import { mirrorPanelEnabled } from '@/entrypoints/background/panel-mirror';
-import { PANEL_COLLAPSED_KEY, PANEL_ENABLED_KEY } from '@/entrypoints/panel/frame-protocol';
+import { PANEL_COLLAPSED_KEY, PANEL_ENABLED_KEY } from '@/lib/protocol/storage-keys';
 import { prefetchingCall } from '@/components/prefetching-call';
 import type { CallFn, EventFn } from '@/components/services';
 import { RELATED_LIMIT } from '@/components/use-article-view';

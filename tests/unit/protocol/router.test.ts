@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CodedError, createRouter, toError, type Handlers, type SenderLike } from '../../../lib/protocol';
+import { handlersWith } from './handler-stubs';
 
 const SELF = { id: 'abcdefghijklmnopabcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' };
 const POPUP: SenderLike = { id: SELF.id, url: `${SELF.origin}/popup.html` };
@@ -9,7 +10,7 @@ const FOREIGN: SenderLike = { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'http
 const ARTICLE = 'http://www.securityvibes.fr/menaces/un-article/';
 
 function routerWith(handlers: Partial<Handlers>) {
-  return createRouter(handlers, () => SELF);
+  return createRouter(handlersWith(handlers), () => SELF);
 }
 const ping: Partial<Handlers> = { 'ui.ping': () => ({ version: '0.1.0' }) };
 
@@ -52,8 +53,11 @@ describe('createRouter: envelope and payload', () => {
     expect(getArticleView).toHaveBeenCalledWith({ url: ARTICLE, limit: 8 }, { sender: 'content', tabId: 4 });
   });
 
-  it('answers unavailable for a call with no handler yet', async () => {
-    expect(await routerWith({})({ call: 'ui.ping', payload: {} }, POPUP)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  it('takes only a complete handler map: a missing handler is a compile error, not a run-time answer', () => {
+    const { 'ui.ping': _ping, ...withoutPing } = handlersWith({});
+    // @ts-expect-error: the point of this test — a map without 'ui.ping' is not `Handlers`, so tsc refuses it.
+    const route = createRouter(withoutPing, () => SELF);
+    expect(typeof route).toBe('function');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeArchiveHref } from '@/components/safe-href';
+import { safeArchiveHref } from '@/lib/archive/safe-href';
 
 const hosts = ['www.securityvibes.fr', 'localhost:8080'];
 

@@ -1,7 +1,7 @@
 /**
- * The messages between the in-page panel (this extension page, framed by an archive article) and the
- * content script that frames it. Shared by both sides; no extension API, no zod (the content script
- * imports it and must stay ≤ 48 KB).
+ * The messages between the in-page panel (panel.html, an extension page framed by an archive article) and
+ * the content script that frames it. Shared by both sides; no extension API, no zod (the content script
+ * imports it and must stay within its size budget): import it by path, not through lib/protocol's index.
  */
 
 /** Panel → content script: its content height in CSS px and whether it is collapsed. */
@@ -39,14 +39,6 @@ export function readShowRelated(data: unknown): ShowRelatedMessage | null {
   if (!isObject(data) || data.type !== 'sv-show-related' || typeof data.url !== 'string') return null;
   return { type: 'sv-show-related', url: data.url };
 }
-
-/**
- * storage.local keys the content script reads in one call before framing the panel (no background round
- * trip on the way to a drawn panel): the background's mirror of Settings.panelEnabled, and the panel's
- * own collapsed state (written by panel.html, handed back to it in its query).
- */
-export const PANEL_ENABLED_KEY = 'sv.panelEnabled';
-export const PANEL_COLLAPSED_KEY = 'sv.panelCollapsed';
 
 /** The panel page's query string: `?url=<article>&placement=inline|side&collapsed=1|0`. */
 export function panelQuery(url: string, placement: Placement, collapsed = false): string {

@@ -1,0 +1,18 @@
+/**
+ * Extension storage keys that two contexts share (one writes, another reads). No zod, no extension API:
+ * the content script imports this file by path.
+ */
+
+/**
+ * storage.local, read by the content script in one call before framing the panel (no background round
+ * trip on the way to a drawn panel): the background's mirror of Settings.panelEnabled, and the panel's
+ * own collapsed state (written by panel.html, handed back to it in its query).
+ */
+export const PANEL_ENABLED_KEY = 'sv.panelEnabled';
+export const PANEL_COLLAPSED_KEY = 'sv.panelCollapsed';
+
+/** storage.session: where the context menu (background) leaves the article the popup should show. */
+export const PENDING_TARGET_KEY = 'sv.pendingTarget';
+
+/** storage.session: what the content script of tab `tabId` last reported (background writes, popup reads through ui.getTabPage). */
+export const tabPageKey = (tabId: number): string => `tabPage:${tabId}`;
