@@ -67,41 +67,12 @@ export function makeResolver(input: ResolverInput): (href: string | null) => str
       mirrorOrigin = null;
     }
   }
-  const fastOrigin = mirrorOrigin ? null : archiveOriginOf(base, input.hosts);
   return (href) => {
     if (!href) return null;
-    const fast = fastCanonical(href, fastOrigin, input.hosts);
-    if (fast) return fast;
     const url = canonicalUrl(href, base, input.hosts);
     if (!url || !mirrorOrigin || !originalOrigin || !url.startsWith(`${mirrorOrigin}/`)) return url;
     return canonicalUrl(originalOrigin + url.slice(mirrorOrigin.length), undefined, input.hosts);
   };
-}
-
-// Paths and absolute archive URLs already in canonical spelling (lowercase, no dot, no %, no query):
-// most links of an archive page. They skip URL parsing, which dominates the cost of a page otherwise.
-const SIMPLE_PATH = /^\/(?:[a-z0-9_-]+\/)*[a-z0-9_-]*$/;
-const SIMPLE_ABSOLUTE = /^https?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)(\/(?:[a-z0-9_-]+\/)*[a-z0-9_-]*)?$/;
-
-/** `http://<canonical host>` when root-relative links on this base land on an archive host, else null. */
-function archiveOriginOf(base: string | undefined, hosts: readonly string[]): string | null {
-  const match = base ? /^https?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/?#]|$)/i.exec(base) : null;
-  const host = match?.[1]?.toLowerCase();
-  return host && isArchiveHost(host, hosts) ? `http://${canonicalHost(host)}` : null;
-}
-
-/** canonicalUrl() for the simple spellings above (the same answer, without parsing), else null. */
-function fastCanonical(href: string, archiveOrigin: string | null, hosts: readonly string[]): string | null {
-  let url: string | null = null;
-  if (archiveOrigin && href.charCodeAt(0) === 47 && href.charCodeAt(1) !== 47 && SIMPLE_PATH.test(href)) {
-    url = archiveOrigin + href;
-  } else if (href.charCodeAt(0) === 104) {
-    const match = SIMPLE_ABSOLUTE.exec(href);
-    const host = match?.[1];
-    if (host && isArchiveHost(host, hosts)) url = `http://${canonicalHost(host)}${match[2] ?? '/'}`;
-  }
-  // A path ending in a number may be a post's comment or numbered page (canonical-url POST_PAGE): slow path.
-  return url && url.length <= LIMITS.url && !/\/(?:comment-page-)?\d+\/?$/.test(url) ? url : null;
 }
 
 export type TermKind = 'tag' | 'category' | 'author';
