@@ -24,11 +24,6 @@ function decodeSegment(segment: string): string {
   }
 }
 
-/** Classifies a canonical archive URL by its shape alone. */
-// A URL without query, fragment or dot whose path is already what URL.pathname would give: split as is.
-const PLAIN_URL = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*(\/[a-z0-9_%/-]*)?$/i;
-const NO_QUERY = new URLSearchParams();
-
 export function urlShape(url: string): UrlShape {
   const memo = pageMemo();
   const known = memo?.shapes.get(url);
@@ -41,21 +36,16 @@ export function urlShape(url: string): UrlShape {
 // One call per answer rather than an object literal each: the content script's bytes (its 48 KB budget).
 const make = (kind: UrlShape['kind'], slug: string | null, page: number) => ({ kind, slug, page }) as UrlShape;
 
+/** Classifies a canonical archive URL by its shape alone. */
 function shapeOf(url: string): UrlShape {
   let query: URLSearchParams;
   let path: string;
-  const plain = PLAIN_URL.exec(url);
-  if (plain) {
-    query = NO_QUERY;
-    path = plain[1] ?? '/';
-  } else {
-    try {
-      const parsed = new URL(url);
-      query = parsed.searchParams;
-      path = parsed.pathname;
-    } catch {
-      return make('unknown', null, 1);
-    }
+  try {
+    const parsed = new URL(url);
+    query = parsed.searchParams;
+    path = parsed.pathname;
+  } catch {
+    return make('unknown', null, 1);
   }
   const segments = path.split('/').filter(Boolean);
   let page = Math.max(1, Number.parseInt(query.get('paged') ?? '1', 10) || 1);
