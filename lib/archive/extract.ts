@@ -15,7 +15,6 @@ import { DEFAULT_ARCHIVE_HOSTS, hostOf, isArchiveHost } from './hosts';
 import { originalUrlOf, type Identity } from './identity';
 import { extractTeasers, nextPage } from './listing';
 import { bodyClassKind, isStaticOrAttachmentBody, looksNotFound, urlShape } from './page-kind';
-import { withPageMemo } from './page-memo';
 import { selectFirst } from './query';
 import { readStructured } from './structured';
 import { bodyClassesOf, listingSubject } from './subject';
@@ -79,7 +78,7 @@ function cached(resolve: (href: string | null) => string | null): (href: string 
 /** `judgeOffHost` is required for `anyHost` to take effect; without it a page off the archive hosts is not-archive. */
 export function extractPage(doc: Document, url: string, options: RecogniseOptions = {}, judgeOffHost: OffHostJudge | null = null): PageInfo {
   try {
-    return withPageMemo(() => extractUnsafe(doc, url, options, judgeOffHost));
+    return extractUnsafe(doc, url, options, judgeOffHost);
   } catch (error) {
     return notArchive(`recognition failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -4,7 +4,6 @@
  * used), and the content (how many posts, a 404 message).
  */
 import type { PageKind } from '../model/page-info';
-import { pageMemo } from './page-memo';
 import { fold } from './text';
 
 export type UrlShape =
@@ -24,20 +23,11 @@ function decodeSegment(segment: string): string {
   }
 }
 
-export function urlShape(url: string): UrlShape {
-  const memo = pageMemo();
-  const known = memo?.shapes.get(url);
-  if (known) return known;
-  const shape = shapeOf(url);
-  if (memo && memo.shapes.size < 5000) memo.shapes.set(url, shape);
-  return shape;
-}
-
 // One call per answer rather than an object literal each: the content script's bytes (its 48 KB budget).
 const make = (kind: UrlShape['kind'], slug: string | null, page: number) => ({ kind, slug, page }) as UrlShape;
 
 /** Classifies a canonical archive URL by its shape alone. */
-function shapeOf(url: string): UrlShape {
+export function urlShape(url: string): UrlShape {
   let query: URLSearchParams;
   let path: string;
   try {

@@ -3,7 +3,6 @@
  * recent posts, archives by month), comments, related-post boxes, share bars, the Wayback toolbar.
  * Every extractor asks `inScope(el, container)` before trusting a link or a date.
  */
-import { pageMemo } from './page-memo';
 import { selectAll, selectFirst } from './query';
 import { isWaybackChrome } from './wayback';
 import { classes, lowerTag } from './text';
@@ -43,17 +42,6 @@ function excludedToken(token: string, postLevel: boolean): boolean {
 
 /** True when `el` itself is a box the article never lives in. `postLevel`: inside a post container. */
 export function isExcludedBox(el: Element, postLevel: boolean): boolean {
-  const memo = pageMemo()?.boxes;
-  if (!memo) return excludedBox(el, postLevel);
-  const bits = memo.get(el) ?? 0;
-  const known = postLevel ? 4 : 1;
-  if (bits & known) return (bits & (known << 1)) !== 0;
-  const answer = excludedBox(el, postLevel);
-  memo.set(el, bits | known | (answer ? known << 1 : 0));
-  return answer;
-}
-
-function excludedBox(el: Element, postLevel: boolean): boolean {
   const tag = lowerTag(el);
   if (EXCLUDED_TAGS.has(tag)) return true;
   if (!postLevel && PAGE_CHROME_TAGS.has(tag)) return true;
