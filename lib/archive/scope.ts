@@ -87,7 +87,7 @@ export function scopedFirst(container: Element, selector: string, postLevel: boo
 
 /**
  * The first non-null `read(el)` over the first `max` in-scope matches, in page order — what a loop over
- * scopedAll() gives. Usually the earliest match answers: it is found with early-stopping queries, and
+ * scopedAll() gives. Usually the earliest match answers: querySelector finds it and stops there, and
  * the full list is built only when it does not.
  */
 export function scopedFind<T>(container: Element, selector: string, postLevel: boolean, max: number, read: (el: Element) => T | null): T | null {

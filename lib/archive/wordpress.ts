@@ -20,7 +20,7 @@ const MAX_CANDIDATES = 3_000;
 export function mainArea(doc: Document): Element | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
-  // Usually the first match in page order is in scope: one early-stopping query per part, no list.
+  // Usually the first match in page order is in scope: querySelector stops there; the list only when not.
   const first = selectFirst(doc, MAIN_SELECTOR);
   if (!first) return body;
   if (inScope(first, body, false)) return first;
