@@ -118,7 +118,7 @@ export function makeTermNames(doc: Document, resolve: (href: string | null) => s
     }
     let found: string | null = null;
     if (SLUG.test(slug)) {
-      const links = linksWhere(doc, (href) => href.includes(slug), 100, 'a', `a[href*="${slug}"]`);
+      const links = linksWhere(doc, (href) => href.includes(slug), 100);
       for (let i = 0; i < links.length && i < 100 && !found; i++) {
         const link = links[i] as Element;
         const term = termOfUrl(resolve(link.getAttribute('href')), relHas(link, 'category'));
@@ -135,7 +135,7 @@ export function makeTermNames(doc: Document, resolve: (href: string | null) => s
 /** "kind:slug" → link text for every tag/rubrique link on the page (sidebar included: names only). */
 function collectTermNames(doc: Document, resolve: (href: string | null) => string | null, max = 3000): Map<string, string> {
   const names = new Map<string, string>();
-  const links = linksWhere(doc, (href, link) => href.includes('tag') || href.includes('categor') || relHas(link, 'tag'), max, 'a', 'a[href*="tag"], a[href*="categor"], a[rel~="tag"]');
+  const links = linksWhere(doc, (href, link) => href.includes('tag') || href.includes('categor') || relHas(link, 'tag'), max);
   const limit = links.length;
   for (let i = 0; i < limit; i++) {
     const link = links[i] as Element;

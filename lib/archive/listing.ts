@@ -107,7 +107,7 @@ export function nextPage(doc: Document, context: PageContext): string | null {
     if (url) return url;
   }
   // Any href containing "page" ("paged" included), in page order.
-  for (const link of linksWhere(doc, (href) => href.includes('page'), 2000, 'a', 'a[href*="page"]')) {
+  for (const link of linksWhere(doc, (href) => href.includes('page'), 2000)) {
     const url = accept(link.getAttribute('href'));
     if (url) return url;
   }

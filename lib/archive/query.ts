@@ -26,23 +26,17 @@ export function selectFirst(root: ParentNode, selector: string): Element | null 
   }
 }
 
-/**
- * `<a>` (or `tag`) elements of the page with an href that passes `keep`, in page order. In browsers a
- * native selector `hint` (matching a superset of what `keep` accepts) picks the candidates first: each
- * element read from script costs far more than matching it natively, and pages hold hundreds of links.
- */
-export function linksWhere(doc: Document, keep: (href: string, link: Element) => boolean, cap: number, tag = 'a', hint?: string): Element[] {
-  const accept = (el: Element) => {
-    const href = el.getAttribute('href');
-    return href !== null && keep(href, el);
-  };
-  if (!hint) return byTagWhere(doc, tag, accept, cap);
-  const out: Element[] = [];
-  for (const el of selectAll(doc, hint, 5000)) {
-    if (out.length >= cap) break;
-    if (accept(el)) out.push(el);
-  }
-  return out;
+/** `<a>` (or `tag`) elements of the page with an href that passes `keep`, in page order, at most `cap`. */
+export function linksWhere(doc: Document, keep: (href: string, link: Element) => boolean, cap: number, tag = 'a'): Element[] {
+  return byTagWhere(
+    doc,
+    tag,
+    (el) => {
+      const href = el.getAttribute('href');
+      return href !== null && keep(href, el);
+    },
+    cap,
+  );
 }
 
 /** Elements with tag name `tag` that pass `keep`, in document order, at most `cap`. */
