@@ -14,7 +14,7 @@ import { makeResolver, makeTermNames, type PageContext } from './context';
 import { DEFAULT_ARCHIVE_HOSTS, hostOf, isArchiveHost } from './hosts';
 import { originalUrlOf, type Identity } from './identity';
 import { extractTeasers, nextPage } from './listing';
-import { bodyClassKind, isStaticOrAttachmentBody, looksNotFound, urlShape } from './page-kind';
+import { bodyClassKind, isStaticOrAttachmentBody, looksNotFound, urlShape, type UrlShape } from './page-kind';
 import { selectFirst } from './query';
 import { readStructured } from './structured';
 import { bodyClassesOf, listingSubject } from './subject';
@@ -54,12 +54,12 @@ function pageUrlOf(own: string | null, onArchive: boolean, original: string | nu
   return own;
 }
 
-function decideKind(body: PageKind | null, shapeKind: string, teaserCount: () => number, postCount: () => number, notFound: () => boolean, ogType: () => string | null): PageKind | null {
+function decideKind(body: PageKind | null, shapeKind: UrlShape['kind'], teaserCount: () => number, postCount: () => number, notFound: () => boolean, ogType: () => string | null): PageKind | null {
   if (body) return body;
   if (notFound() && postCount() <= 1) return 'not-found';
   if (shapeKind === 'one-segment') return postCount() >= 2 || teaserCount() >= 2 ? 'category' : postCount() === 1 || ogType() === 'article' ? 'article' : null;
   if (shapeKind === 'unknown') return ogType() === 'article' ? 'article' : teaserCount() >= 2 ? 'home' : null;
-  return shapeKind as PageKind;
+  return shapeKind;
 }
 
 /** Memoises href resolution: the same sidebar and menu links recur on every page. */
@@ -111,7 +111,7 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
   const context: PageContext = { doc, url: pageUrl, hosts, resolve, termName: makeTermNames(doc, resolve) };
 
   if (isStaticOrAttachmentBody(bodyClasses)) return notArchive('a static or attachment page, neither an article nor a listing', pageUrl);
-  const shape = pageUrl ? urlShape(pageUrl) : { kind: 'unknown', slug: null, page: 1 };
+  const shape: UrlShape = pageUrl ? urlShape(pageUrl) : { kind: 'unknown', slug: null, page: 1 };
   // The 404 wording is read only when the body classes do not already say what the page is.
   const notFound = () => looksNotFound(doc.title ?? '', boundedText(selectFirst(doc, 'h1, h2'), 200));
   let teasers: Teaser[] | null = null;

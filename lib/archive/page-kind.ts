@@ -23,9 +23,6 @@ function decodeSegment(segment: string): string {
   }
 }
 
-// One call per answer rather than an object literal each: the content script's bytes (its 48 KB budget).
-const make = (kind: UrlShape['kind'], slug: string | null, page: number) => ({ kind, slug, page }) as UrlShape;
-
 /** Classifies a canonical archive URL by its shape alone. */
 export function urlShape(url: string): UrlShape {
   let query: URLSearchParams;
@@ -35,7 +32,7 @@ export function urlShape(url: string): UrlShape {
     query = parsed.searchParams;
     path = parsed.pathname;
   } catch {
-    return make('unknown', null, 1);
+    return { kind: 'unknown', slug: null, page: 1 };
   }
   const segments = path.split('/').filter(Boolean);
   let page = Math.max(1, Number.parseInt(query.get('paged') ?? '1', 10) || 1);
@@ -45,38 +42,38 @@ export function urlShape(url: string): UrlShape {
     segments.splice(pageAt, 2);
   }
   const s = query.get('s');
-  if (s !== null) return make('search', s.slice(0, 200), page);
+  if (s !== null) return { kind: 'search', slug: s.slice(0, 200), page };
   const p = query.get('p');
-  if (p && /^\d{1,10}$/.test(p)) return make('article', p, 1);
-  if (query.get('tag')) return make('tag', decodeSegment(query.get('tag') ?? ''), page);
-  if (query.get('cat')) return make('category', null, page);
-  if (query.get('author')) return make('author', null, page);
+  if (p && /^\d{1,10}$/.test(p)) return { kind: 'article', slug: p, page: 1 };
+  if (query.get('tag')) return { kind: 'tag', slug: decodeSegment(query.get('tag') ?? ''), page };
+  if (query.get('cat')) return { kind: 'category', slug: null, page };
+  if (query.get('author')) return { kind: 'author', slug: null, page };
   const m = query.get('m');
-  if (m && /^\d{4,8}$/.test(m)) return make('date', m.length >= 6 ? `${m.slice(0, 4)}-${m.slice(4, 6)}` : m.slice(0, 4), page);
+  if (m && /^\d{4,8}$/.test(m)) return { kind: 'date', slug: m.length >= 6 ? `${m.slice(0, 4)}-${m.slice(4, 6)}` : m.slice(0, 4), page };
   const first = decodeSegment(segments[0] ?? '');
   const last = decodeSegment(segments[segments.length - 1] ?? '');
   // ?attachment_id=12 is an attachment page (an image or file of a post), not an article.
   if (query.get('attachment_id') || last === 'feed' || first === 'wp-content' || first === 'wp-admin' || first === 'wp-includes' || /\.(xml|txt|css|js|jpe?g|png|gif|pdf|zip)$/.test(last)) {
-    return make('unknown', null, page);
+    return { kind: 'unknown', slug: null, page };
   }
-  if (segments.length === 0) return make('home', null, page);
-  if (first === 'tag' && segments.length >= 2) return make('tag', last, page);
-  if (first === 'category' && segments.length >= 2) return make('category', last, page);
-  if ((first === 'author' || first === 'auteur') && segments.length >= 2) return make('author', decodeSegment(segments[1] ?? ''), page);
-  if (first === 'search' && segments.length >= 2) return make('search', decodeSegment(segments[1] ?? ''), page);
+  if (segments.length === 0) return { kind: 'home', slug: null, page };
+  if (first === 'tag' && segments.length >= 2) return { kind: 'tag', slug: last, page };
+  if (first === 'category' && segments.length >= 2) return { kind: 'category', slug: last, page };
+  if ((first === 'author' || first === 'auteur') && segments.length >= 2) return { kind: 'author', slug: decodeSegment(segments[1] ?? ''), page };
+  if (first === 'search' && segments.length >= 2) return { kind: 'search', slug: decodeSegment(segments[1] ?? ''), page };
   if (YEAR.test(first)) {
     const rest = segments.slice(1).map(decodeSegment);
     const numeric = rest.filter((x) => TWO.test(x)).length;
     if (numeric === rest.length && rest.length <= 2) {
       const month = rest[0] ? `-${rest[0].padStart(2, '0')}` : '';
       const day = rest[1] ? `-${rest[1].padStart(2, '0')}` : '';
-      return make('date', `${first}${month}${day}`, page);
+      return { kind: 'date', slug: `${first}${month}${day}`, page };
     }
-    return make('article', last, 1);
+    return { kind: 'article', slug: last, page: 1 };
   }
-  if ((first === 'archives' || first === 'archive') && segments.length === 2 && /^\d+$/.test(last)) return make('article', last, 1);
-  if (segments.length === 1) return make('one-segment', first, page);
-  return make('article', last, 1);
+  if ((first === 'archives' || first === 'archive') && segments.length === 2 && /^\d+$/.test(last)) return { kind: 'article', slug: last, page: 1 };
+  if (segments.length === 1) return { kind: 'one-segment', slug: first, page };
+  return { kind: 'article', slug: last, page: 1 };
 }
 
 /** Page kind from WordPress body classes (body_class(), WordPress 2.8+), or null. */

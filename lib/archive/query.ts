@@ -58,3 +58,8 @@ export function relHas(el: Element, token: string): boolean {
   // Tokens are separated by ASCII whitespace only, as the [rel~=token] selector splits them.
   return lower === token || (lower.includes(token) && lower.split(/[\t\n\f\r ]+/).includes(token));
 }
+
+/** True when the element's rel names at least one link type (any token at all). */
+export function hasRel(el: Element): boolean {
+  return /[^\t\n\f\r ]/.test(el.getAttribute('rel') ?? '');
+}

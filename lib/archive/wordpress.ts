@@ -7,7 +7,7 @@ import { LIMITS } from '../model/limits';
 import type { Tag } from '../model/article';
 import { nameFor, safeSlug, termOfUrl, type PageContext } from './context';
 import { parseAnyDate, type DateParts } from './french-date';
-import { relHas, selectAll, selectFirst } from './query';
+import { hasRel, relHas, selectAll, selectFirst } from './query';
 import { inScope, scopedFind } from './scope';
 import { boundedText, classes, cleanText } from './text';
 import { isSiteName } from './title';
@@ -137,11 +137,11 @@ export function termLinks(container: Element, postLevel: boolean, context: PageC
   const plain = { tags: [] as Tag[], categories: [] as Tag[] };
   // Only links that can be terms: rel-marked, or pointing at a tag / rubrique archive.
   for (const link of termLinkCandidates(container, postLevel)) {
-    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const isMarked = rel.includes('tag') || rel.includes('category');
+    const isCategory = relHas(link, 'category');
+    const isMarked = isCategory || relHas(link, 'tag');
     // rel="nofollow"/"bookmark" links to a tag page are navigation, not the post's terms.
-    if (!isMarked && rel.length) continue;
-    const term = termOfUrl(context.resolve(link.getAttribute('href')), rel.includes('category'));
+    if (!isMarked && hasRel(link)) continue;
+    const term = termOfUrl(context.resolve(link.getAttribute('href')), isCategory);
     if (!term || term.kind === 'author') continue;
     const slug = safeSlug(term.slug);
     if (!slug) continue;
@@ -168,12 +168,18 @@ function termLinkCandidates(container: Element, postLevel: boolean): Element[] {
   for (let i = 0; i < anchors.length && i < 5000 && out.length < 2000; i++) {
     const link = anchors[i] as Element;
     const href = link.getAttribute('href');
-    if (href === null) continue;
-    // wp_tag_cloud() marks its links (tag-link-12, tag-cloud-link): a cloud is never the post's own tags.
-    const candidate = (href.includes('tag') || href.includes('categor') || href.includes('cat=') || relHas(link, 'tag') || relHas(link, 'category')) && !/tag-(?:cloud-)?link/.test(link.getAttribute('class') ?? '');
-    if (candidate && inScope(link, container, postLevel)) out.push(link);
+    if (href !== null && couldBeTerm(link, href) && !isTagCloudLink(link) && inScope(link, container, postLevel)) out.push(link);
   }
   return out;
+}
+
+function couldBeTerm(link: Element, href: string): boolean {
+  return href.includes('tag') || href.includes('categor') || href.includes('cat=') || relHas(link, 'tag') || relHas(link, 'category');
+}
+
+/** wp_tag_cloud() marks its links (tag-link-12, tag-cloud-link): a cloud is never the post's own tags. */
+function isTagCloudLink(link: Element): boolean {
+  return /tag-(?:cloud-)?link/.test(link.getAttribute('class') ?? '');
 }
 
 const TITLE_SELECTOR = '.entry-title, .post-title, .posttitle, .storytitle, .article-title, .titre, h1, h2, h3';
