@@ -1,5 +1,7 @@
-/** Host names the archive has lived on; the content script runs on these only. */
-export const DEFAULT_ARCHIVE_HOSTS = ['www.securityvibes.fr', 'securityvibes.fr', 'magazine.qualys.fr'] as const;
+import { DEFAULT_ARCHIVE_HOSTS } from '../model/settings-defaults';
+
+/** Host names the archive has lived on; the content script runs on these only (the default setting). */
+export { DEFAULT_ARCHIVE_HOSTS };
 
 /** Lowercase, without a trailing dot or a default port. */
 export function normaliseHost(host: string): string {

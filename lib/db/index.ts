@@ -31,7 +31,7 @@
 export { createStore, Store, type IndexResult, type StoreOptions } from './store';
 export { CRAWL_LOG_CAP, type CrawlStateStore } from './crawl-state';
 export { openDatabase, type OpenOptions } from './open';
-export { DB_NAME, DB_VERSION, DEFAULT_SETTINGS, STORES } from './schema';
+export { DB_NAME, DB_VERSION, STORES } from './schema';
 export { rankRelated, preselect, finalize, tagWeight, type PostingList, type Ranked, type RankTarget } from './related';
 export { relatedFromRecords } from './related-records';
 export { factsFromPage, factsFromArticle, factsFromTeaser, mergeArticle, type ArticleFacts } from './merge';

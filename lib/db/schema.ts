@@ -1,4 +1,3 @@
-import { DEFAULT_ARCHIVE_HOSTS } from '../archive/hosts';
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { ArticleRecord, CrawlLogEntry, Note, Settings, TrashedNote } from '../model';
 import type { ArticleBucket } from './buckets';
@@ -79,14 +78,6 @@ export interface Meta {
 export const META_KEY = 'meta';
 export const SETTINGS_KEY = 'settings';
 
-export const DEFAULT_SETTINGS: Settings = {
-  archiveHosts: [...DEFAULT_ARCHIVE_HOSTS],
-  panelEnabled: true,
-  // Off until the reader switches it on: that click is what requests the optional web.archive.org permission.
-  waybackEnabled: false,
-  crawlDelayMs: 1000,
-  crawlConcurrency: 1,
-};
 
 export const tagKey = (slug: string) => `t:${slug}`;
 export const categoryKey = (slug: string) => `c:${slug}`;

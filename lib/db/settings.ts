@@ -1,6 +1,6 @@
-import { Settings } from '../model';
+import { DEFAULT_SETTINGS, Settings } from '../model';
 import { guarded, transact } from './errors';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, STORES, type Db } from './schema';
+import { SETTINGS_KEY, STORES, type Db } from './schema';
 import { CodedError } from '../model/errors';
 
 /** Stored settings over the defaults; a stored value that no longer validates falls back to defaults. */

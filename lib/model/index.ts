@@ -4,5 +4,6 @@ export * from './article';
 export * from './page-info';
 export * from './note';
 export * from './records';
+export * from './settings-defaults';
 export * from './backup';
 export * from './errors';
