@@ -1,22 +1,21 @@
 import type { ArticleRecord } from '../model';
 import { articleIn, bucketOf, packBuckets, readBuckets, type ArticleBucket } from './buckets';
-import { isTagKey, packPostings, readPostingBuckets } from './posting-buckets';
 import { rowsIn, writeDigest, type DigestRow } from './digest';
-import { allRequests, putAll } from './errors';
+import { putAll } from './errors';
 import { mergeArticle, type ArticleFacts } from './merge';
-import { applyEntries, buildPostings, CategoryDictionary, emptyPosting, findId, postingKeysOf, toMinutes, type PostingEntry } from './postings';
-import { META_KEY, NO_TIME, STORES, type Meta, type PostingRecord, type StoredArticle, type Tx } from './schema';
+import { toMinutes } from './postings';
+import { META_KEY, NO_TIME, STORES, type Meta, type StoredArticle, type TagTally, type Tx } from './schema';
 
 export type WriteTx = Tx<'readwrite'>;
 export type Incoming = { facts: ArticleFacts } | { record: ArticleRecord };
 export type Outcome = 'added' | 'updated' | 'kept';
 
 /** Stores that an article write touches; callers include them in their transaction. */
-export const ARTICLE_WRITE_STORES = [STORES.articleBuckets, STORES.postingBuckets, STORES.meta, STORES.digest] as const;
+export const ARTICLE_WRITE_STORES = [STORES.articleBuckets, STORES.meta, STORES.digest] as const;
 
 export async function readMeta(tx: Tx): Promise<Meta> {
   const meta = await tx.objectStore(STORES.meta).get(META_KEY);
-  return meta ?? { nextId: 1, docCount: 0, categories: [], lastUpdatedAt: null, tagCount: 0 };
+  return meta ?? { nextId: 1, docCount: 0, lastUpdatedAt: null, tags: new Map() };
 }
 
 function publicPart(stored: StoredArticle): ArticleRecord {
@@ -41,7 +40,6 @@ interface Plan {
   fresh: boolean;
   /** The buckets of the items' URLs as stored (empty for an empty index). */
   current: Map<number, ArticleBucket>;
-  categories: CategoryDictionary;
   /** The records to write, by URL, and what was stored under each URL before. */
   batch: Map<string, StoredArticle>;
   before: Map<string, StoredArticle | undefined>;
@@ -57,7 +55,6 @@ async function plan(tx: Tx, items: readonly Incoming[], now: number): Promise<Pl
   // An empty index has nothing to merge with: no read at all (the bulk import of a backup or index file).
   const current = fresh ? new Map<number, ArticleBucket>() : await readBuckets(buckets, urls.map(bucketOf));
   const existing = articlesIn(current, urls);
-  const categories = new CategoryDictionary([...meta.categories]);
   const batch = new Map<string, StoredArticle>();
   const before = new Map<string, StoredArticle | undefined>();
   const outcomes: Outcome[] = [];
@@ -86,7 +83,7 @@ async function plan(tx: Tx, items: readonly Incoming[], now: number): Promise<Pl
     outcomes.push(current ? 'updated' : 'added');
   });
   const added = [...batch.keys()].filter((url) => !before.get(url)).length;
-  return { meta, fresh, current, categories, batch, before, outcomes, added };
+  return { meta, fresh, current, batch, before, outcomes, added };
 }
 
 /** The outcome of writing these items, without writing anything (an import's preview). */
@@ -97,34 +94,23 @@ export async function previewArticles(tx: Tx, items: readonly Incoming[], now: n
 
 /**
  * Upserts articles inside the caller's transaction: merges with what is stored, gives new articles an
- * id, and updates their buckets, every affected postings list, the digest and the meta record.
+ * id, and updates their buckets, the digest and the meta record (counts).
  * Everything happens in the one transaction, so a failure anywhere leaves no trace.
  */
 export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now: number): Promise<WriteResult> {
-  const { meta, fresh, current, categories, batch, before, outcomes, added } = await plan(tx, items, now);
+  const { meta, fresh, current, batch, before, outcomes, added } = await plan(tx, items, now);
   if (batch.size === 0) return { outcomes, written: () => [], docCount: meta.docCount };
   const buckets = tx.objectStore(STORES.articleBuckets);
 
   // Requests are made as soon as their values are ready and awaited together at the end: the browser
-  // stores the buckets while the postings and the digest (tokenising) are being computed here.
+  // stores the buckets while the digest (tokenising) is being computed here.
   const writes = new PendingWrites();
   putAll(buckets, packBuckets(batch.values(), current).values());
-  // Into an empty index the postings are built in one pass and written without reading anything.
-  let tagsAdded: number | Promise<number>;
-  if (fresh) {
-    const lists = [...buildPostings(batch.values(), categories).values()];
-    putAll(tx.objectStore(STORES.postingBuckets), packPostings(lists, []));
-    tagsAdded = lists.filter((list) => isTagKey(list.key)).length;
-  } else {
-    tagsAdded = writePostings(tx, postingChanges(batch, before, categories));
-    writes.add(tagsAdded);
-  }
   const digest = writeDigest(tx.objectStore(STORES.digest), [...batch.values()], fresh);
   writes.add(digest);
   meta.docCount += added;
-  meta.categories = categories.slugs;
   meta.lastUpdatedAt = Math.max(meta.lastUpdatedAt ?? 0, now);
-  meta.tagCount = (meta.tagCount ?? 0) + (await tagsAdded);
+  countTags(meta.tags, batch, before);
   writes.add(tx.objectStore(STORES.meta).put(meta, META_KEY));
   await writes.settled();
   const records = await digest;
@@ -158,72 +144,25 @@ class PendingWrites {
   }
 }
 
-interface PostingChange {
-  slug: string;
-  name: string;
-  upsert: PostingEntry[];
-  remove: number[];
-}
-
-function postingChanges(
-  batch: Map<string, StoredArticle>,
-  before: Map<string, StoredArticle | undefined>,
-  categories: CategoryDictionary,
-): Map<string, PostingChange> {
-  const changes = new Map<string, PostingChange>();
-  const change = (key: string, slug: string, name: string) => {
-    let found = changes.get(key);
-    if (!found) changes.set(key, (found = { slug, name, upsert: [], remove: [] }));
-    return found;
+/**
+ * Moves the articles' tag counts from what each stored before to what it stores now (a tag repeated in
+ * one record counts once; a new tag takes the name it comes with; a tag left with no article is dropped).
+ */
+function countTags(tags: Map<string, TagTally>, batch: ReadonlyMap<string, StoredArticle>, before: ReadonlyMap<string, StoredArticle | undefined>): void {
+  const move = (article: StoredArticle | undefined, by: number) => {
+    const seen = new Set<string>();
+    for (const { slug, name } of article?.tags ?? []) {
+      if (seen.has(slug)) continue;
+      seen.add(slug);
+      const tally = tags.get(slug);
+      const count = (tally?.count ?? 0) + by;
+      if (count <= 0) tags.delete(slug);
+      else if (tally) tally.count = count;
+      else tags.set(slug, { name, count });
+    }
   };
   for (const [url, stored] of batch) {
-    const old = before.get(url);
-    const entry = { id: stored.id, min: stored.pub ?? NO_TIME, cat: categories.indexOf(stored.category?.slug) };
-    const unchangedPlace = old && old.pub === stored.pub && old.category?.slug === stored.category?.slug;
-    const oldKeys = new Set(old ? postingKeysOf(old).map((k) => k.key) : []);
-    const newKeys = postingKeysOf(stored);
-    for (const { key, slug, name } of newKeys) if (!unchangedPlace || !oldKeys.has(key)) change(key, slug, name).upsert.push(entry);
-    const kept = new Set(newKeys.map((k) => k.key));
-    for (const { key, slug, name } of old ? postingKeysOf(old) : []) if (!kept.has(key)) change(key, slug, name).remove.push(stored.id);
+    move(before.get(url), -1);
+    move(stored, 1);
   }
-  return changes;
-}
-
-/**
- * Updates the postings lists these changes touch: reads their buckets, merges, writes back the buckets
- * whose lists changed (deleting any left empty). Resolves to the number of tags gained (negative: lost).
- */
-async function writePostings(tx: WriteTx, changes: Map<string, PostingChange>): Promise<number> {
-  const store = tx.objectStore(STORES.postingBuckets);
-  const buckets = await readPostingBuckets(store, changes.keys());
-  const current = new Map<string, PostingRecord>();
-  for (const bucket of buckets.values()) for (const posting of bucket.postings) if (changes.has(posting.key)) current.set(posting.key, posting);
-  const lists: PostingRecord[] = [];
-  const emptied: string[] = [];
-  let tagsAdded = 0;
-  for (const [key, change] of changes) {
-    const existing = current.get(key);
-    let posting = existing ?? emptyPosting(key, change.slug, change.name);
-    if (change.remove.length > 0) posting = removeIds(posting, change.remove);
-    posting = applyEntries(posting, change.upsert);
-    if (posting.ids.length === 0) {
-      if (!existing) continue;
-      emptied.push(key);
-      if (isTagKey(key)) tagsAdded -= 1;
-    } else if (posting !== existing) {
-      lists.push(posting);
-      if (!existing && isTagKey(key)) tagsAdded += 1;
-    }
-  }
-  const packed = packPostings(lists, emptied, buckets);
-  putAll(store, packed.filter((bucket) => bucket.postings.length > 0));
-  await allRequests(packed.filter((bucket) => bucket.postings.length === 0), (bucket) => store.delete(bucket.bucket));
-  return tagsAdded;
-}
-
-function removeIds(posting: PostingRecord, ids: readonly number[]): PostingRecord {
-  const drop = new Set(ids.map((id) => findId(posting.ids, id)).filter((at) => at >= 0));
-  if (drop.size === 0) return posting;
-  const keep = (_: number, i: number) => !drop.has(i);
-  return { ...posting, ids: posting.ids.filter(keep), mins: posting.mins.filter(keep), cats: posting.cats.filter(keep) };
 }

@@ -1,4 +1,4 @@
-import type { StoredArticle } from './schema';
+import type { Store, StoredArticle } from './schema';
 
 /**
  * Schema v5 stores the articles packed in a fixed number of bucket records: an article lives in
@@ -25,7 +25,7 @@ export function articleIn(bucket: ArticleBucket | undefined, url: string): Store
   return at < 0 ? undefined : (JSON.parse(bucket!.records[at]!) as StoredArticle);
 }
 
-/** FNV-1a (32 bits) of a string's UTF-16 code units: the bucket hash of article URLs and posting keys. */
+/** FNV-1a (32 bits) of a string's UTF-16 code units: the bucket hash of article URLs (and of v5's posting keys). */
 export function hashOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
@@ -37,21 +37,14 @@ export function hashOf(text: string): number {
 
 export const bucketOf = (url: string): number => hashOf(url) % ARTICLE_BUCKETS;
 
-/** The slice of an idb bucket store these helpers use (read-only or read-write transactions alike). */
-export interface BucketStore<B> {
-  get(key: number): Promise<B | undefined>;
-  getAll(): Promise<B[]>;
-}
-
 /**
- * The buckets with these numbers that exist (missing ones are absent from the map), of either bucket
- * store (`total` buckets). When more than half of them are wanted, one getAll of the whole store is
- * cheaper than a read per bucket.
+ * The buckets with these numbers that exist (missing ones are absent from the map). When more than half
+ * of them are wanted, one getAll of the whole store is cheaper than a read per bucket.
  */
-export async function readBuckets<B extends { bucket: number }>(store: BucketStore<B>, numbers: Iterable<number>, total = ARTICLE_BUCKETS): Promise<Map<number, B>> {
+export async function readBuckets(store: Store<'articleBuckets'>, numbers: Iterable<number>): Promise<Map<number, ArticleBucket>> {
   const wanted = [...new Set(numbers)];
-  const found = new Map<number, B>();
-  if (wanted.length > total / 2) {
+  const found = new Map<number, ArticleBucket>();
+  if (wanted.length > ARTICLE_BUCKETS / 2) {
     const keep = new Set(wanted);
     for (const bucket of await store.getAll()) if (keep.has(bucket.bucket)) found.set(bucket.bucket, bucket);
     return found;
@@ -62,7 +55,7 @@ export async function readBuckets<B extends { bucket: number }>(store: BucketSto
 }
 
 /** The stored articles with these URLs (unknown URLs are absent from the map). */
-export async function findArticles(store: BucketStore<ArticleBucket>, urls: readonly string[]): Promise<Map<string, StoredArticle>> {
+export async function findArticles(store: Store<'articleBuckets'>, urls: readonly string[]): Promise<Map<string, StoredArticle>> {
   const wanted = [...new Set(urls)];
   const buckets = await readBuckets(store, wanted.map(bucketOf));
   const found = new Map<string, StoredArticle>();
@@ -74,7 +67,7 @@ export async function findArticles(store: BucketStore<ArticleBucket>, urls: read
 }
 
 /** Every stored article, in URL order (the order the v1–v4 `articles` store listed them by key). */
-export async function allStoredArticles(store: BucketStore<ArticleBucket>): Promise<StoredArticle[]> {
+export async function allStoredArticles(store: Store<'articleBuckets'>): Promise<StoredArticle[]> {
   const all = (await store.getAll()).flatMap((bucket) => bucket.records.map((json) => JSON.parse(json) as StoredArticle));
   return all.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }

@@ -1,7 +1,8 @@
 import type { Note, RelatedItem, Tag } from '../model';
 import { parseChunk, ROW, tagsOfRow, tokensAt, type DigestRow, type ParsedChunk } from './digest';
 import { guarded } from './errors';
-import { CategoryDictionary, findId } from './postings';
+import { IdLists } from './id-lists';
+import { CategoryDictionary } from './postings';
 import { finalize, preselect, type PostingList } from './related';
 import { toRelatedItems } from './related-items';
 import { NO_CATEGORY, NO_TIME, STORES, type Db } from './schema';
@@ -15,15 +16,16 @@ export interface CatalogDoc {
   publishedAt: string | null;
   category: Tag | null;
   tags: Tag[];
-  /** Publication minute (NO_TIME when unknown) and rubrique index, as in the postings. */
+  /** Publication minute (NO_TIME when unknown) and rubrique index, as the ranking's postings lists carry them. */
   min: number;
   cat: number;
 }
 
-interface TagList {
-  ids: number[];
-  /** Typed view for the ranking, rebuilt lazily after the list or one of its articles changed. */
-  view: PostingList | null;
+/** One page of a tag's or rubrique's articles. */
+export interface CatalogPage {
+  subject: Tag;
+  urls: string[];
+  total: number;
 }
 
 /** Articles' ratings and excerpts are filled in by the store for the few hits it returns. */
@@ -39,15 +41,18 @@ export const noteSearchDoc = (note: Note, article: CatalogDoc | undefined): Sear
 });
 
 /**
- * The background's in-memory catalog of the index: every article's summary, tag postings and the
- * search index (articles and notes). A cache only — loaded from the digest in one read-only
- * transaction when first needed after the worker wakes, patched by every write made through the
- * store, dropped on clear/import; IndexedDB stays the truth.
+ * The background's in-memory catalog of the index: every article's summary, the tag and rubrique lists
+ * (related and browse) and the search index (articles and notes). A cache only — loaded
+ * from the digest in one read-only transaction when first needed after the worker wakes, patched by
+ * every write made through the store, dropped on clear/import; IndexedDB stays the truth.
  */
 export class Catalog {
   private readonly docs = new Map<number, CatalogDoc>();
   private readonly byUrl = new Map<string, CatalogDoc>();
-  private readonly tags = new Map<string, TagList>();
+  private readonly tags = new IdLists();
+  private readonly rubriques = new IdLists();
+  /** Typed views of tag lists for the ranking, built on demand, dropped when the list or one of its articles changes. */
+  private readonly views = new Map<string, PostingList>();
   private readonly categories = new CategoryDictionary();
   readonly search = new SearchIndex();
 
@@ -66,10 +71,6 @@ export class Catalog {
     return catalog;
   }
 
-  urlOf(id: number): string | undefined {
-    return this.docs.get(id)?.url;
-  }
-
   get(url: string): CatalogDoc | undefined {
     return this.byUrl.get(url);
   }
@@ -86,7 +87,7 @@ export class Catalog {
     this.search.loadBlock({ docs, tokens: chunk.tokens, offsets: chunk.offsets, positions: chunk.positions });
   }
 
-  /** Puts the article in the summaries and tag postings (moving it between tags if it changed). */
+  /** Puts the article in the summaries, tag and rubrique lists (moving it between lists if it changed). */
   private place(row: DigestRow): CatalogDoc {
     const id = row[ROW.id];
     const url = row[ROW.url];
@@ -106,46 +107,51 @@ export class Catalog {
     this.docs.set(id, doc);
     if (old && old.url !== url) this.byUrl.delete(old.url);
     this.byUrl.set(url, doc);
-    if (old) for (const tag of old.tags) if (!doc.tags.some((t) => t.slug === tag.slug)) this.removeFromTag(tag.slug, id);
-    for (const tag of doc.tags) this.addToTag(tag.slug, id);
+    if (old) {
+      for (const tag of old.tags) if (!doc.tags.some((t) => t.slug === tag.slug)) this.removeFromTag(tag.slug, id);
+      if (old.category && old.category.slug !== doc.category?.slug) this.rubriques.remove(old.category.slug, id);
+    }
+    for (const tag of doc.tags) {
+      this.tags.add(tag.slug, tag.name, id);
+      this.views.delete(tag.slug);
+    }
+    if (doc.category) this.rubriques.add(doc.category.slug, doc.category.name, id);
     return doc;
   }
 
-  private addToTag(slug: string, id: number): void {
-    let list = this.tags.get(slug);
-    if (!list) this.tags.set(slug, (list = { ids: [], view: null }));
-    list.view = null;
-    const ids = list.ids;
-    if (ids.length === 0 || ids[ids.length - 1]! < id) ids.push(id);
-    else {
-      const at = findId(ids, id);
-      if (at < 0) ids.splice(-at - 1, 0, id);
-    }
+  private removeFromTag(slug: string, id: number): void {
+    this.tags.remove(slug, id);
+    this.views.delete(slug);
   }
 
-  private removeFromTag(slug: string, id: number): void {
-    const list = this.tags.get(slug);
-    if (!list) return;
-    const at = findId(list.ids, id);
-    if (at >= 0) list.ids.splice(at, 1);
-    list.view = null;
-    if (list.ids.length === 0) this.tags.delete(slug);
+  /**
+   * One page of the articles with a tag or in a rubrique, newest first (undated last, then by id), or
+   * null when no article has it.
+   */
+  browse(by: 'tag' | 'category', slug: string, offset: number, limit: number): CatalogPage | null {
+    const list = (by === 'tag' ? this.tags : this.rubriques).get(slug);
+    if (!list) return null;
+    const docs = list.ids.map((id) => this.docs.get(id)!);
+    const time = (doc: CatalogDoc) => (doc.min === NO_TIME ? -Infinity : doc.min);
+    docs.sort((a, b) => time(b) - time(a) || a.id - b.id);
+    return { subject: { slug, name: list.name }, urls: docs.slice(offset, offset + limit).map((doc) => doc.url), total: docs.length };
   }
 
   private posting(slug: string): PostingList | null {
     const list = this.tags.get(slug);
     if (!list) return null;
-    if (!list.view) {
+    let view = this.views.get(slug);
+    if (!view) {
       const n = list.ids.length;
-      const view = { slug, name: slug, ids: Uint32Array.from(list.ids), mins: new Int32Array(n), cats: new Uint16Array(n) };
+      const typed = { slug, name: list.name, ids: Uint32Array.from(list.ids), mins: new Int32Array(n), cats: new Uint16Array(n) };
       for (let i = 0; i < n; i += 1) {
         const doc = this.docs.get(list.ids[i]!)!;
-        view.mins[i] = doc.min;
-        view.cats[i] = doc.cat;
+        typed.mins[i] = doc.min;
+        typed.cats[i] = doc.cat;
       }
-      list.view = view;
+      this.views.set(slug, (view = typed));
     }
-    return list.view;
+    return view;
   }
 
   /**

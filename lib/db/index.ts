@@ -22,8 +22,9 @@
  * worker wakes from the `digest` store (schema v4: pre-normalised article summaries packed ~1,000 to a
  * record, written in the same transaction as the articles), then patched by every write made through
  * the store (the background is the only writer). `store.catalog()` loads it ahead of need.
- * Articles and postings lists are stored packed in hash buckets (schema v5, buckets.ts and
- * posting-buckets.ts): a bulk import of 20k articles makes ~800 IndexedDB requests, not ~22,000.
+ * The catalog's tag and rubrique lists also answer browse and tag statistics (schema v6 stores no
+ * postings lists). Articles are stored packed in 512 hash buckets (buckets.ts): a bulk import of 20k
+ * articles makes a few hundred IndexedDB requests, not ~20,000.
  *
  * Pure parts (no IndexedDB): rankRelated/preselect/finalize (related.ts), relatedFromRecords (the CLI's
  * entry point over an index file), buildPostings, mergeArticle/factsFromPage, SearchIndex, parseBackup.

@@ -4,7 +4,7 @@ import { packDigest } from './digest';
 import { allRequests } from './errors';
 import { buildPostings, CategoryDictionary, toMinutes } from './postings';
 import type { ArticleRecord } from '../model';
-import { META_KEY, STORES, type Meta, type StoredArticle, type UpgradeDb, type UpgradeTx } from './schema';
+import { META_KEY, STORES, type Meta, type MetaV5, type StoredArticle, type TagTally, type UpgradeDb, type UpgradeTx } from './schema';
 
 /**
  * Schema steps, each run inside the upgrade (versionchange) transaction: if one fails, the whole upgrade
@@ -57,7 +57,7 @@ const v3: Step = async (db, tx) => {
   const store = tx.objectStore(STORES.postings);
   await allRequests(postings.values(), (posting) => store.put(posting));
   const latest = docs.reduce<number | null>((max, doc) => (max === null || doc.updatedAt > max ? doc.updatedAt : max), null);
-  const meta: Meta = { nextId: docs.length + 1, docCount: docs.length, categories: categories.slugs, lastUpdatedAt: latest };
+  const meta: MetaV5 = { nextId: docs.length + 1, docCount: docs.length, categories: categories.slugs, lastUpdatedAt: latest };
   await tx.objectStore(STORES.meta).put(meta, META_KEY);
 };
 
@@ -89,15 +89,33 @@ const v5: Step = async (db, tx) => {
   db.createObjectStore(STORES.postingBuckets, { keyPath: 'bucket' });
   const postings = await tx.objectStore(STORES.postings).getAll();
   const postingBuckets = tx.objectStore(STORES.postingBuckets);
-  await allRequests(packPostings(postings, []), (bucket) => postingBuckets.put(bucket));
+  await allRequests(packPostings(postings), (bucket) => postingBuckets.put(bucket));
   db.deleteObjectStore(STORES.postings);
 
   const meta = await tx.objectStore(STORES.meta).get(META_KEY);
   if (meta) await tx.objectStore(STORES.meta).put({ ...meta, tagCount: postings.filter((posting) => isTagKey(posting.key)).length }, META_KEY);
 };
 
+/**
+ * v6: the posting buckets go (the catalog's in-memory lists, loaded from the digest, answer browse).
+ * Meta trades the rubrique dictionary and tag count for every tag's name and article count, taken from
+ * the tag postings (what v5's tag statistics listed). Articles, digest, notes, trash, settings and crawl
+ * state are not touched.
+ */
+const v6: Step = async (db, tx) => {
+  const tags = new Map<string, TagTally>();
+  for (const bucket of await tx.objectStore(STORES.postingBuckets).getAll()) {
+    for (const posting of bucket.postings) if (isTagKey(posting.key)) tags.set(posting.slug, { name: posting.name, count: posting.ids.length });
+  }
+  db.deleteObjectStore(STORES.postingBuckets);
+  const meta = await tx.objectStore(STORES.meta).get(META_KEY);
+  if (!meta) return;
+  const next: Meta = { nextId: meta.nextId, docCount: meta.docCount, lastUpdatedAt: meta.lastUpdatedAt, tags };
+  await tx.objectStore(STORES.meta).put(next, META_KEY);
+};
+
 /** steps[k] upgrades from version k to k + 1. */
-export const STEPS: readonly Step[] = [v1, v2, v3, v4, v5];
+export const STEPS: readonly Step[] = [v1, v2, v3, v4, v5, v6];
 
 export async function runMigrations(db: UpgradeDb, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {
   for (let version = oldVersion; version < newVersion; version += 1) await STEPS[version]!(db, tx);

@@ -102,13 +102,6 @@ export class CategoryDictionary {
   }
 }
 
-/** The posting keys an article belongs to, with display names. */
-export function postingKeysOf(doc: PostingSource): { key: string; slug: string; name: string }[] {
-  const keys = doc.tags.map((tag) => ({ key: tagKey(tag.slug), slug: tag.slug, name: tag.name }));
-  if (doc.category) keys.push({ key: categoryKey(doc.category.slug), slug: doc.category.slug, name: doc.category.name });
-  return keys;
-}
-
 /**
  * Builds every postings list from scratch (bulk import into an empty index, migration, the CLI reading
  * an index file): one pass collecting ids per key, then typed arrays — no per-entry objects, as the

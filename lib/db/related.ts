@@ -1,8 +1,8 @@
 import { NO_CATEGORY, NO_TIME } from './schema';
 
 /**
- * Related articles by shared tags: ONE pure ranking used by the background (postings read from
- * IndexedDB) and by the CLI (postings built from an index file).
+ * Related articles by shared tags: ONE pure ranking used by the background (postings from the
+ * in-memory catalog) and by the CLI (postings built from an index file).
  *
  * Score = Σ over shared tags of a BM25-style inverse document frequency, ln(1 + (N − df + ½)/(df + ½)):
  * a tag on few articles weighs a lot, a tag on nearly every article weighs almost nothing but still

@@ -23,9 +23,14 @@ import type { PostingBucket } from './posting-buckets';
  *     in 256 buckets keyed by a hash of the list key; `Meta.tagCount`. In Chromium each IndexedDB request
  *     costs ~0.1 ms whatever its size, and one record per article and per tag made a 20k import cost
  *     more than 2 s in requests alone.
+ * v6  `postingBuckets` is dropped: the in-memory catalog, loaded from the digest, lists every tag's and
+ *     rubrique's articles and answers browse and tag statistics too (it already answered related and
+ *     search), so an article write no longer reads and rewrites posting lists. Meta keeps every tag's
+ *     name and article count (`Meta.tags`: tag statistics and the index status in one small read, with
+ *     no catalog to load) and loses the rubrique dictionary the postings needed.
  */
 export const DB_NAME = 'securityvibes-companion';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export const STORES = {
   /** v1–v4 only (one record per article, key: canonical URL); v5 moves them into `articleBuckets`. */
@@ -38,24 +43,26 @@ export const STORES = {
   crawlLog: 'crawlLog',
   /** v3–v4 only (one record per list); v5 moves them into `postingBuckets`. */
   postings: 'postings',
+  /** v5 only; v6 drops them (the catalog's lists replace them). */
   postingBuckets: 'postingBuckets',
   meta: 'meta',
   digest: 'digest',
 } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 
-/** Timestamps in postings: minutes since the epoch (Int32 lasts until year 6053); NO_TIME = unknown. */
+/** Timestamps in postings lists: minutes since the epoch (Int32 lasts until year 6053); NO_TIME = unknown. */
 export const NO_TIME = -2147483648;
-/** Rubrique index 0 means "no rubrique"; real ones are 1-based positions in `Meta.categories`. */
+/** Rubrique index 0 means "no rubrique"; real ones are 1-based positions in a CategoryDictionary. */
 export const NO_CATEGORY = 0;
 
-/** An article as stored: the public record plus its compact id and numeric publication minute. */
+/** An article as stored: the public record plus its compact id and numeric publication minute (v3 on; unread since v6). */
 export type StoredArticle = ArticleRecord & { id: number; pub?: number };
 
 /**
  * A postings list: every article carrying one tag (key `t:<slug>`) or rubrique (key `c:<slug>`), sorted
- * by id, with each article's publication minute and rubrique alongside so ranking and browsing need no
- * other read. Typed arrays clone as raw bytes, far faster than arrays of numbers.
+ * by id, with each article's publication minute and rubrique alongside so ranking needs no other read.
+ * Typed arrays clone as raw bytes, far faster than arrays of numbers. Stored in v3–v5; since v6 only
+ * built in memory (the CLI's related over an index file) and read by the frozen migration steps.
  */
 export interface PostingRecord {
   key: string;
@@ -69,10 +76,24 @@ export interface PostingRecord {
 export interface Meta {
   nextId: number;
   docCount: number;
-  /** Rubrique slugs; position + 1 is the rubrique's index in postings (append-only). */
+  lastUpdatedAt: number | null;
+  /** Every tag some article carries, by slug: its name (the first one met) and how many articles carry it. */
+  tags: Map<string, TagTally>;
+}
+
+export interface TagTally {
+  name: string;
+  count: number;
+}
+
+/** The meta record of v3–v5. */
+export interface MetaV5 {
+  nextId: number;
+  docCount: number;
+  /** Rubrique slugs; position + 1 was the rubrique's index in the stored postings (append-only). */
   categories: string[];
   lastUpdatedAt: number | null;
-  /** Tags with at least one article: set by the v5 step and kept by every write (postings no longer have a key range to count). */
+  /** Tags with at least one article (set by the v5 step). */
   tagCount?: number;
 }
 export const META_KEY = 'meta';
@@ -82,8 +103,8 @@ export const SETTINGS_KEY = 'settings';
 export const tagKey = (slug: string) => `t:${slug}`;
 export const categoryKey = (slug: string) => `c:${slug}`;
 
-/** The stores of the current version, with their keys, values and indexes (idb checks every call against it). */
-export interface CompanionSchema extends DBSchema {
+/** The stores every version from v5 on has, with their keys, values and indexes. */
+interface LastingStores {
   articleBuckets: { key: number; value: ArticleBucket };
   notes: { key: string; value: Note };
   /** One record, key SETTINGS_KEY; read back through the Settings schema (an older shape falls back to defaults). */
@@ -92,19 +113,24 @@ export interface CompanionSchema extends DBSchema {
   /** lib/crawl's checkpoints: any JSON value, validated by the caller's schema on the way in and out. */
   crawl: { key: string; value: unknown };
   crawlLog: { key: number; value: CrawlLogEntry };
-  postingBuckets: { key: number; value: PostingBucket };
+  digest: { key: number; value: DigestChunk };
+}
+
+/** The stores of the current version (idb checks every call against it). */
+export interface CompanionSchema extends DBSchema, LastingStores {
   /** One record, key META_KEY. */
   meta: { key: string; value: Meta };
-  digest: { key: number; value: DigestChunk };
 }
 
 /**
  * Every store any version had: what the migration steps see. `articles` held ArticleRecord plus
  * `tagSlugs` in v1–v2 (the v3 step reads them through that narrower view) and StoredArticle from v3 on.
  */
-export interface UpgradeSchema extends CompanionSchema {
+export interface UpgradeSchema extends DBSchema, LastingStores {
+  meta: { key: string; value: Meta | MetaV5 };
   articles: { key: string; value: StoredArticle; indexes: { tags: string; rubrique: string; published: string | number; id: number } };
   postings: { key: string; value: PostingRecord };
+  postingBuckets: { key: number; value: PostingBucket };
 }
 
 export type Db = IDBPDatabase<CompanionSchema>;

@@ -1,4 +1,4 @@
-import type { ArticleRecord, BackupFile, ImportReport, IndexStatus, Note, PageInfo, RelatedItem, SearchHit, Settings, TagStat, TrashedNote } from '../model';
+import type { ArticleRecord, BackupFile, ImportReport, IndexStatus, Note, PageInfo, RelatedItem, SearchHit, Settings, Tag, TagStat, TrashedNote } from '../model';
 import { ARTICLE_WRITE_STORES, writeArticles, type Incoming } from './article-writer';
 import * as articles from './articles';
 import { exportBackup, importBackup } from './backup';
@@ -24,6 +24,13 @@ export interface StoreOptions extends OpenOptions {
 export interface CrawlCheckpointWrite {
   key: string;
   value: unknown;
+}
+
+export interface BrowseResult {
+  /** The tag or rubrique, or null when no article has it. */
+  subject: Tag | null;
+  items: ArticleRecord[];
+  total: number;
 }
 
 export interface IndexResult {
@@ -144,9 +151,12 @@ export class Store {
     if (note) ratings.set(url, note.rating);
     else ratings.delete(url);
   }
-  async browse(by: 'tag' | 'category', slug: string, offset: number, limit: number) {
-    const catalog = await this.catalog();
-    return articles.browse(await this.db(), by, slug, offset, limit, (id) => catalog.urlOf(id));
+  /** One page of a tag's or rubrique's articles, newest first: listed by the catalog, read from their buckets. */
+  async browse(by: 'tag' | 'category', slug: string, offset: number, limit: number): Promise<BrowseResult> {
+    const page = (await this.catalog()).browse(by, slug, offset, limit);
+    if (!page) return { subject: null, items: [], total: 0 };
+    const records = await articlesFor(await this.db(), page.urls);
+    return { subject: page.subject, items: page.urls.flatMap((url) => records.get(url) ?? []), total: page.total };
   }
   async tagStats(limit: number): Promise<TagStat[]> {
     return articles.tagStats(await this.db(), limit);

@@ -5,8 +5,8 @@ import { mulberry32 } from '../../fixtures/archive/prng';
 import { articleMeta, articlePage, listingPage, tag, teaser, testStore, url } from './helpers';
 
 /**
- * The bulk path (an empty index: no reads, postings built in one pass, buckets packed at once) and the
- * incremental path (buckets and postings read, merged, written back) must leave the very same index.
+ * The bulk path (an empty index: no reads, buckets and digest packed at once) and the incremental path
+ * (buckets and digest chunks read, merged, written back) must leave the very same index.
  */
 function records(n: number, seed = 3): ArticleRecord[] {
   const random = mulberry32(seed);
@@ -24,7 +24,7 @@ function records(n: number, seed = 3): ArticleRecord[] {
       title: `${pick(words)} ${pick(words)} ${i}`,
       author: random() < 0.5 ? null : 'Jérôme',
       category: random() < 0.1 ? null : pick([{ slug: 'actualites', name: 'Actualités' }, { slug: 'dossiers', name: 'Dossiers' }]),
-      // Repeated tags in a record are allowed by the file format: postings must count them once.
+      // Repeated tags in a record are allowed by the file format: tag counts and lists must count them once.
       tags: random() < 0.05 && tags[0] ? [...tags, tags[0]] : tags,
       publishedAt: dated ? new Date(Date.UTC(2004, 0, 1) + Math.floor(random() * 3e11)).toISOString() : null,
       excerpt: Array.from({ length: 12 }, () => pick(words)).join(' '),
@@ -78,7 +78,7 @@ describe('bulk import (putRecords, the path of backup import)', () => {
     });
   }
 
-  it('keeps the tag count in step with the tag postings through moves and clearing', async () => {
+  it('keeps the tag count in step with the tag statistics through moves and clearing', async () => {
     const { store } = testStore();
     await store.putRecords(all.slice(0, 50));
     await store.indexPages([listingPage('home', null, [teaser('moving', { category: { slug: 'old', name: 'Old' }, tags: [tag('only-here')], tagsKnown: true })])]);

@@ -11,7 +11,25 @@ const QUERIES = ['securite', 'sécurité réseau', 'pare feu', 'title', 'excerpt
 async function answers(store: Store, urls: readonly string[]) {
   const related = await Promise.all(urls.map((u) => store.related(u, 5)));
   const search = await Promise.all(QUERIES.map((q) => store.search(q, 10)));
-  return { related, search };
+  const tags = await store.tagStats(5000);
+  const browse = await Promise.all([...tags.map((t) => store.browse('tag', t.slug, 0, 50)), ...['cat0', 'cat1', 'cat9', 'none'].map((c) => store.browse('category', c, 0, 50))]);
+  return { related, search, tags, browse, tagCount: (await store.indexStatus()).tags };
+}
+
+/** Tag statistics and browse pages agree with the stored articles themselves. */
+function expectListsMatch(articles: readonly ArticleRecord[], answered: Awaited<ReturnType<typeof answers>>) {
+  const carrying = (slug: string) => articles.filter((a) => a.tags.some((t) => t.slug === slug));
+  expect(answered.tagCount).toBe(answered.tags.length);
+  expect(new Set(answered.tags.map((t) => t.slug))).toEqual(new Set(articles.flatMap((a) => a.tags.map((t) => t.slug))));
+  answered.tags.forEach((t, k) => {
+    expect(t.count).toBe(carrying(t.slug).length);
+    expect(answered.browse[k]!.items.map((a) => a.url).sort()).toEqual(carrying(t.slug).map((a) => a.url).sort());
+    expect(answered.browse[k]!.total).toBe(t.count);
+  });
+  for (const page of answered.browse) {
+    const times = page.items.map((a) => (a.publishedAt ? Date.parse(a.publishedAt) : -Infinity));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  }
 }
 
 /** A store on the same database whose catalog is loaded cold from the digest (a worker that just woke). */
@@ -41,6 +59,7 @@ describe('catalog coherence: the warm in-memory catalog answers like one loaded 
       const file = await store.exportBackup('t');
       const ratings = new Map(file.notes.map((n) => [n.url, n.rating]));
       for (const [k, u] of urls.entries()) expect(warm.related[k]).toEqual(relatedFromRecords(file.articles, u, 5, ratings));
+      expectListsMatch(file.articles, warm);
       return warm;
     };
     await store.indexPages(Array.from({ length: 20 }, (_, i) => articlePage(meta(i))));

@@ -4,10 +4,13 @@ import * as z from 'zod/mini';
 import { IDBFactory } from 'fake-indexeddb';
 import './helpers';
 import { createStore, DB_VERSION, openDatabase, relatedFromRecords } from '../../../lib/db';
-import { buildDatabase, type DatabaseDump } from '../../fixtures/db/builder';
+import { buildDatabase, readStores, type DatabaseDump } from '../../fixtures/db/builder';
 
 const load = (version: number) => JSON.parse(readFileSync(new URL(`../../fixtures/db/v${version}.json`, import.meta.url), 'utf8')) as DatabaseDump;
-const fixtures = [1, 2, 3, 4].map(load);
+const fixtures = [1, 2, 3, 4, 5].map(load);
+/** The article records a dump holds: one per record up to v4, packed as JSON text in buckets from v5. */
+const articlesOf = (dump: DatabaseDump): Record<string, unknown>[] =>
+  dump.stores.articles ?? (dump.stores.articleBuckets ?? []).flatMap((bucket) => (bucket.records as string[]).map((json) => JSON.parse(json) as Record<string, unknown>));
 const strip = (records: Record<string, unknown>[]) => records.map(({ tagSlugs: _t, id: _id, pub: _pub, ...rest }) => rest);
 const byUrl = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a.url) < String(b.url) ? -1 : 1);
 
@@ -27,7 +30,7 @@ describe('migrations: databases created by every earlier schema version open wit
       it('keeps every article, note and setting', async () => {
         const store = await upgraded();
         const file = await store.exportBackup('test');
-        expect([...file.articles].sort(byUrl)).toEqual(strip(dump.stores.articles).sort(byUrl));
+        expect([...file.articles].sort(byUrl)).toEqual(strip(articlesOf(dump)).sort(byUrl));
         expect([...file.notes].sort(byUrl)).toEqual([...dump.stores.notes].sort(byUrl));
         expect(file.settings).toEqual(dump.stores.settings[0]![1]);
         expect(file.trash).toEqual(dump.stores.trash ?? []);
@@ -35,7 +38,7 @@ describe('migrations: databases created by every earlier schema version open wit
 
       it('builds postings, ids and counters so every query works', async () => {
         const store = await upgraded();
-        expect(await store.indexStatus()).toMatchObject({ articles: dump.stores.articles.length, tags: 4, notes: dump.stores.notes.length });
+        expect(await store.indexStatus()).toMatchObject({ articles: articlesOf(dump).length, tags: 4, notes: dump.stores.notes.length });
         expect((await store.browse('tag', 'stuxnet', 0, 10)).items.map((a) => a.url)).toEqual([
           'http://www.securityvibes.fr/actualites/stuxnet-iran/',
           'http://www.securityvibes.fr/actualites/scada-stuxnet/',
@@ -68,7 +71,24 @@ describe('migrations: databases created by every earlier schema version open wit
     });
   }
 
-  it('steps one version at a time (v1 → v2 → v3 → v4 → v5) give the same result as v1 → v5', async () => {
+  it('v5 → v6 drops the posting buckets and leaves every other store byte for byte (notes and ratings, trash, settings, crawl state, articles, digest)', async () => {
+    const factory = new IDBFactory();
+    await buildDatabase(factory, load(5));
+    const before = await readStores(factory, 5);
+    const after = await readStores(factory, DB_VERSION);
+    expect(Object.keys(before)).toContain('postingBuckets');
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).filter((store) => store !== 'postingBuckets').sort());
+    for (const store of Object.keys(after).filter((name) => name !== 'meta')) expect(after[store], store).toStrictEqual(before[store]);
+    expect(before.notes!.values).toStrictEqual(load(5).stores.notes);
+    expect(after.meta!.values).toStrictEqual([{ nextId: 7, docCount: 6, lastUpdatedAt: 1_700_000_000_000, tags: new Map([
+      ['scada', { name: 'SCADA', count: 2 }],
+      ['stuxnet', { name: 'Stuxnet', count: 2 }],
+      ['virus', { name: 'Virus', count: 2 }],
+      ['iran', { name: 'Iran', count: 2 }],
+    ]) }]);
+  });
+
+  it('steps one version at a time (v1 → v2 → … → v6) give the same result as v1 → v6', async () => {
     const stepwise = new IDBFactory();
     await buildDatabase(stepwise, fixtures[0]!);
     for (let version = 2; version < DB_VERSION; version += 1) (await openDatabase(stepwise, { version })).close();

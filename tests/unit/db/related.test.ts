@@ -131,7 +131,7 @@ describe('related ranking (pure)', () => {
   });
 });
 
-describe('related through the store (IndexedDB postings) agrees with the pure ranking', () => {
+describe('related through the store (the catalog\'s postings) agrees with the pure ranking', () => {
   it('same list as relatedFromRecords over the same articles, ratings included', async () => {
     const { store } = testStore();
     const tagsOf = (i: number) => ['t0', 't1', 't2', 't3', 't4', 't5', 't6'].filter((_, k) => (i * 7 + k * 3) % (k + 2) === 0);

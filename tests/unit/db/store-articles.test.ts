@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createStore, openDatabase } from '../../../lib/db';
 import { articleMeta, articlePage, listingPage, tag, teaser, testStore, url } from './helpers';
 
 describe('article index: upsert and merge', () => {
@@ -93,5 +94,30 @@ describe('article index: upsert and merge', () => {
     await store.indexPages([articlePage(articleMeta('a', { category: { slug: 'new', name: 'New' } }))]);
     expect((await store.browse('category', 'old', 0, 10)).total).toBe(0);
     expect((await store.browse('category', 'new', 0, 10)).total).toBe(1);
+  });
+
+  it('meta counts the articles of every tag through rewrites, merges and imports, as the index status and a wake see them', async () => {
+    const { store, factory } = testStore();
+    /** The stored tag counts beside the counts of the stored articles themselves. */
+    const counts = async () => {
+      const db = await openDatabase(factory);
+      const stored = new Map([...(await db.get('meta', 'meta'))!.tags].map(([slug, tally]) => [slug, tally.count]));
+      db.close();
+      const truth = new Map<string, number>();
+      for (const article of (await store.exportBackup('t')).articles) for (const slug of new Set(article.tags.map((t) => t.slug))) truth.set(slug, (truth.get(slug) ?? 0) + 1);
+      return { stored, truth };
+    };
+    await store.indexPages([articlePage(articleMeta('a', { tags: [tag('x'), tag('y')] })), articlePage(articleMeta('b', { tags: [tag('y'), tag('y')] }))]);
+    await store.indexPages([articlePage(articleMeta('a', { title: 'Retitled', tags: [tag('z')] }))]);
+    await store.indexPages([listingPage('tag', 'w', [teaser('b'), teaser('c')])]);
+    const file = await store.exportBackup('t');
+    await store.importBackup(JSON.stringify({ ...file, articles: [...file.articles, { ...file.articles[0]!, url: url('d') }] }), true);
+    const { stored, truth } = await counts();
+    expect(stored).toEqual(truth);
+    expect(stored).toEqual(new Map([['x', 2], ['y', 3], ['z', 2], ['w', 2]]));
+    expect((await store.indexStatus()).tags).toBe(4);
+    await store.close();
+    const woken = createStore(factory);
+    expect(new Map((await woken.tagStats(10)).map((t) => [t.slug, t.count]))).toEqual(stored);
   });
 });
