@@ -13,11 +13,12 @@ import { readPanelPrefs, reportPageSeen } from './panel/light-client';
  * removed — is `watchLifetime`.
  */
 export default defineUnlistedScript(async () => {
-  // A User Timing mark, so bench/popup.ts can place the panel frame's own timeline against this start.
-  const startedAt = performance.mark('sv-content-start').startTime;
-  // A visible "the script ran" signal for tests on pages that report nothing (not-archive, 404).
-  document.documentElement.dataset.svCompanion = 'loaded';
-  // Read while the page is recognised (one storage.local call; it needs no background).
+  // A mark in this script's own world, never the page's (an isolated world in Chromium, a sandbox in
+  // Firefox): e2e tests read it through scripting.executeScript to know the script ran on a page that
+  // reports nothing. Page scripts cannot see it; the page's DOM carries no marker of the extension.
+  (globalThis as { svCompanionRan?: boolean }).svCompanionRan = true;
+  // Read while the page is recognised (one storage.local call; it needs no background). Nothing of the
+  // extension is written into the page (no marker a page script could look for) until the panel is framed.
   const panelPrefs = readPanelPrefs();
   const page = extractPage(document, location.href);
   if (page.kind === 'not-archive' || page.kind === 'not-found') return;
@@ -26,15 +27,16 @@ export default defineUnlistedScript(async () => {
   const article = page.kind === 'article' ? page.article : null;
   if (!article) return;
   // storage.local mirrors the on/off setting, so the frame starts without the background; the background's
-  // answer (the setting itself) still has the last word, both ways.
+  // answer (the setting itself, and the token the panel needs to draw) still has the last word, both ways.
   const prefs = await panelPrefs;
-  if (!prefs.enabled && !(await seen)) return;
+  if (!prefs.enabled && !(await seen).enabled) return;
   const lifetime = watchLifetime();
   // The panel itself is an extension page in a frame (entrypoints/panel): the reader's notes stay out of
   // the article page's reach, and this script stays small (no Preact, no components).
-  const remove = mountPanelFrame(article.url, prefs.collapsed, startedAt, lifetime.signal);
+  const token = seen.then((answer) => (answer.enabled ? answer.token : null));
+  const remove = mountPanelFrame(article.url, prefs.collapsed, token, lifetime.signal);
   lifetime.signal.addEventListener('abort', remove, { once: true });
-  if (prefs.enabled && !(await seen)) lifetime.abort();
+  if ((await token) === null) lifetime.abort();
 });
 
 /** Aborts once the extension that injected us is gone (reloaded, updated, removed): its frame is dead then. */

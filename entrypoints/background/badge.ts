@@ -18,9 +18,9 @@ export function badgeText(note: Pick<Note, 'rating' | 'text'> | null): string {
  */
 export async function updateArticleBadge(tabId: number, note: Pick<Note, 'rating' | 'text'> | null): Promise<void> {
   const text = badgeText(note);
-  const name = browser.i18n.getMessage('extName');
-  const detail = note?.rating != null ? browser.i18n.getMessage('badgeRating', [String(note.rating)]) : text ? browser.i18n.getMessage('badgeNote') : '';
   try {
+    const name = browser.i18n.getMessage('extName');
+    const detail = note?.rating != null ? browser.i18n.getMessage('badgeRating', [String(note.rating)]) : text ? browser.i18n.getMessage('badgeNote') : '';
     await Promise.all([
       browser.action.setBadgeText({ tabId, text }),
       text ? browser.action.setBadgeBackgroundColor({ tabId, color: note?.rating != null ? RATING_COLOUR : NOTE_COLOUR }) : Promise.resolve(),
@@ -28,7 +28,7 @@ export async function updateArticleBadge(tabId: number, note: Pick<Note, 'rating
       browser.action.setTitle({ tabId, title: detail ? `${name} — ${detail}` : name }),
     ]);
   } catch {
-    // The tab closed meanwhile.
+    // The tab closed meanwhile (or the extension is being reloaded and its APIs are gone).
   }
 }
 

@@ -1,23 +1,29 @@
 import { browser } from 'wxt/browser';
-import { makeEvent, type EventName, type EventPayload } from '@/lib/protocol';
+import { makeEvent, type EventName, type EventPayload, type TabEventName } from '@/lib/protocol';
+import { panelFrames, panelsNeedTabMessages } from './panel-frames';
 
 /**
- * Sends a background event to every open extension page (popup, options) and to our content scripts
- * in archive tabs (the in-page panels). Nobody listening is normal, so delivery failures are ignored.
+ * Sends a background event to our extension pages: popup, options and the in-page panels (extension
+ * frames too). Runtime messaging reaches extension frames only, never a content script, so the notes and
+ * ratings some events carry stay out of web pages' renderers. In Firefox the panels are reached by their
+ * own frame id instead (panel-frames.ts), never the tab as a whole. Nobody listening is normal: failures ignored.
  */
-export async function broadcast<N extends EventName>(event: N, payload: EventPayload<N>, tabIds?: number[]): Promise<void> {
+export async function broadcast<N extends EventName>(event: N, payload: EventPayload<N>): Promise<void> {
   const message = makeEvent(event, payload);
   const sends: Promise<unknown>[] = [browser.runtime.sendMessage(message).catch(() => undefined)];
-  const targets = tabIds ?? (await contentTabIds());
-  for (const tabId of targets) sends.push(browser.tabs.sendMessage(tabId, message).catch(() => undefined));
+  if (panelsNeedTabMessages()) {
+    for (const [tabId, frameId] of await panelFrames()) {
+      // frameId 0 is the tab's page, where our content script lives: never a panel.
+      if (frameId > 0) sends.push(browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined));
+    }
+  }
   await Promise.all(sends);
 }
 
-/** Tabs whose pages our content script may be running in (archive hosts; host permission lets us see them). */
-async function contentTabIds(): Promise<number[]> {
-  const manifest = browser.runtime.getManifest();
-  const patterns = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
-  if (patterns.length === 0) return [];
-  const tabs = await browser.tabs.query({ url: patterns }).catch(() => []);
-  return tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+/**
+ * Sends to one tab's content script (top frame only) one of the few events it needs to act on its own
+ * page — TAB_EVENTS, which by type carry no note, rating or reading data.
+ */
+export async function sendToTab<N extends TabEventName>(tabId: number, event: N, payload: EventPayload<N>): Promise<void> {
+  await browser.tabs.sendMessage(tabId, makeEvent(event, payload), { frameId: 0 }).catch(() => undefined);
 }

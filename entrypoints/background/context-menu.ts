@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { safeArchiveHref } from '@/lib/archive/safe-href';
 import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
 import { PENDING_TARGET_KEY } from '@/lib/protocol/storage-keys';
-import { broadcast } from './broadcast';
+import { sendToTab } from './broadcast';
 
 export const RELATED_MENU_ID = 'sv-show-related';
 
@@ -40,7 +40,7 @@ export function onRelatedMenuClicked(info: Browser.contextMenus.OnClickData, tab
   opened.catch(async () => {
     await stored;
     await browser.storage.session.remove(PENDING_TARGET_KEY).catch(() => undefined);
-    if (tab?.id !== undefined) await broadcast('bg.showRelated', { url }, [tab.id]);
+    if (tab?.id !== undefined) await sendToTab(tab.id, 'bg.showRelated', { url });
   });
 }
 

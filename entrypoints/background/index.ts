@@ -1,17 +1,28 @@
 import { browser } from 'wxt/browser';
-import { createRouter } from '@/lib/protocol';
-import { buildHandlers } from './handlers';
+import { createTabRateLimit } from '@/lib/protocol';
 import { setupContextMenu } from './context-menu';
 import { setupCrawl } from './crawl/setup';
 import { listenForNoteDrafts } from './note-drafts';
+import { forgetPanelFrame } from './panel-frames';
+import { forgetPanelToken } from './panel-tokens';
+import { CONTENT_RATE, createBackgroundRouter } from './router';
+import { setupTabPages } from './tab-pages';
 import { setupWayback } from './wayback';
 
-/** Wiring only: every message goes through the router (sender check, zod check, Result answer). */
+/**
+ * Wiring only: every message goes through the router (sender check, zod check, Result answer). Every
+ * listener is added synchronously here, at the worker's start, so MV3 delivers the event that woke it.
+ */
 export default defineBackground(() => {
-  const self = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') });
-  const route = createRouter(buildHandlers(), self);
+  const contentRate = createTabRateLimit(CONTENT_RATE);
+  const route = createBackgroundRouter(contentRate);
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   listenForNoteDrafts(route);
+  setupTabPages((tabId) => {
+    contentRate.forget(tabId);
+    void forgetPanelToken(tabId);
+    void forgetPanelFrame(tabId);
+  });
   setupContextMenu();
   setupCrawl();
   setupWayback();

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '@/components/i18n';
-import type { PanelDrawnMessage, PanelSizeMessage } from '@/lib/protocol/panel-frame';
+import type { PanelSizeMessage } from '@/lib/protocol/panel-frame';
 import type { PanelTarget } from './frame-context';
 import { Panel } from './Panel';
 
@@ -9,13 +9,14 @@ interface Props {
   target: PanelTarget | null;
   initialCollapsed: boolean;
   onCollapsedChange: (collapsed: boolean) => void;
-  /** Where size and "drawn" go: the framing window (the content script checks our origin and frame). */
-  post: (message: PanelSizeMessage | PanelDrawnMessage) => void;
+  /** Where size reports go: the private channel to the content script that framed this page. */
+  post: (message: PanelSizeMessage) => void;
 }
 
 /**
  * The panel page's root: the Panel, and the messages that let the content script size the frame to it —
- * the body's height on every change (ResizeObserver) with the collapsed state, and "drawn" once.
+ * the body's height on every change (ResizeObserver) with the collapsed state. The first draw is marked
+ * in this page's own timeline (bench/popup.ts reads it; nothing of it is visible to the framing page).
  */
 export function App({ target, initialCollapsed, onCollapsedChange, post }: Props) {
   const root = useRef<HTMLDivElement>(null);
@@ -29,7 +30,7 @@ export function App({ target, initialCollapsed, onCollapsedChange, post }: Props
     const observer = new ResizeObserver(report);
     observer.observe(element);
     report();
-    post({ type: 'sv-panel-drawn' });
+    performance.mark('sv-panel-drawn');
     return () => observer.disconnect();
   }, [post]);
 

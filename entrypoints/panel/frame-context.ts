@@ -37,13 +37,14 @@ export function frameFacts(): FrameFacts {
 
 /**
  * Whether the panel may draw the reader's notes here: only inside a frame whose parent is an archive page.
- * web_accessible_resources already limits who can frame panel.html to the archive hosts; this is the second
- * lock. The parent's origin comes from ancestorOrigins (Chromium) or the referrer (Firefox); when the page's
- * referrer policy hides both, the manifest's `matches` is the guard.
+ * web_accessible_resources already limits who can frame panel.html to the archive hosts, and the panel
+ * draws only for a token the background issued to the framing tab's content script; this is a third lock.
+ * The parent's origin comes from ancestorOrigins (Chromium) or the referrer (Firefox); when the page's
+ * referrer policy hides both, it fails closed (no panel on that page).
  */
 export function framedByArchive(facts: FrameFacts, hosts: readonly string[]): boolean {
   if (facts.topLevel) return false;
   const parent = facts.parentOrigin ?? (facts.referrer || null);
-  if (parent === null) return true;
+  if (parent === null) return false;
   return safeArchiveHref(`${parent.replace(/\/$/, '')}/`, hosts) !== null;
 }

@@ -3,24 +3,22 @@ import { browser } from 'wxt/browser';
 import { t } from '@/components/i18n';
 import { ServicesProvider } from '@/components/services';
 import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
-import { App } from './App';
-import { frameFacts, framedByArchive, readPanelTarget } from './frame-context';
-import { type PanelDrawnMessage, type PanelSizeMessage } from '@/lib/protocol/panel-frame';
+import { WAYBACK_HOST } from '@/lib/archive/archive-tab';
 import { PANEL_COLLAPSED_KEY } from '@/lib/protocol/storage-keys';
+import { App } from './App';
+import { admittedTarget } from './admission';
+import { frameFacts, framedByArchive, readPanelTarget } from './frame-context';
+import { connectHost } from './host-channel';
 import { panelServices } from './services';
 import '@/components/theme.css';
 import './panel.css';
 
-// Size and "drawn" carry nothing private, so '*' is fine: the parent's origin is an archive host we do not
-// control the exact scheme of (http/https, www or not). The content script checks who sent them.
-const post = (message: PanelSizeMessage | PanelDrawnMessage) => window.parent.postMessage(message, '*');
-
 /**
  * The in-page panel as an extension page, framed by the content script on archive articles: the reader's
- * notes live in our origin, out of reach of the article page's scripts (an open shadow root was not).
+ * notes live in our origin, out of reach of the article page's scripts. It draws nothing of theirs until
+ * the background has admitted it (admittedTarget); it talks to the content script over their private
+ * channel only (host-channel.ts).
  */
-const WAYBACK_HOST = 'web.archive.org';
-
 function start() {
   document.documentElement.lang = t('@@ui_locale').replace('_', '-') || 'en';
   document.title = t('extName');
@@ -29,20 +27,27 @@ function start() {
   const target = framedByArchive(frameFacts(), [...hosts, WAYBACK_HOST]) ? readPanelTarget(location.search, hosts) : null;
   const root = document.getElementById('app');
   if (!root) return;
-  // Nothing awaited before the first render: the collapsed state comes in the query (the content script
-  // read it), and the article's view is requested now, while Preact draws.
-  render(
-    <ServicesProvider value={panelServices(hosts, target?.url ?? null)}>
-      <App
-        target={target}
-        initialCollapsed={target?.collapsed ?? false}
-        onCollapsedChange={(next) => void browser.storage.local.set({ [PANEL_COLLAPSED_KEY]: next }).catch(() => undefined)}
-        post={post}
-      />
-    </ServicesProvider>,
-    root,
-  );
-  document.documentElement.dataset.ready = 'true';
+  const host = connectHost();
+  // The article's view is requested now, while the token makes its way (it stays in this page until drawn).
+  const services = panelServices(hosts, host, target?.url ?? null);
+  void admittedTarget(target, host.token).then((admitted) => {
+    if (!admitted) {
+      host.post({ type: 'sv-panel-size', height: 0, collapsed: true });
+      return;
+    }
+    render(
+      <ServicesProvider value={services}>
+        <App
+          target={admitted}
+          initialCollapsed={admitted.collapsed}
+          onCollapsedChange={(next) => void browser.storage.local.set({ [PANEL_COLLAPSED_KEY]: next }).catch(() => undefined)}
+          post={host.post}
+        />
+      </ServicesProvider>,
+      root,
+    );
+    document.documentElement.dataset.ready = 'true';
+  });
 }
 
 start();

@@ -1,7 +1,8 @@
 import { CodedError } from '../model/errors';
 import { Note, TRASH_RETENTION_MS, type TrashedNote } from '../model';
 import { guarded, transact } from './errors';
-import { STORES, type Db } from './schema';
+import type { IDBPTransaction } from 'idb';
+import { STORES, type CompanionSchema, type Db } from './schema';
 
 export interface NotePatch {
   url: string;
@@ -11,11 +12,12 @@ export interface NotePatch {
 
 /**
  * Applies a patch to one note in its own transaction (read, merge, write): atomic per note, and two
- * contexts editing different notes never overwrite each other. A note with no text and no rating is
- * deleted outright (nothing worth keeping, nothing to restore). Returns the stored note, or null.
+ * contexts editing different notes never overwrite each other. A patch that leaves no text and no rating
+ * moves the note as it was to the trash (restorable, like ui.deleteNote): every path that removes a note
+ * goes through the trash. Returns the stored note, or null when none is left.
  */
 export function saveNote(db: Db, patch: NotePatch, now: number): Promise<Note | null> {
-  return transact(() => db.transaction([STORES.notes], 'readwrite'), async (tx) => {
+  return transact(() => db.transaction([STORES.notes, STORES.trash], 'readwrite'), async (tx) => {
     const store = tx.objectStore(STORES.notes);
     const current = await store.get(patch.url);
     const next: Note = {
@@ -29,7 +31,7 @@ export function saveNote(db: Db, patch: NotePatch, now: number): Promise<Note | 
     if (!checked.success) throw new CodedError('invalid-message', 'The note is not valid.');
     const empty = checked.data.text.trim() === '' && checked.data.rating === null;
     if (empty) {
-      if (current) await store.delete(patch.url);
+      if (current) await moveToTrash(tx, current, now);
     } else await store.put(checked.data);
     return empty ? null : checked.data;
   });
@@ -43,14 +45,19 @@ export function allNotes(db: Db): Promise<Note[]> {
   return guarded(() => db.getAll(STORES.notes));
 }
 
+/** Puts `note` in the trash and removes it from the notes, inside the caller's notes+trash transaction. */
+async function moveToTrash(tx: IDBPTransaction<CompanionSchema, ['notes', 'trash'], 'readwrite'>, note: Note, now: number): Promise<void> {
+  const trashed: TrashedNote = { ...note, deletedAt: now };
+  await tx.objectStore(STORES.trash).put(trashed);
+  await tx.objectStore(STORES.notes).delete(note.url);
+}
+
 /** Moves a note to the trash (one transaction). False when there was no note. */
 export function trashNote(db: Db, url: string, now: number): Promise<boolean> {
   return transact(() => db.transaction([STORES.notes, STORES.trash], 'readwrite'), async (tx) => {
     const note = await tx.objectStore(STORES.notes).get(url);
     if (!note) return false;
-    const trashed: TrashedNote = { ...note, deletedAt: now };
-    await tx.objectStore(STORES.trash).put(trashed);
-    await tx.objectStore(STORES.notes).delete(url);
+    await moveToTrash(tx, note, now);
     return true;
   });
 }

@@ -20,13 +20,16 @@ import {
   count,
   text,
 } from '../model';
+import { PANEL_TOKEN_PATTERN } from './panel-frame';
 
-/** Which of this extension's contexts may make a call. `page` = popup/options (extension origin);
- * `content` = our content script on a web page (the in-page panel). Destructive and bulk calls are
- * `page` only, so a compromised web-page renderer cannot wipe or exfiltrate the store. */
+/** Which of this extension's contexts may make a call. `page` = our extension pages (popup, options, the
+ * in-page panel, which is panel.html in a frame); `content` = our content script in an archive tab's top
+ * frame. Content scripts are treated as compromised (they share the web page's renderer): they may only
+ * report facts about their own page (`content.*`), never read the store — every `ui.*` call is `page` only. */
 export type SenderKind = 'page' | 'content';
 
 const NoPayload = z.strictObject({});
+const PanelToken = z.string().check(z.regex(PANEL_TOKEN_PATTERN));
 const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
 const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.output<T>) => z._default(schema, value as never);
 const Paging = { offset: withDefault(int(0, 1_000_000), 0), limit: withDefault(int(1, 200), 20) };
@@ -53,21 +56,22 @@ function call<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(req: Req, re
   return { req, res, from };
 }
 const PAGE = ['page'] as const;
-const ANY = ['page', 'content'] as const;
+/** Facts a content script reports about its own page; the router also checks its tab and rate. */
+const CONTENT = ['content'] as const;
 
 /** Every request to the background, by name: payload schema, answer schema, who may send it. */
 export const calls = {
-  'ui.ping': call(NoPayload, z.object({ version: z.string() }), ANY),
+  'ui.ping': call(NoPayload, z.object({ version: z.string() }), PAGE),
   /** What our content script reported for a tab (null: nothing recognised there yet). */
   'ui.getTabPage': call(z.object({ tabId: z.number().check(z.int()) }), z.nullable(PageInfo), PAGE),
   /** Run the recogniser in the tab on demand (activeTab + scripting), for mirrors and saved copies. */
   'ui.checkTab': call(z.object({ tabId: z.number().check(z.int()) }), PageInfo, PAGE),
-  'ui.getArticleView': call(z.object({ url: HttpUrl, limit: withDefault(int(1, 50), 8) }), ArticleView, ANY),
+  'ui.getArticleView': call(z.object({ url: HttpUrl, limit: withDefault(int(1, 50), 8) }), ArticleView, PAGE),
   /** Patch the note of `url`: omitted fields keep their value. Returns the stored note. */
   'ui.saveNote': call(
     z.object({ url: HttpUrl, text: z.optional(text(100_000)), rating: z.optional(z.nullable(Rating)) }),
     Note,
-    ANY,
+    PAGE,
   ),
   'ui.deleteNote': call(z.object({ url: HttpUrl }), z.object({ trashed: z.boolean() }), PAGE),
   'ui.restoreNote': call(z.object({ url: HttpUrl }), Note, PAGE),
@@ -85,10 +89,10 @@ export const calls = {
   ),
   'ui.recentNotes': call(z.object({ limit: withDefault(int(1, 50), 5) }), z.array(NoteView), PAGE),
   'ui.listTrash': call(NoPayload, z.array(TrashedNoteView), PAGE),
-  'ui.browse': call(z.object({ by: z.enum(['tag', 'category']), slug: Slug, ...Paging }), BrowsePage, ANY),
+  'ui.browse': call(z.object({ by: z.enum(['tag', 'category']), slug: Slug, ...Paging }), BrowsePage, PAGE),
   'ui.tagStats': call(z.object({ limit: withDefault(int(1, 5000), 200) }), z.array(TagStat), PAGE),
   'ui.search': call(z.object({ query: text(500), limit: withDefault(int(1, 100), 20) }), z.array(SearchHit), PAGE),
-  'ui.indexStatus': call(NoPayload, IndexStatus, ANY),
+  'ui.indexStatus': call(NoPayload, IndexStatus, PAGE),
   /** How many of these URLs the index holds (listing pages in the popup). */
   'ui.countIndexed': call(z.object({ urls: z.array(HttpUrl).check(z.maxLength(500)) }), z.object({ indexed: count() }), PAGE),
   'ui.clearIndex': call(NoPayload, z.object({ removed: count() }), PAGE),
@@ -96,7 +100,7 @@ export const calls = {
   'ui.exportMarkdown': call(NoPayload, z.object({ filename: z.string(), base64: z.string() }), PAGE),
   'ui.previewImport': call(z.object({ json: text(MAX_IMPORT_CHARS) }), ImportReport, PAGE),
   'ui.applyImport': call(z.object({ json: text(MAX_IMPORT_CHARS) }), ImportReport, PAGE),
-  'ui.getSettings': call(NoPayload, Settings, ANY),
+  'ui.getSettings': call(NoPayload, Settings, PAGE),
   'ui.saveSettings': call(z.partial(Settings), Settings, PAGE),
   'ui.crawlStart': call(z.object({ mode: z.enum(['full', 'refresh']) }), CrawlStatus, PAGE),
   'ui.crawlPause': call(NoPayload, CrawlStatus, PAGE),
@@ -104,8 +108,20 @@ export const calls = {
   'ui.crawlCancel': call(NoPayload, CrawlStatus, PAGE),
   'ui.crawlStatus': call(NoPayload, CrawlStatus, PAGE),
   'ui.crawlLog': call(z.object({ limit: withDefault(int(1, 1000), 100) }), z.array(CrawlLogEntry), PAGE),
-  /** The content script reports every recognised archive page; the background indexes it. */
-  'content.pageSeen': call(z.object({ page: PageInfo }), z.object({ indexed: count(), panelEnabled: z.boolean() }), ['content']),
+  /**
+   * The panel framed in a tab redeems the one-time token this tab's content script got (and passed over
+   * their private channel): once, in that tab only. The answer is the article the token was issued for.
+   */
+  'ui.openPanel': call(z.object({ token: PanelToken }), z.object({ url: HttpUrl }), PAGE),
+  /**
+   * The content script reports every recognised archive page; the background indexes it. For an article
+   * with the panel on, the answer carries the token the panel needs to draw (null otherwise).
+   */
+  'content.pageSeen': call(
+    z.object({ page: PageInfo }),
+    z.object({ indexed: count(), panelEnabled: z.boolean(), panelToken: z.nullable(PanelToken) }),
+    CONTENT,
+  ),
 } as const;
 
 export type CallName = keyof typeof calls;

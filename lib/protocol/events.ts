@@ -1,7 +1,10 @@
 import * as z from 'zod/mini';
 import { CrawlStatus, HttpUrl, Note } from '../model';
 
-/** Background → UI broadcasts (popup, options, in-page panels). Fire-and-forget; receivers check them. */
+/**
+ * Background → extension pages (popup, options, in-page panels) over runtime messaging, which never reaches
+ * a content script. Fire-and-forget; receivers check them.
+ */
 export const events = {
   'bg.noteChanged': z.object({ url: HttpUrl, note: z.nullable(Note) }),
   'bg.indexChanged': z.object({ articles: z.number().check(z.int(), z.nonnegative()) }),
@@ -12,6 +15,13 @@ export const events = {
 
 export type EventName = keyof typeof events;
 export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
+
+/**
+ * The only events the background may send to a tab's content script (tabs.sendMessage): what it needs to
+ * act on its own page, never note text, a rating or reading data. Highlights will add "where to draw".
+ */
+export const TAB_EVENTS = ['bg.showRelated'] as const satisfies readonly EventName[];
+export type TabEventName = (typeof TAB_EVENTS)[number];
 
 export const EventEnvelope = z.object({ event: z.enum(Object.keys(events) as [EventName, ...EventName[]]), payload: z.unknown() });
 

@@ -7,3 +7,4 @@ export * from './client';
 export * from './panel-frame';
 export * from './storage-keys';
 export * from './draft-port';
+export * from './tab-rate-limit';

@@ -1,6 +1,6 @@
 import type { SenderKind } from './calls';
 
-/** The parts of runtime.MessageSender we rely on (kept structural so lib/ needs no extension API). */
+/** The parts of runtime.MessageSender (or Port.sender) we rely on (structural, so lib/ needs no extension API). */
 export interface SenderLike {
   id?: string;
   url?: string;
@@ -16,7 +16,15 @@ export interface SelfIdentity {
   origin: string;
 }
 
-export type SenderClass = { kind: SenderKind; tabId: number | null } | { kind: 'rejected'; reason: string };
+/**
+ * Who is talking. `page`: one of our extension pages (popup, options, the in-page panel — even framed in a
+ * web page's tab). `content`: our content script in the top frame of a web tab, with that frame's address
+ * as the browser reports it (never as the page claims it). Everything else is rejected with a reason.
+ */
+export type SenderClass =
+  | { kind: Extract<SenderKind, 'page'>; tabId: number | null }
+  | { kind: Extract<SenderKind, 'content'>; tabId: number; frameUrl: string }
+  | { kind: 'rejected'; reason: string };
 
 function originOf(url: string | undefined): string | null {
   if (!url) return null;
@@ -30,17 +38,21 @@ function originOf(url: string | undefined): string | null {
 }
 
 /**
- * The one place that decides who is talking. Extension pages (popup, options, even when opened in a
- * tab) have our own origin; our content scripts run in http(s) tabs and carry our runtime id. Anything
- * else — another extension, a web page via externally_connectable, a sender without id — is rejected.
+ * The one place that decides who is talking. Extension pages have our own origin; our content scripts run
+ * in http(s) tabs and carry our runtime id. A content script counts only in a tab's top frame (frameId 0):
+ * one in a subframe runs inside whatever page framed it, so it speaks for no archive page. Anything
+ * else — another extension, a web page via externally_connectable, a sender without id or tab — is
+ * rejected. Never throws.
  */
 export function classifySender(sender: SenderLike | undefined, self: SelfIdentity): SenderClass {
-  if (!sender) return { kind: 'rejected', reason: 'no sender' };
+  if (!sender || typeof sender !== 'object') return { kind: 'rejected', reason: 'no sender' };
   if (sender.id !== self.id) return { kind: 'rejected', reason: 'foreign extension or web page' };
   const selfOrigin = self.origin.replace(/\/$/, '');
   const senderOrigin = originOf(sender.url) ?? sender.origin ?? null;
-  const tabId = sender.tab?.id ?? null;
+  const tabId = typeof sender.tab?.id === 'number' && Number.isInteger(sender.tab.id) ? sender.tab.id : null;
   if (senderOrigin === selfOrigin) return { kind: 'page', tabId };
-  if (sender.tab && senderOrigin && /^https?:\/\//.test(senderOrigin)) return { kind: 'content', tabId };
-  return { kind: 'rejected', reason: 'unknown context' };
+  if (!sender.tab || !senderOrigin || !/^https?:\/\//.test(senderOrigin) || !sender.url) return { kind: 'rejected', reason: 'unknown context' };
+  if (tabId === null || tabId < 0) return { kind: 'rejected', reason: 'content script without a tab id' };
+  if (sender.frameId !== 0) return { kind: 'rejected', reason: 'content script in a subframe' };
+  return { kind: 'content', tabId, frameUrl: sender.url };
 }

@@ -16,3 +16,17 @@ export const PENDING_TARGET_KEY = 'sv.pendingTarget';
 
 /** storage.session: what the content script of tab `tabId` last reported (background writes, popup reads through ui.getTabPage). */
 export const tabPageKey = (tabId: number): string => `tabPage:${tabId}`;
+
+/**
+ * storage.session, background only: the one panel token outstanding for tab `tabId` (issued with
+ * content.pageSeen's answer, redeemed once by the panel framed in that tab). In storage rather than in
+ * the worker's memory, because the worker may stop between the two.
+ */
+export const panelTokenKey = (tabId: number): string => `panelToken:${tabId}`;
+
+/**
+ * storage.session, background only: tab id → frame id of the panel framed in that tab (recorded when it
+ * redeems its token). Firefox delivers runtime messages to no moz-extension frame inside a web page, so
+ * there the background sends the panel its events with tabs.sendMessage aimed at that frame only.
+ */
+export const PANEL_FRAMES_KEY = 'sv.panelFrames';

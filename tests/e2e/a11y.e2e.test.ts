@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../fixtures/archive/index.ts';
 import { startArchiveServer, type ArchiveServer } from '../fixtures/server.ts';
-import { BROWSERS, launch, PROJECT_ROOT, type PageHandle, type Session } from './harness';
+import { BROWSERS, launch, pollUntil, PROJECT_ROOT, type PageHandle, type Session } from './harness';
 import { openPopupFor, runAxe, waitForPanel } from './ui-helpers';
 
 const SCHEMES = ['light', 'dark'] as const;
@@ -21,7 +21,11 @@ describe.each(BROWSERS)('accessibility and screenshots in %s', (browserName) => 
     // Index a tag page first so the article has related articles to show.
     const tag = [...archive.tags].sort((a, b) => b.count - a.count)[0]!;
     const tagPage = await session.openPage(`${archive.baseUrl}/tag/${tag.slug}/`);
-    await tagPage.waitForFunction(() => document.documentElement.dataset.svCompanion === 'loaded');
+    const tagTab = await session.tabIdOf(tagPage);
+    await pollUntil(async () => {
+      const seen = await session.callBackground('ui.getTabPage', { tabId: tagTab });
+      return seen.ok && seen.value?.kind === 'tag';
+    }, 'the tag page to be reported');
     const target = archive.listing(`/tag/${tag.slug}/`)!.articles[0]!;
     await session.callBackground('ui.saveNote', { url: target.url, rating: 4, text: 'Analyse solide du ver ; comparer avec le rapport du CERTA.' });
     await tagPage.close();

@@ -14,6 +14,7 @@ import type { PageInfo } from '../../lib/model/page-info';
 import { generateArchive, type Archive } from '../fixtures/archive/index.ts';
 import { startArchiveServer, type ArchiveServer } from '../fixtures/server.ts';
 import { BROWSERS, launch, type Session } from './harness';
+import { waitForContentScript } from './ui-helpers';
 
 const PAGES_DIR = join(import.meta.dirname, '../fixtures/pages');
 
@@ -87,8 +88,7 @@ describe.each(BROWSERS)('archive recognition in %s', (browserName) => {
       throw new Error(`${item.name} (${item.url}) did not open: ${String(error)}`);
     });
     try {
-      await page.waitForFunction(() => document.documentElement.dataset.svCompanion === 'loaded');
-      const tabId = await session.tabIdOf(page);
+      const tabId = await waitForContentScript(session, page);
       const deadline = Date.now() + (expectReport ? 10_000 : 1_500);
       for (;;) {
         const stored = await session.callBackground('ui.getTabPage', { tabId });

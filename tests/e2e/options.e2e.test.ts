@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { generateArchive, type Archive } from '../fixtures/archive/index.ts';
 import { startArchiveServer, type ArchiveServer } from '../fixtures/server.ts';
 import { BROWSERS, launch, pollUntil, PROJECT_ROOT, type PageHandle, type Session } from './harness';
+import { waitForContentScript } from './ui-helpers';
 
 const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -202,10 +203,9 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     expect(settings.ok && settings.value.panelEnabled).toBe(false);
 
     const page = await session.openPage(article.url);
-    await page.waitForFunction(() => document.documentElement.dataset.svCompanion === 'loaded');
     // The content script decides on the panel from its content.pageSeen answer: once the background
     // knows the page, that answer has been given.
-    const tabId = await session.tabIdOf(page);
+    const tabId = await waitForContentScript(session, page);
     await expect.poll(async () => {
       const seen = await session.callBackground('ui.getTabPage', { tabId });
       return seen.ok && seen.value?.kind;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { PageHandle, Session } from './harness';
-import { PROJECT_ROOT } from './harness';
+import { PROJECT_ROOT, pollUntil } from './harness';
 
 /** The popup for `page`: the real toolbar popup in Chromium; popup.html?tab=<id> in a tab in Firefox
  * (whose popup panel BiDi cannot reach), so "the active tab" is still the article's tab. */
@@ -8,6 +8,16 @@ export async function openPopupFor(session: Session, page: PageHandle): Promise<
   const popup = session.realPopup ? await session.openPopup(page) : await session.openExtensionPage(`popup.html?tab=${await session.tabIdOf(page)}`);
   await popup.waitForSelector('html[data-ready="true"]');
   return popup;
+}
+
+/**
+ * Waits until our content script has run in `page` (its own-world mark, read from inside the content
+ * script's world: nothing in the page itself shows it). Returns the tab id.
+ */
+export async function waitForContentScript(session: Session, page: PageHandle): Promise<number> {
+  const tabId = await session.tabIdOf(page);
+  await pollUntil(async () => (await session.contentWorld(tabId, {})).ran, 'the content script to run');
+  return tabId;
 }
 
 /** The content script's host element; the panel itself is panel.html in a frame inside its closed shadow root. */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { panelQuery, readPanelMessage, type Placement, type ShowRelatedMessage } from '@/lib/protocol/panel-frame';
+import { panelQuery, readPanelMessage, type PanelPortMessage, type PanelTokenMessage, type Placement, type ShowRelatedMessage } from '@/lib/protocol/panel-frame';
 import { findRatingBlock, hideBlock } from './anchor';
 import { onShowRelated } from './light-client';
 
@@ -36,20 +36,29 @@ function styleHost(host: HTMLElement, placement: Placement): void {
 }
 
 /**
+ * The origins panel.html may run in, which a postMessage to the frame must name: the frame URL's own
+ * (moz-extension://<uuid> in Firefox), and in Chromium also chrome-extension://<id>: it hands out a
+ * per-session dynamic URL for the frame (use_dynamic_url) and its documents may carry either origin.
+ */
+export function panelOrigins(src: string, runtimeId: string): string[] {
+  const own = originOf(src);
+  const fixed = new URL(src).protocol === 'chrome-extension:' ? `chrome-extension://${runtimeId}` : own;
+  return fixed === own ? [own] : [own, fixed];
+}
+
+/**
  * Frames the panel (panel.html, an extension page) where the article's dead rating block was (hidden, not
- * removed), or docked to the viewport's right edge when there is none; `collapsed` is passed on to it. The frame's height follows the
- * panel's own reports, accepted only from that frame at our origin. `startedAt` (performance.now() at
- * document_idle) times the first draw onto the host's data-drawn-ms (the bench reads it).
+ * removed), or docked to the viewport's right edge when there is none; `collapsed` is passed on to it.
+ * Sealed: once the frame has loaded, one port of a MessageChannel is handed to it in a postMessage aimed
+ * at our extension origin (see panelOrigins); the panel's size reports, the token and "show related" all go over that
+ * channel, which the page's own scripts never see (the frame never posts to this window). `token` is the
+ * background's one-time token for this tab (null: the panel will not draw; the frame is removed).
  * Returns the function that removes it.
  */
-export function mountPanelFrame(url: string, collapsed: boolean, startedAt: number, signal: AbortSignal): () => void {
+export function mountPanelFrame(url: string, collapsed: boolean, token: Promise<string | null>, signal: AbortSignal): () => void {
   const block = findRatingBlock(document);
   const placement: Placement = block ? 'inline' : 'side';
   const src = browser.runtime.getURL(`/panel.html${panelQuery(url, placement, collapsed)}`);
-  // Chrome hands out the per-session dynamic URL (use_dynamic_url) and serves the frame from the static id
-  // origin: either is ours. Replies go to the origin the panel last spoke from.
-  const ours = [originOf(src), `${new URL(src).protocol}//${browser.runtime.id}`];
-  let panelOrigin = ours[0]!;
   const host = document.createElement('sv-companion-panel');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -59,24 +68,29 @@ export function mountPanelFrame(url: string, collapsed: boolean, startedAt: numb
   iframe.src = src;
   shadow.append(style, iframe);
   styleHost(host, placement);
-  host.dataset.placement = placement;
 
-  window.addEventListener('message', (event: MessageEvent) => {
-    if (event.source !== iframe.contentWindow || !ours.includes(event.origin)) return;
-    const message = readPanelMessage(event.data);
-    if (!message) return;
-    panelOrigin = event.origin;
-    if (message.type === 'sv-panel-drawn') {
-      host.dataset.drawnMs ??= (performance.now() - startedAt).toFixed(1);
-      return;
-    }
-    iframe.style.height = `${clampHeight(message.height, placement, window.innerHeight)}px`;
-    host.dataset.collapsed = String(message.collapsed);
-  }, { signal });
-  onShowRelated((related) => {
-    const message: ShowRelatedMessage = { type: 'sv-show-related', url: related };
-    iframe.contentWindow?.postMessage(message, panelOrigin);
-  }, signal);
+  // One channel per origin the frame may have: the browser delivers a handover only if the frame's origin
+  // is the one named, so exactly one port ever reaches it; messages go to every channel's own end.
+  const ports = panelOrigins(src, browser.runtime.id).map((origin) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent) => {
+      const message = readPanelMessage(event.data);
+      if (message) iframe.style.height = `${clampHeight(message.height, placement, window.innerHeight)}px`;
+    };
+    return { origin, channel };
+  });
+  const post = (message: PanelTokenMessage | ShowRelatedMessage) => ports.forEach(({ channel }) => channel.port1.postMessage(message));
+  // The first load is panel.html's (src is set before the frame is in the document); each port goes once,
+  // and only to our origin: were the frame navigated elsewhere meanwhile, the browser drops the message.
+  iframe.addEventListener('load', () => {
+    const handover: PanelPortMessage = { type: 'sv-panel-port' };
+    for (const { origin, channel } of ports) iframe.contentWindow?.postMessage(handover, origin, [channel.port2]);
+  }, { once: true, signal });
+  void token.then((value) => {
+    if (value !== null) post({ type: 'sv-panel-token', token: value });
+  });
+  onShowRelated((related) => post({ type: 'sv-show-related', url: related }), signal);
+  signal.addEventListener('abort', () => ports.forEach(({ channel }) => channel.port1.close()), { once: true });
 
   if (block) {
     block.before(host);

@@ -1,21 +1,32 @@
 import { browser } from 'wxt/browser';
 import type { PageInfo } from '@/lib/model/page-info';
-import { isObject } from '@/lib/protocol/panel-frame';
+import { isObject, PANEL_TOKEN_PATTERN } from '@/lib/protocol/panel-frame';
 import { PANEL_COLLAPSED_KEY, PANEL_ENABLED_KEY } from '@/lib/protocol/storage-keys';
 
 // The content script must stay small (≤ 48 KB), so it does not bundle zod or the protocol's call map: it
 // makes one call and reads one event, both from our own background, checked field by field.
 
-/**
- * Reports the page to the background (content.pageSeen, which indexes it) and answers whether the reader
- * wants the in-page panel: true unless the background says no (no answer must not hide the panel for good).
- */
-export async function reportPageSeen(page: PageInfo): Promise<boolean> {
+/** What the background answered to content.pageSeen, as far as the panel is concerned. */
+export interface PageSeenAnswer {
+  /** The reader wants the panel: true unless the background says no (no answer must not hide it for good). */
+  enabled: boolean;
+  /** The one-time token the panel needs to draw; null when the background gave none (then: no panel). */
+  token: string | null;
+}
+
+/** Reads content.pageSeen's answer field by field (no zod here). */
+export function readPageSeenAnswer(answer: unknown): PageSeenAnswer {
+  const value = isObject(answer) && answer.ok === true && isObject(answer.value) ? answer.value : null;
+  const token = value && typeof value.panelToken === 'string' && PANEL_TOKEN_PATTERN.test(value.panelToken) ? value.panelToken : null;
+  return { enabled: value?.panelEnabled !== false, token };
+}
+
+/** Reports the page to the background (content.pageSeen, which indexes it); see PageSeenAnswer. */
+export async function reportPageSeen(page: PageInfo): Promise<PageSeenAnswer> {
   try {
-    const answer: unknown = await browser.runtime.sendMessage({ call: 'content.pageSeen', payload: { page } });
-    return !(isObject(answer) && answer.ok === true && isObject(answer.value) && answer.value.panelEnabled === false);
+    return readPageSeenAnswer(await browser.runtime.sendMessage({ call: 'content.pageSeen', payload: { page } }));
   } catch {
-    return true;
+    return { enabled: true, token: null };
   }
 }
 

@@ -1,12 +1,13 @@
 import { syncWaybackScript } from '../wayback';
-import { browser } from 'wxt/browser';
-import { PageInfo } from '@/lib/model';
+import { archiveFactsOnly } from '@/lib/archive/archive-tab';
+import { CodedError } from '@/lib/model';
 import type { Handlers } from '@/lib/protocol';
-import { tabPageKey } from '@/lib/protocol/storage-keys';
 import { broadcast } from '../broadcast';
 import { updateArticleBadge } from '../badge';
 import { getStore } from '../db';
 import { mirrorPanelEnabled } from '../panel-mirror';
+import { issuePanelToken } from '../panel-tokens';
+import { readTabPage, rememberTabPage } from '../tab-pages';
 
 /** Article index, browsing, related articles, search, settings, and the content script's reports. */
 export const storeHandlers: Pick<
@@ -23,21 +24,23 @@ export const storeHandlers: Pick<
   | 'ui.getSettings'
   | 'ui.saveSettings'
 > = {
-  'content.pageSeen': async ({ page }, { tabId }) => {
+  'content.pageSeen': async ({ page: reported }, context) => {
+    // The router admitted a content script in an archive tab's top frame; what it says is still a claim.
+    if (context.sender !== 'content') throw new CodedError('forbidden', 'content.pageSeen comes from content scripts only');
+    const page = archiveFactsOnly(reported);
+    if (!page) throw new CodedError('forbidden', 'content.pageSeen: the page reported is not on the archive');
+    const { tabId } = context;
     const store = getStore();
     // Remembered per tab in session storage (survives the worker stopping), for the popup.
-    if (tabId !== null) await browser.storage.session.set({ [tabPageKey(tabId)]: page }).catch(() => undefined);
+    await rememberTabPage(tabId, page, context.frameUrl);
     const [result, settings] = await Promise.all([store.indexPages([page]), store.getSettings()]);
     if (result.added + result.updated > 0) void broadcast('bg.indexChanged', { articles: result.articles });
-    if (tabId !== null && page.article) void store.getNote(page.article.url).then((note) => updateArticleBadge(tabId, note), () => undefined);
+    if (page.article) void store.getNote(page.article.url).then((note) => updateArticleBadge(tabId, note), () => undefined);
     void mirrorPanelEnabled(settings.panelEnabled);
-    return { indexed: result.indexed, panelEnabled: settings.panelEnabled };
+    const panelToken = page.article && settings.panelEnabled ? await issuePanelToken(tabId, page.article.url) : null;
+    return { indexed: result.indexed, panelEnabled: settings.panelEnabled, panelToken };
   },
-  'ui.getTabPage': async ({ tabId }) => {
-    const stored = await browser.storage.session.get(tabPageKey(tabId)).catch(() => ({}) as Record<string, unknown>);
-    const parsed = PageInfo.safeParse(stored[tabPageKey(tabId)]);
-    return parsed.success ? parsed.data : null;
-  },
+  'ui.getTabPage': ({ tabId }) => readTabPage(tabId),
   'ui.getArticleView': async ({ url, limit }) => {
     const store = getStore();
     const [article, note, related] = await Promise.all([store.getArticle(url), store.getNote(url), store.related(url, limit)]);

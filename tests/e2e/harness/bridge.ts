@@ -1,4 +1,5 @@
 import { createClient, type CallBackground } from '../../../lib/protocol';
+import { probeContentWorld, sendToContentScript, type ContentProbe, type ContentProbeResult } from './content-world';
 import type { PageHandle } from './types';
 
 /** The bits of the extension API the harness uses inside extension pages (chrome.* or browser.*). */
@@ -43,6 +44,16 @@ export class Bridge {
     }, url);
     if (ids.length !== 1) throw new Error(`tabIdOf: ${ids.length} tabs show ${url} (need exactly one)`);
     return ids[0]!;
+  }
+
+  /** Runs a probe in our content script's world of tab `tabId` (see content-world.ts). */
+  async contentWorld(tabId: number, probe: ContentProbe): Promise<ContentProbeResult> {
+    return probeContentWorld(await this.ready(), tabId, probe);
+  }
+
+  /** tabs.sendMessage to tab `tabId`'s top frame from the bridge page (an extension page). */
+  async sendToTab(tabId: number, message: unknown): Promise<void> {
+    return sendToContentScript(await this.ready(), tabId, message);
   }
 
   /** Forgets the page (after a browser restart). */

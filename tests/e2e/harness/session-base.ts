@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CallName, CallRequest, CallResponse, Result } from '../../../lib/protocol';
 import { BRIDGE_PAGE, Bridge } from './bridge';
+import type { ContentProbe, ContentProbeResult } from './content-world';
 import { makeProfileDir, removeDir, screenshotPath } from './env';
 import type { BrowserName, LaunchOptions, PageHandle, Session } from './types';
 
@@ -71,6 +72,14 @@ export abstract class SessionBase implements Session {
 
   async tabIdOf(page: PageHandle): Promise<number> {
     return this.bridge.tabIdOf(await page.url());
+  }
+
+  contentWorld(tabId: number, probe: ContentProbe): Promise<ContentProbeResult> {
+    return this.bridge.contentWorld(tabId, probe);
+  }
+
+  sendToTab(tabId: number, message: unknown): Promise<void> {
+    return this.bridge.sendToTab(tabId, message);
   }
 
   async restart(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { ContentProbe, ContentProbeResult } from './content-world';
 import type { CallName, CallRequest, CallResponse, Result } from '../../../lib/protocol';
 
 /** The two browsers every e2e test runs in. */
@@ -101,6 +102,13 @@ export interface Session {
   sendRawMessage(message: unknown): Promise<unknown>;
   /** The tab id of an open page (looked up by URL from an extension page; fails unless exactly one tab matches). */
   tabIdOf(page: PageHandle): Promise<number>;
+  /**
+   * Runs a probe inside our content script's own (isolated) world of tab `tabId`'s top frame, through
+   * scripting.executeScript from the bridge page: messages sent there have the content script as sender.
+   */
+  contentWorld(tabId: number, probe: ContentProbe): Promise<ContentProbeResult>;
+  /** tabs.sendMessage(tabId, message) to the tab's top frame, from an extension page. */
+  sendToTab(tabId: number, message: unknown): Promise<void>;
   /** Stops the background now (Chromium: closes the service worker; Firefox: terminates the event page). */
   stopBackground(): Promise<void>;
   /** Whether the background is running right now (it starts again on the next message or event). */

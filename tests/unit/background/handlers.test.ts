@@ -19,10 +19,11 @@ describe('background handlers: one complete map', () => {
 describe('background handlers: the content script reports a page', () => {
   it('indexes it, remembers it for the tab, and answers the panel setting', async () => {
     const seen = page('handlers-page-seen');
-    const answer = await route({ call: 'content.pageSeen', payload: { page: seen } }, contentIn(7, seen.url!));
-    expect(answer).toEqual({ ok: true, value: { indexed: 1, panelEnabled: true } });
-    expect((await fakeBrowser.storage.session.get(tabPageKey(7)))[tabPageKey(7)]).toMatchObject({ kind: 'article', url: seen.url });
-    expect(await route({ call: 'ui.getTabPage', payload: { tabId: 7 } }, POPUP)).toMatchObject({ ok: true, value: { url: seen.url } });
+    const tab = await fakeBrowser.tabs.create({ url: seen.url! });
+    const answer = await route({ call: 'content.pageSeen', payload: { page: seen } }, contentIn(tab.id!, seen.url!));
+    expect(answer).toEqual({ ok: true, value: { indexed: 1, panelEnabled: true, panelToken: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+    expect((await fakeBrowser.storage.session.get(tabPageKey(tab.id!)))[tabPageKey(tab.id!)]).toMatchObject({ page: { kind: 'article', url: seen.url }, address: seen.url });
+    expect(await route({ call: 'ui.getTabPage', payload: { tabId: tab.id! } }, POPUP)).toMatchObject({ ok: true, value: { url: seen.url } });
     const view = await route({ call: 'ui.getArticleView', payload: { url: seen.url } }, POPUP);
     expect(view).toMatchObject({ ok: true, value: { article: { url: seen.url, title: 'Title handlers-page-seen' }, note: null } });
   });

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createRouter, type SenderLike } from '@/lib/protocol';
-import { buildHandlers } from '@/entrypoints/background/handlers';
+import type { SenderLike } from '@/lib/protocol';
+import { createBackgroundRouter } from '@/entrypoints/background/router';
 import { articleMeta, articlePage } from '../db/helpers';
 
 /**
@@ -21,13 +21,13 @@ export function contentIn(tabId: number, url: string, frameId = 0): SenderLike {
 export function stubUnmockedApis() {
   fakeBrowser.reset();
   const runtimeSends: unknown[] = [];
-  const tabSends: { tabId: number; message: unknown }[] = [];
+  const tabSends: { tabId: number; message: unknown; options?: unknown }[] = [];
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
     runtimeSends.push(message);
     return undefined;
   });
-  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number, message: unknown) => {
-    tabSends.push({ tabId, message });
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number, message: unknown, options?: unknown) => {
+    tabSends.push(options === undefined ? { tabId, message } : { tabId, message, options });
     return undefined;
   });
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
@@ -43,7 +43,8 @@ export function stubUnmockedApis() {
   return { runtimeSends, tabSends };
 }
 
-export const route = createRouter(buildHandlers(), () => SELF);
+/** The background's own router (its archive-tab gate and rate limit included). */
+export const route = createBackgroundRouter();
 
 export const page = (slug: string) => articlePage(articleMeta(slug));
 export { articleMeta, articlePage };

@@ -87,13 +87,14 @@ describe('panel page App (framed by the content script)', () => {
   beforeEach(() => useLocale('en'));
   afterEach(cleanup);
 
-  it('draws the Panel for an archive target and posts "drawn" and its size', async () => {
+  it('draws the Panel for an archive target, marks "drawn" in its own timeline and posts its size', async () => {
     const fake = panelBackground();
     const post = vi.fn();
+    performance.clearMarks('sv-panel-drawn');
     render(withServices(fake.services, <App target={{ url: ARTICLE_URL, placement: 'inline', collapsed: false }} initialCollapsed={false} onCollapsedChange={() => undefined} post={post} />));
     expect(screen.getByRole('region', { name: 'SecurityVibes Companion' })).toBeTruthy();
-    await waitFor(() => expect(post).toHaveBeenCalledWith({ type: 'sv-panel-drawn' }));
-    expect(post).toHaveBeenCalledWith(expect.objectContaining({ type: 'sv-panel-size', collapsed: false }));
+    await waitFor(() => expect(post).toHaveBeenCalledWith(expect.objectContaining({ type: 'sv-panel-size', collapsed: false })));
+    expect(performance.getEntriesByName('sv-panel-drawn')).toHaveLength(1);
   });
 
   it('reports the collapsed state after a toggle, and shows nothing of the reader without a target', async () => {

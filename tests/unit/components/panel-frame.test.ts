@@ -32,8 +32,8 @@ describe('framedByArchive', () => {
     expect(framedByArchive({ topLevel: false, parentOrigin: 'https://evil.example', referrer: ARTICLE }, HOSTS)).toBe(false);
     expect(framedByArchive({ topLevel: false, parentOrigin: null, referrer: ARTICLE }, HOSTS)).toBe(true);
     expect(framedByArchive({ topLevel: false, parentOrigin: null, referrer: 'https://evil.example/page' }, HOSTS)).toBe(false);
-    // A no-referrer page in Firefox: the manifest's web_accessible_resources matches are the guard.
-    expect(framedByArchive({ topLevel: false, parentOrigin: null, referrer: '' }, HOSTS)).toBe(true);
+    // A no-referrer page in Firefox: nothing says who frames the panel, so it fails closed.
+    expect(framedByArchive({ topLevel: false, parentOrigin: null, referrer: '' }, HOSTS)).toBe(false);
   });
 });
 
@@ -41,10 +41,10 @@ describe('frame messages', () => {
   it('reads size and drawn messages and nothing else', () => {
     expect(readPanelMessage({ type: 'sv-panel-size', height: 120, collapsed: true })).toEqual({ type: 'sv-panel-size', height: 120, collapsed: true });
     expect(readPanelMessage({ type: 'sv-panel-size', height: 80 })).toEqual({ type: 'sv-panel-size', height: 80, collapsed: false });
-    expect(readPanelMessage({ type: 'sv-panel-drawn' })).toEqual({ type: 'sv-panel-drawn' });
+    expect(readPanelMessage({ type: 'sv-panel-drawn' })).toBeNull();
     expect(readPanelMessage({ type: 'sv-panel-size', height: '80' })).toBeNull();
     expect(readPanelMessage({ type: 'sv-panel-size', height: Number.POSITIVE_INFINITY })).toBeNull();
-    expect(readPanelMessage('sv-panel-drawn')).toBeNull();
+    expect(readPanelMessage('sv-panel-size')).toBeNull();
     expect(readShowRelated({ type: 'sv-show-related', url: ARTICLE })).toEqual({ type: 'sv-show-related', url: ARTICLE });
     expect(readShowRelated({ type: 'sv-show-related', url: 3 })).toBeNull();
   });
@@ -60,29 +60,30 @@ describe('frame messages', () => {
 
 describe('panelEvents', () => {
   function setup() {
-    const frame = new EventTarget();
-    const parent = {};
+    const related = new Set<(url: string) => void>();
+    const host = { onShowRelated: (listener: (url: string) => void, signal: AbortSignal) => {
+      related.add(listener);
+      signal.addEventListener('abort', () => related.delete(listener));
+    } };
     const events: AnyEvent[] = [];
     const controller = new AbortController();
-    panelEvents(HOSTS, frame as unknown as Window, parent)((event) => events.push(event), controller.signal);
-    const send = (data: unknown, source: unknown) => frame.dispatchEvent(Object.assign(new Event('message'), { data, source }));
-    return { events, parent, send, controller };
+    panelEvents(HOSTS, host)((event) => events.push(event), controller.signal);
+    const show = (url: string) => related.forEach((listener) => listener(url));
+    return { events, show, controller };
   }
 
-  it('turns the framing window’s show-related message into bg.showRelated, for archive URLs only', () => {
-    const { events, parent, send } = setup();
-    send({ type: 'sv-show-related', url: ARTICLE }, parent);
-    send({ type: 'sv-show-related', url: 'https://evil.example/x/' }, parent);
-    send({ type: 'sv-show-related', url: 'javascript:alert(1)' }, parent);
+  it('turns the content script’s show-related message into bg.showRelated, for archive URLs only', () => {
+    const { events, show } = setup();
+    show(ARTICLE);
+    show('https://evil.example/x/');
+    show('javascript:alert(1)');
     expect(events).toEqual([{ event: 'bg.showRelated', payload: { url: ARTICLE } }]);
   });
 
-  it('ignores messages from any other window and stops when aborted', () => {
-    const { events, parent, send, controller } = setup();
-    send({ type: 'sv-show-related', url: ARTICLE }, {});
-    send({ type: 'sv-show-related', url: ARTICLE }, null);
+  it('stops when aborted', () => {
+    const { events, show, controller } = setup();
     controller.abort();
-    send({ type: 'sv-show-related', url: ARTICLE }, parent);
+    show(ARTICLE);
     expect(events).toEqual([]);
   });
 });

@@ -14,11 +14,20 @@ describe('notes, ratings and trash', () => {
     expect(await store.getNote(url('a'))).toEqual(third);
   });
 
-  it('a patch that empties a note removes it', async () => {
+  it('a patch that empties a note moves it, as it was, to the trash (restorable)', async () => {
     const { store } = testStore();
     await store.saveNote({ url: url('a'), text: 'x', rating: 2 });
     expect(await store.saveNote({ url: url('a'), text: '  ', rating: null })).toBeNull();
     expect(await store.getNote(url('a'))).toBeNull();
+    expect(await store.listTrash()).toMatchObject([{ url: url('a'), text: 'x', rating: 2 }]);
+    expect(await store.restoreNote(url('a'))).toMatchObject({ text: 'x', rating: 2 });
+    // Emptying in two steps trashes the last version that held something.
+    await store.saveNote({ url: url('a'), rating: null });
+    await store.saveNote({ url: url('a'), text: '' });
+    expect(await store.listTrash()).toMatchObject([{ url: url('a'), text: 'x', rating: null }]);
+    // Emptying a note that does not exist trashes nothing.
+    expect(await store.saveNote({ url: url('b'), text: '', rating: null })).toBeNull();
+    expect(await store.listTrash()).toHaveLength(1);
   });
 
   it('two contexts editing different notes at once never lose either', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CodedError, createRouter, toError, type Handlers, type SenderLike } from '../../../lib/protocol';
+import { CodedError, createRouter, createTabRateLimit, toError, type Handlers, type RouterOptions, type SenderLike } from '../../../lib/protocol';
 import { handlersWith } from './handler-stubs';
 
 const SELF = { id: 'abcdefghijklmnopabcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' };
@@ -9,8 +9,11 @@ const CONTENT: SenderLike = { id: SELF.id, url: 'https://www.securityvibes.fr/me
 const FOREIGN: SenderLike = { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'https://evil.example/' };
 const ARTICLE = 'http://www.securityvibes.fr/menaces/un-article/';
 
+/** Content scripts pass the archive-tab gate and the rate here: those have their own tests (router-table). */
+const OPTIONS: RouterOptions = { self: () => SELF, isArchiveTab: () => true, contentRate: createTabRateLimit({ capacity: 1e9, refillPerSecond: 0 }) };
+
 function routerWith(handlers: Partial<Handlers>) {
-  return createRouter(handlersWith(handlers), () => SELF);
+  return createRouter(handlersWith(handlers), OPTIONS);
 }
 const ping: Partial<Handlers> = { 'ui.ping': () => ({ version: '0.1.0' }) };
 
@@ -49,14 +52,18 @@ describe('createRouter: envelope and payload', () => {
 
   it('passes the parsed payload (with defaults) and the sender context to the handler', async () => {
     const getArticleView = vi.fn(() => ({ article: null, note: null, related: [] }));
-    await routerWith({ 'ui.getArticleView': getArticleView })({ call: 'ui.getArticleView', payload: { url: ARTICLE } }, CONTENT);
-    expect(getArticleView).toHaveBeenCalledWith({ url: ARTICLE, limit: 8 }, { sender: 'content', tabId: 4 });
+    await routerWith({ 'ui.getArticleView': getArticleView })({ call: 'ui.getArticleView', payload: { url: ARTICLE } }, OPTIONS_TAB);
+    expect(getArticleView).toHaveBeenCalledWith({ url: ARTICLE, limit: 8 }, { sender: 'page', tabId: 9, frameId: null });
+    const pageSeen = vi.fn(() => ({ indexed: 0, panelEnabled: true, panelToken: null }));
+    const page = { kind: 'not-found', url: null, reason: null, article: null, listing: [], subject: null, next: null };
+    await routerWith({ 'content.pageSeen': pageSeen })({ call: 'content.pageSeen', payload: { page } }, CONTENT);
+    expect(pageSeen).toHaveBeenCalledWith({ page }, { sender: 'content', tabId: 4, frameUrl: CONTENT.url });
   });
 
   it('takes only a complete handler map: a missing handler is a compile error, not a run-time answer', () => {
     const { 'ui.ping': _ping, ...withoutPing } = handlersWith({});
     // @ts-expect-error: the point of this test — a map without 'ui.ping' is not `Handlers`, so tsc refuses it.
-    const route = createRouter(withoutPing, () => SELF);
+    const route = createRouter(withoutPing, OPTIONS);
     expect(typeof route).toBe('function');
   });
 });

@@ -30,12 +30,28 @@ describe('classifySender: our extension pages', () => {
 
 describe('classifySender: our content script', () => {
   it('accepts it on an https page, with the tab id', () => {
-    expect(classifySender({ id: CHROME.id, url: ARTICLE, tab: { id: 3, url: ARTICLE }, frameId: 0 }, CHROME)).toEqual({ kind: 'content', tabId: 3 });
+    expect(classifySender({ id: CHROME.id, url: ARTICLE, tab: { id: 3, url: ARTICLE }, frameId: 0 }, CHROME)).toEqual({ kind: 'content', tabId: 3, frameUrl: ARTICLE });
   });
 
   it('accepts it on an http page (the archive was http)', () => {
     const url = 'http://www.securityvibes.fr/tag/apt/';
-    expect(classifySender({ id: FIREFOX.id, url, tab: { id: 12 } }, FIREFOX)).toEqual({ kind: 'content', tabId: 12 });
+    expect(classifySender({ id: FIREFOX.id, url, tab: { id: 12 }, frameId: 0 }, FIREFOX)).toEqual({ kind: 'content', tabId: 12, frameUrl: url });
+  });
+
+  it('rejects it in a subframe (it speaks for whatever page framed it), or with no frame id', () => {
+    expect(classifySender({ id: CHROME.id, url: ARTICLE, tab: { id: 3, url: ARTICLE }, frameId: 5 }, CHROME)).toEqual({ kind: 'rejected', reason: 'content script in a subframe' });
+    expect(classifySender({ id: CHROME.id, url: ARTICLE, tab: { id: 3, url: ARTICLE } }, CHROME)).toMatchObject({ kind: 'rejected' });
+  });
+
+  it('rejects it without a usable tab id', () => {
+    for (const id of [undefined, -1, 1.5]) {
+      expect(classifySender({ id: CHROME.id, url: ARTICLE, tab: { id, url: ARTICLE }, frameId: 0 }, CHROME)).toMatchObject({ kind: 'rejected' });
+    }
+  });
+
+  it('keeps the frame address the browser reports, not the tab one', () => {
+    const frame = 'http://www.securityvibes.fr/x/';
+    expect(classifySender({ id: CHROME.id, url: frame, tab: { id: 3, url: 'https://elsewhere.example/' }, frameId: 0 }, CHROME)).toMatchObject({ frameUrl: frame });
   });
 
   it('rejects an http(s) sender with no tab (not a content script)', () => {

@@ -1,0 +1,40 @@
+import type { CallName, CallRequest } from '../../../lib/protocol';
+import type { PageInfo } from '../../../lib/model';
+
+const ARTICLE = 'http://www.securityvibes.fr/menaces/un-article/';
+const PAGE: PageInfo = { kind: 'article', url: ARTICLE, reason: null, article: null, listing: [], subject: null, next: null };
+
+/** One valid payload per call: a new call without a sample here is a compile error. */
+export const CALL_SAMPLES: { [N in CallName]: CallRequest<N> } = {
+  'ui.ping': {},
+  'ui.getTabPage': { tabId: 1 },
+  'ui.checkTab': { tabId: 1 },
+  'ui.getArticleView': { url: ARTICLE },
+  'ui.saveNote': { url: ARTICLE, text: '', rating: null },
+  'ui.deleteNote': { url: ARTICLE },
+  'ui.restoreNote': { url: ARTICLE },
+  'ui.listNotes': {},
+  'ui.recentNotes': {},
+  'ui.listTrash': {},
+  'ui.browse': { by: 'tag', slug: 'apt' },
+  'ui.tagStats': {},
+  'ui.search': { query: 'ver' },
+  'ui.indexStatus': {},
+  'ui.countIndexed': { urls: [ARTICLE] },
+  'ui.clearIndex': {},
+  'ui.exportJson': {},
+  'ui.exportMarkdown': {},
+  'ui.previewImport': { json: '{}' },
+  'ui.applyImport': { json: '{}' },
+  'ui.getSettings': {},
+  'ui.saveSettings': {},
+  'ui.crawlStart': { mode: 'full' },
+  'ui.crawlPause': {},
+  'ui.crawlResume': {},
+  'ui.crawlCancel': {},
+  'ui.crawlStatus': {},
+  'ui.crawlLog': {},
+  'ui.openPanel': { token: '0123456789abcdef0123456789abcdef' },
+  'content.pageSeen': { page: PAGE },
+};
+
