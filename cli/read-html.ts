@@ -3,7 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 
-export type ReadResult = { ok: true; html: string } | { ok: false; reason: string };
+/** `readable`: the file was read but is no HTML page (plain text, an image, empty) — an answer, not an error. */
+export type ReadResult = { ok: true; html: string } | { ok: false; reason: string; readable?: true };
 
 /** Old archive pages and Windows-saved copies are often ISO-8859-1 / windows-1252. */
 function charsetOf(head: string): string {
@@ -35,9 +36,10 @@ export async function readHtmlFile(path: string): Promise<ReadResult> {
   } catch (error) {
     return { ok: false, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
-  if (bytes.subarray(0, 4096).includes(0)) return { ok: false, reason: 'not HTML (binary)' };
+  if (bytes.length === 0) return { ok: false, reason: 'not HTML (empty file)', readable: true };
+  if (bytes.subarray(0, 4096).includes(0)) return { ok: false, reason: 'not HTML (binary)', readable: true };
   const head = bytes.subarray(0, 4096).toString('latin1');
   const html = new TextDecoder(charsetOf(head)).decode(bytes);
-  if (!looksLikeHtml(html)) return { ok: false, reason: 'not HTML' };
+  if (!looksLikeHtml(html)) return { ok: false, reason: 'not HTML', readable: true };
   return { ok: true, html };
 }

@@ -1,4 +1,5 @@
 /** `sv-companion parse <file.html> [--url URL] [--hosts h1,h2]`: one saved page → JSON on stdout. */
+import { notArchive } from '../../lib/archive/extract';
 import { recognise } from '../../lib/archive/recognise';
 import { parseArchiveHtml } from '../../lib/archive/parse-html';
 import type { PageInfo } from '../../lib/model/page-info';
@@ -22,7 +23,10 @@ canonical / "saved from" URL on an archive host), whatever host it was saved fro
   --hosts LIST   archive host names, comma-separated (default www.securityvibes.fr,securityvibes.fr,magazine.qualys.fr)
   -h, --help     this help
 
-Exit codes: 0 parsed (even when the page is not-archive), 2 bad arguments or unreadable / non-HTML file.`;
+A readable file that is no HTML page (plain text such as robots.txt, an image, an empty file) is answered
+{"kind":"not-archive","reason":"not HTML …"}.
+
+Exit codes: 0 answered (not-archive included), 2 bad arguments or an unreadable file.`;
 
 export function hostsArg(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
@@ -37,6 +41,7 @@ export function toParseOutput(info: PageInfo) {
   return {
     kind: info.kind,
     url: info.url,
+    ...(info.kind === 'not-archive' ? { reason: info.reason } : {}),
     article: article
       ? { url: article.url, title: article.title, author: article.author, category: article.category, tags: article.tags, publishedAt: article.publishedAt, postId: article.postId, excerpt: article.excerpt }
       : null,
@@ -57,8 +62,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const url = rawUrl === undefined ? '' : httpUrlArg('--url', rawUrl);
   const hosts = hostsArg(single(args, '--hosts'));
   const read = await readHtmlFile(file);
-  if (!read.ok) throw new UsageError(`${file}: ${read.reason}`);
-  const info = recognise(parseArchiveHtml(read.html), url, { anyHost: true, ...(hosts ? { hosts } : {}) });
+  if (!read.ok && !read.readable) throw new UsageError(`${file}: ${read.reason}`);
+  // A readable file that is no HTML page (robots.txt, an image, an empty file) is answered, not refused.
+  const info = read.ok ? recognise(parseArchiveHtml(read.html), url, { anyHost: true, ...(hosts ? { hosts } : {}) }) : notArchive(read.reason, url || null);
   io.stdout.write(`${JSON.stringify(toParseOutput(info), null, 2)}\n`);
   return 0;
 }

@@ -8,9 +8,10 @@ import { categoryFromPermalink, nameFor, safeSlug, type PageContext } from './co
 import { excerptIn } from './excerpt';
 import { parseAnyDate, toParisIso, type DateParts } from './french-date';
 import type { StructuredData } from './structured';
-import { cleanText, slugify } from './text';
+import { cleanText, fold, slugify } from './text';
 import type { TextFacts } from './text-patterns';
 import { stripSiteName } from './title';
+import { resolveClasses } from './vocabulary';
 import { authorIn, classTerms, cleanAuthor, dateIn, postIdOf, termLinks, titleIn } from './wordpress';
 
 export interface ArticleInput {
@@ -38,14 +39,25 @@ function first<T>(sources: Sources, field: ArticleField, options: [ExtractionLay
   return null;
 }
 
-/** Names only (structured data): slugs made the way WordPress makes them. */
-function named(names: string[]): Tag[] {
+/**
+ * Names only (structured data): the page's own term of that name gives slug and case ("siemens" in
+ * lower-case keywords is the site's "Siemens"), else a slug made the way WordPress makes them.
+ */
+function named(names: string[], context: PageContext, kind: 'tag' | 'category'): Tag[] {
   const out: Tag[] = [];
+  const vocabulary = context.vocabulary();
   for (const raw of names) {
-    const name = cleanText(raw, LIMITS.tagName);
-    const slug = safeSlug(slugify(name));
+    const known = vocabulary.byName.get(`${kind}:${fold(cleanText(raw, LIMITS.tagName))}`);
+    const name = known?.name ?? cleanText(raw, LIMITS.tagName);
+    const slug = known?.slug ?? safeSlug(slugify(name));
     if (name && slug && !out.some((t) => t.slug === slug) && out.length < LIMITS.tagsPerArticle) out.push({ slug, name });
   }
+  return out;
+}
+
+function withClassTags(tags: Tag[], resolved: readonly Tag[]): Tag[] {
+  const out = [...tags];
+  for (const { slug, name } of resolved) if (!out.some((t) => t.slug === slug) && out.length < LIMITS.tagsPerArticle) out.push({ slug, name });
   return out;
 }
 
@@ -102,9 +114,8 @@ export function extractArticle(input: ArticleInput): Omit<ArticleMeta, 'url'> & 
     (!structured.tags.length && !links.tags.length && !classTermsOf.tags.length);
   const text: TextFacts = needText ? input.text() : { author: null, date: null, category: null, tags: [] };
   // Names for class-only tags are looked up only when those tags are used (each lookup may scan the page).
-  const markupTags = useClassTags
-    ? classTermsOf.tags.map((slug) => ({ slug, name: text.tags.find((t) => t.slug === slug)?.name ?? nameFor(context, 'tag', slug) }))
-    : links.tags;
+  // post_class() classes add only the terms the page's vocabulary resolves them to (never a lossy guess).
+  const markupTags = useClassTags ? withClassTags(links.tags, resolveClasses(context.vocabulary(), 'tag', classTermsOf.tags).resolved) : links.tags;
 
   const postId = first<number>(sources, 'postId', [
     ['structured', () => postIdFromUrl(context.resolve(structured.shortlink))],
@@ -126,7 +137,7 @@ export function extractArticle(input: ArticleInput): Omit<ArticleMeta, 'url'> & 
     ['text', () => text.author],
   ]);
   const category = first<Tag>(sources, 'category', [
-    ['structured', () => structured.section ? (named([structured.section])[0] ?? null) : null],
+    ['structured', () => structured.section ? (named([structured.section], context, 'category')[0] ?? null) : null],
     ['wordpress', () => links.categories[0] ?? (classCategory ? { slug: classCategory, name: nameFor(context, 'category', classCategory) } : null)],
     ['text', () => text.category],
     ['url', () => categoryFromPermalink(context.url, context)],
@@ -135,7 +146,7 @@ export function extractArticle(input: ArticleInput): Omit<ArticleMeta, 'url'> & 
   const tags =
     first<Tag[]>(sources, 'tags', [
       ['wordpress', () => (looseTags && text.tags.length ? null : markupTags)],
-      ['structured', () => named(structured.tags)],
+      ['structured', () => named(structured.tags, context, 'tag')],
       ['text', () => text.tags],
     ]) ?? [];
   const publishedAt = first<string>(sources, 'publishedAt', [

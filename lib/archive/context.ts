@@ -9,6 +9,7 @@ import { urlShape } from './page-kind';
 import { linksWhere, relHas } from './query';
 import { cleanText, nameFromSlug } from './text';
 import { LIMITS } from '../model/limits';
+import type { PageVocabulary } from './vocabulary';
 
 export interface PageContext {
   doc: Document;
@@ -19,6 +20,8 @@ export interface PageContext {
   resolve(href: string | null): string | null;
   /** The text of a link on the page (sidebar included) to this tag / rubrique, or null. */
   termName(kind: 'tag' | 'category', slug: string): string | null;
+  /** The tags and rubriques the page names (read once, on first use). */
+  vocabulary(): PageVocabulary;
 }
 
 export interface ResolverInput {

@@ -4,7 +4,6 @@
  * Everyone else calls recognise(), which wraps this with validation (and with the linkedom attribute-case
  * repair: a browser's document never needs it, so it stays out of the content script). Never throws.
  */
-import type { Teaser } from '../model/article';
 import type { PageInfo, PageKind } from '../model/page-info';
 import { isListingKind } from '../model/page-kinds';
 import { LIMITS } from '../model/limits';
@@ -13,7 +12,8 @@ import { canonicalUrl } from './canonical-url';
 import { makeResolver, makeTermNames, type PageContext } from './context';
 import { DEFAULT_ARCHIVE_HOSTS, hostOf, isArchiveHost } from './hosts';
 import { originalUrlOf, type Identity } from './identity';
-import { extractTeasers, nextPage } from './listing';
+import { extractTeasers, nextPage, type ListingTeasers } from './listing';
+import { addFact, readVocabulary, type PageVocabulary } from './vocabulary';
 import { bodyClassKind, isStaticOrAttachmentBody, looksNotFound, urlShape, type UrlShape } from './page-kind';
 import { selectFirst } from './query';
 import { readStructured } from './structured';
@@ -108,15 +108,16 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
   }
   const pageUrl = pageUrlOf(ownUrl, onArchive, original, () => originalUrlOf(doc, structured(), hosts));
   const resolve = cached(makeResolver({ doc, loadedFrom: loaded, original: pageUrl, hosts }));
-  const context: PageContext = { doc, url: pageUrl, hosts, resolve, termName: makeTermNames(doc, resolve) };
+  let vocabulary: PageVocabulary | null = null;
+  const context: PageContext = { doc, url: pageUrl, hosts, resolve, termName: makeTermNames(doc, resolve), vocabulary: () => (vocabulary ??= readVocabulary(doc, resolve)) };
 
   if (isStaticOrAttachmentBody(bodyClasses)) return notArchive('a static or attachment page, neither an article nor a listing', pageUrl);
   const shape: UrlShape = pageUrl ? urlShape(pageUrl) : { kind: 'unknown', slug: null, page: 1 };
   // The 404 wording is read only when the body classes do not already say what the page is.
   const notFound = () => looksNotFound(doc.title ?? '', boundedText(selectFirst(doc, 'h1, h2'), 200));
-  let teasers: Teaser[] | null = null;
+  let teasers: ListingTeasers | null = null;
   const listing = () => (teasers ??= extractTeasers(posts(), main, context));
-  const kind = decideKind(bodyClassKind(bodyClasses), shape.kind, () => listing().length, () => posts().length, notFound, () => structured().ogType);
+  const kind = decideKind(bodyClassKind(bodyClasses), shape.kind, () => listing().teasers.length, () => posts().length, notFound, () => structured().ogType);
   if (!kind) return notArchive('an archive page of no known kind', pageUrl);
   if (kind === 'not-found' || kind === 'not-archive') return { ...notArchive('', pageUrl), kind, reason: kind === 'not-found' ? "the archive's page-not-found page" : null };
 
@@ -128,10 +129,14 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
     const article = extractArticle({ context, container, postLevel, structured: structured(), text: textFacts, bodyClasses });
     if (!article.url || !article.title) return { ...notArchive('incomplete article', pageUrl), kind: 'article' };
     if (original && original === pageUrl && !onArchive) article.sources.url = 'structured';
-    return { kind, url: pageUrl, reason: null, article: { ...article, url: article.url }, listing: [], subject: null, next: null };
+    return { kind, url: pageUrl, reason: null, article: { ...article, url: article.url }, listing: [], subject: null, next: null, vocabulary: context.vocabulary().facts };
   }
   if (isListingKind(kind)) {
-    return { kind, url: pageUrl, reason: null, article: null, listing: listing(), subject: listingSubject(kind, context, bodyClasses), next: nextPage(doc, context) };
+    const { teasers: items, unread } = listing();
+    const subject = listingSubject(kind, context, bodyClasses);
+    // The heading of a tag / rubrique page names its term: the page's own word for it.
+    if ((kind === 'tag' || kind === 'category') && subject?.slug && subject.name && subject.heading) addFact(context.vocabulary(), { kind, slug: subject.slug, name: clip(subject.name, LIMITS.tagName), via: 'heading' });
+    return { kind, url: pageUrl, reason: null, article: null, listing: items, subject: subject && { slug: subject.slug, name: subject.name }, next: nextPage(doc, context), vocabulary: context.vocabulary().facts, unread };
   }
   return notArchive('unexpected page kind', pageUrl);
 }

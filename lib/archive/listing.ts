@@ -1,19 +1,20 @@
 /**
  * Listing pages (tag, rubrique, month, author, home, search): every teaser in page order and the
- * next (older) page. A teaser "knows" its tags (`tagsKnown`) when it carries a real post_class()
- * or tag links; otherwise its empty tag list means "not shown", not "none".
+ * next (older) page. A teaser "knows" its tags (`tagsKnown`) when it carries a real post_class() whose
+ * every class resolved, or tag links; otherwise its tag list means "not all shown", not "none".
  */
 import type { Tag, Teaser } from '../model/article';
 import { LIMITS } from '../model/limits';
-import { categoryFromPermalink, nameFor, type PageContext } from './context';
-import { toParisIso } from './french-date';
+import { categoryFromPermalink, type PageContext } from './context';
+import { parseAnyDate, toParisIso } from './french-date';
 import { urlShape } from './page-kind';
 import { linksWhere, selectAll } from './query';
-import { scopedAll } from './scope';
+import { inScope, scopedAll } from './scope';
 import { readTextPatterns } from './text-patterns';
 import { boundedText } from './text';
 import { stripSiteName } from './title';
-import { bookmarkIn, classTerms, dateIn, postIdOf, termLinks, titleIn } from './wordpress';
+import { resolveClasses } from './vocabulary';
+import { POST_SELECTOR, bookmarkIn, classTerms, dateIn, postIdOf, termLinks, titleIn } from './wordpress';
 
 function isArticleUrl(url: string): boolean {
   const shape = urlShape(url);
@@ -28,52 +29,86 @@ export function teaserOf(post: Element, context: PageContext): Teaser | null {
   if (!title) return null;
   const links = termLinks(post, true, context);
   const terms = classTerms(post);
-  // Prefer names from links; keep every tag post_class lists (teasers may show only a few links). A name
-  // is looked up only for a tag no link showed (a lookup may scan the page's links).
+  // Names come from links; a post_class() class adds its term only through the page's vocabulary
+  // (WordPress's lossy class form of a known slug), else it stays pending evidence — never a made-up tag.
   const tags: Tag[] = [...links.tags];
-  for (const slug of terms.tags) {
-    if (!tags.some((t) => t.slug === slug) && tags.length < LIMITS.tagsPerArticle) tags.push({ slug, name: nameFor(context, 'tag', slug) });
+  const vocabulary = context.vocabulary();
+  const classes = resolveClasses(vocabulary, 'tag', terms.tags.filter((slug) => !tags.some((t) => t.slug === slug)));
+  for (const fact of classes.resolved) {
+    if (!tags.some((t) => t.slug === fact.slug) && tags.length < LIMITS.tagsPerArticle) tags.push({ slug: fact.slug, name: fact.name });
   }
-  const categorySlug = terms.categories[0];
-  const markupCategory = links.categories[0] ?? (categorySlug ? { slug: categorySlug, name: nameFor(context, 'category', categorySlug) } : null);
+  const classCategory = resolveClasses(vocabulary, 'category', terms.categories.slice(0, 1)).resolved[0];
+  const markupCategory = links.categories[0] ?? (classCategory ? { slug: classCategory.slug, name: classCategory.name } : null);
   const markupDate = dateIn(post, true);
   // The archive's wording is read only when the markup left something out.
   const text = !markupCategory || !markupDate || !tags.length ? readTextPatterns(post, true, context) : null;
   const category = markupCategory ?? text?.category ?? categoryFromPermalink(url, context);
   const date = markupDate ?? text?.date ?? null;
+  const pending = classes.pending;
   return {
     url,
     title,
     postId: postIdOf(post),
     tags: tags.length ? tags : (text?.tags ?? []),
-    tagsKnown: terms.isPostClass || links.tagLinks > 0 || !!text?.tags.length,
+    tagsKnown: pending.length === 0 && (terms.isPostClass || links.tagLinks > 0 || !!text?.tags.length),
+    ...(pending.length ? { pending } : {}),
     category,
     publishedAt: date ? toParisIso(date) : null,
   };
 }
 
-/** Older themes list teasers as bare headings in the content area: h2/h3 links to articles. */
-function headingTeasers(main: Element, context: PageContext): Teaser[] {
-  const out: Teaser[] = [];
-  for (const link of scopedAll(main, 'h2 a[href], h3 a[href]', false, LIMITS.listingItems * 2)) {
-    const url = context.resolve(link.getAttribute('href'));
-    const title = stripSiteName(boundedText(link, LIMITS.title));
-    if (!url || !title || !isArticleUrl(url) || url === context.url || out.some((t) => t.url === url)) continue;
-    out.push({ url, title, postId: null, tags: [], tagsKnown: false, category: null, publishedAt: null });
-    if (out.length >= LIMITS.listingItems) break;
+/**
+ * A teaser with no post container (older themes, or blocks mixed among posts): a heading link to an
+ * article, with the date line that follows it, when there is one.
+ */
+function headingTeaser(link: Element, context: PageContext): Teaser | null {
+  const url = context.resolve(link.getAttribute('href'));
+  const title = stripSiteName(boundedText(link, LIMITS.title));
+  if (!url || !title || !isArticleUrl(url) || url === context.url) return null;
+  let date = null;
+  let sibling = link.closest('h1, h2, h3, h4')?.nextElementSibling ?? null;
+  for (let i = 0; i < 2 && sibling && !date && !/^h\d$/i.test(sibling.tagName); i++, sibling = sibling.nextElementSibling) {
+    date = parseAnyDate(boundedText(sibling, 200)) ?? readTextPatterns(sibling, true, context).date;
   }
-  return out;
+  return { url, title, postId: null, tags: [], tagsKnown: false, category: categoryFromPermalink(url, context), publishedAt: date ? toParisIso(date) : null };
 }
 
-export function extractTeasers(posts: Element[], main: Element | null, context: PageContext): Teaser[] {
+export interface ListingTeasers {
+  teasers: Teaser[];
+  /** Article URLs linked from the main column (chrome, related and popular boxes left out) that no teaser gave. */
+  unread: number;
+}
+
+const HEADING_LINKS = 'h1 a[href], h2 a[href], h3 a[href]';
+
+/**
+ * Every teaser of the main column in page order, whatever mix of markups the page uses: post containers
+ * (article.post, .hentry, div.post…) and bare heading links outside any post, related / popular boxes
+ * and navigation left out (scope.ts).
+ */
+export function extractTeasers(posts: Element[], main: Element | null, context: PageContext): ListingTeasers {
   const teasers: Teaser[] = [];
-  for (const post of posts) {
-    const teaser = teaserOf(post, context);
+  if (!main) return { teasers, unread: 0 };
+  const accepted = new Set(posts);
+  const inPost = (el: Element) => {
+    for (let up: Element | null = el; up && up !== main; up = up.parentElement) if (accepted.has(up)) return true;
+    return false;
+  };
+  // One query for posts and heading links: page order whatever the DOM (query.ts selectAll).
+  for (const item of selectAll(main, `${POST_SELECTOR}, ${HEADING_LINKS}`, LIMITS.listingItems * 20)) {
+    const post = accepted.has(item);
+    if (!post && (item.tagName.toLowerCase() !== 'a' || inPost(item) || !inScope(item, main, false))) continue;
+    const teaser = post ? teaserOf(item, context) : headingTeaser(item, context);
     if (teaser && !teasers.some((t) => t.url === teaser.url)) teasers.push(teaser);
     if (teasers.length >= LIMITS.listingItems) break;
   }
-  if (!teasers.length && main) return headingTeasers(main, context);
-  return teasers;
+  const read = new Set(teasers.map((t) => t.url));
+  const missed = new Set<string>();
+  for (const link of scopedAll(main, 'a[href]', false, 2000)) {
+    const url = context.resolve(link.getAttribute('href'));
+    if (url && !read.has(url) && url !== context.url && urlShape(url).kind === 'article') missed.add(url);
+  }
+  return { teasers, unread: missed.size };
 }
 
 function sameListing(a: URL, b: URL): boolean {

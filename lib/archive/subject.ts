@@ -5,6 +5,7 @@ import { nameFor, safeSlug, type PageContext } from './context';
 import { parseFrenchMonth } from './french-date';
 import { urlShape } from './page-kind';
 import { boundedText, classes, cleanText } from './text';
+import { isSiteName } from './title';
 
 const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const HEADING = '.page-title, .archive-title, h1.title, .pagetitle, #content h1, #content h2.pagetitle, main h1, h1';
@@ -14,8 +15,14 @@ const LABEL = /^(?:articles|archives|billets)(?: \S+)? (?:avec|de|par|pour|dans|
 
 /** The listing heading ("Archives pour le tag « APT »") reduced to the quoted or trailing name. */
 function headingName(doc: Document): string | null {
-  const heading = doc.querySelector(HEADING);
-  const text = heading ? boundedText(heading, 300) : '';
+  // In order of the list (the site title is often an earlier <h1>): the first that is not the site's name.
+  let text = '';
+  for (const selector of HEADING.split(', ')) {
+    const heading = doc.querySelector(selector);
+    text = heading ? boundedText(heading, 300) : '';
+    if (text && !isSiteName(text)) break;
+    text = '';
+  }
   if (!text) return null;
   // Not the apostrophe: "l'étiquette « APT »" elides, it does not quote.
   const quoted = /[«“"]\s*([^»”"]{1,120}?)\s*[»”"]/.exec(text);
@@ -33,7 +40,8 @@ function bodySlug(bodyClasses: string[], prefix: 'tag' | 'category' | 'author'):
   return null;
 }
 
-export function listingSubject(kind: PageKind, context: PageContext, bodyClasses: string[]): ListingSubject | null {
+/** `heading`: the name is the page's heading (or a link's text), not one made from the slug. */
+export function listingSubject(kind: PageKind, context: PageContext, bodyClasses: string[]): (ListingSubject & { heading?: boolean }) | null {
   if (!context.url || kind === 'home') return null;
   const shape = urlShape(context.url);
   const urlSlug = shape.slug;
@@ -50,8 +58,8 @@ export function listingSubject(kind: PageKind, context: PageContext, bodyClasses
       const vcard = context.doc.querySelector('.vcard .fn, .author-name, .page-title .vcard');
       return { slug, name: (vcard ? cleanText(boundedText(vcard, 200), LIMITS.title) : null) || headingName(context.doc) };
     }
-    const known = slug ? context.termName(kind, slug) : null;
-    return { slug, name: known ?? headingName(context.doc) ?? (slug ? nameFor(context, kind, slug) : null) };
+    const known = (slug ? context.termName(kind, slug) : null) ?? headingName(context.doc);
+    return { slug, name: known ?? (slug ? nameFor(context, kind, slug) : null), heading: !!known };
   }
   return null;
 }

@@ -12,7 +12,7 @@ import { inScope, scopedFind } from './scope';
 import { boundedText, classes, cleanText } from './text';
 import { isSiteName } from './title';
 
-const POST_SELECTOR = 'article, .post, .hentry, .type-post, [id^="post-"], .blogpost, .blog-post, .entry, .article, .story, .billet';
+export const POST_SELECTOR = 'article, .post, .hentry, .type-post, [id^="post-"], .blogpost, .blog-post, .entry, .article, .story, .billet';
 const MAIN_SELECTOR = '#content, #main, main, [role="main"], #primary, #contenu, #centre, #center, #colonne-centrale, .content, #page';
 const MAX_CANDIDATES = 3_000;
 
@@ -222,15 +222,22 @@ function badgeDate(el: Element): DateParts | null {
   return el.children.length > 1 ? parseAnyDate(Array.from(el.children, (part) => part.textContent).join(' ').slice(0, 200)) : null;
 }
 
-const AUTHOR_SELECTORS = 'a[rel~="author"], .author .fn, .vcard .fn, .byline .author, .author a, .entry-author, .post-author, .auteur';
+const AUTHOR_SELECTORS = '.author .fn, .vcard .fn, .byline .author, .author a, .entry-author, .post-author, .auteur';
 
+/** The author's name: a rel="author" link's text first (the wording around it is never the name). */
 export function authorIn(container: Element, postLevel: boolean): string | null {
-  return scopedFind(container, AUTHOR_SELECTORS, postLevel, 5, (el) => cleanAuthor(boundedText(el, LIMITS.author + 50)));
+  const read = (el: Element) => cleanAuthor(boundedText(el, LIMITS.author + 50));
+  return scopedFind(container, 'a[rel~="author"]', postLevel, 5, read) ?? scopedFind(container, AUTHOR_SELECTORS, postLevel, 5, read);
 }
+
+// "Par", "by", "Auteur :", "auteur de l'article", "Publié par", "Écrit par"… before the name.
+const AUTHOR_WORDING = /^(?:par|by|posted by|auteur(?: de l['’]article)?\s*:?|(?:publi[ée]|[ée]crit|r[ée]dig[ée]|post[ée]) par)\s+/i;
 
 /** "Par Jérôme Vasseur" → "Jérôme Vasseur"; refuses sentences and dates. */
 export function cleanAuthor(raw: string): string | null {
-  const name = cleanText(raw.replace(/^(par|by|auteur\s*:|posted by|(publi[ée]|[ée]crit|r[ée]dig[ée]|post[ée]) par)\s+/i, ''), LIMITS.author + 1);
+  const name = cleanText(cleanText(raw, LIMITS.author + 50).replace(AUTHOR_WORDING, ''), LIMITS.author + 1);
+  // A name has no comma: with one, this is a whole meta line (", dans la rubrique …"), the text layer's job.
+  if (name.includes(',')) return null;
   if (!name || name.length > LIMITS.author || name.length < 2) return null;
   if (/\d{4}/.test(name) || name.split(' ').length > 8) return null;
   return name;

@@ -33,6 +33,19 @@ export const ArticleMeta = z.object({
 });
 export type ArticleMeta = z.infer<typeof ArticleMeta>;
 
+/**
+ * One term of the site's vocabulary as a page names it (lib/archive/vocabulary.ts), with the evidence:
+ * the tag cloud, the Catégories widget, a tag / rubrique link (rel="tag", rel="category tag", plain
+ * /tag/x/), or the heading of the term's own listing page.
+ */
+export const VocabFact = z.object({
+  kind: z.enum(['tag', 'category']),
+  slug: Slug,
+  name: nonEmptyText(LIMITS.tagName),
+  via: z.enum(['cloud', 'widget', 'link', 'heading']),
+});
+export type VocabFact = z.infer<typeof VocabFact>;
+
 /** One article teaser on a listing page. `tagsKnown` is true when the teaser markup carries tag
  * information (post_class or tag links), so an empty `tags` then really means "no tags". */
 export const Teaser = z.object({
@@ -41,6 +54,11 @@ export const Teaser = z.object({
   postId: PostId,
   tags: TagList,
   tagsKnown: z.boolean(),
+  /**
+   * post_class() `tag-*` classes the page's vocabulary could not resolve, in WordPress's lossy class form
+   * (`scurit`): evidence only, never a tag shown to the reader, until the vocabulary learns their term.
+   */
+  pending: z.optional(z.array(Slug).check(z.maxLength(LIMITS.tagsPerArticle))),
   category: z.nullable(Category),
   publishedAt: z.nullable(IsoDateTime),
 });

@@ -7,6 +7,8 @@ export const LIMITS = {
   slug: 200,
   tagsPerArticle: 100,
   listingItems: 200,
+  /** Terms one page may teach (tag cloud, Catégories widget, tag links). */
+  vocabulary: 1000,
   excerpt: 400,
   noteText: 100_000,
   reason: 300,

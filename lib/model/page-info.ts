@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits';
-import { ArticleMeta, Teaser } from './article';
-import { HttpUrl, text } from './primitives';
+import { ArticleMeta, Teaser, VocabFact } from './article';
+import { HttpUrl, count, text } from './primitives';
 import { PAGE_KINDS } from './page-kinds';
 
 export { LISTING_KINDS, isListingKind } from './page-kinds';
@@ -28,5 +28,9 @@ export const PageInfo = z.object({
   listing: z.array(Teaser).check(z.maxLength(LIMITS.listingItems)),
   subject: z.nullable(ListingSubject),
   next: z.nullable(HttpUrl),
+  /** The tags and rubriques the page names with slug and display name (issue 11's site vocabulary). */
+  vocabulary: z.optional(z.array(VocabFact).check(z.maxLength(LIMITS.vocabulary))),
+  /** Listing pages: article URLs linked from the main column that no teaser was read for (logged by the crawl). */
+  unread: z.optional(count()),
 });
 export type PageInfo = z.infer<typeof PageInfo>;

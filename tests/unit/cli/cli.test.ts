@@ -48,12 +48,20 @@ describe('sv-companion parse', () => {
     expect(err.trim().split('\n')).toHaveLength(1);
   });
 
-  it('refuses non-HTML files', async () => {
+  it('answers not-archive (exit 0) for readable files that are no HTML page: binary, plain text, empty', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sv-cli-'));
     await writeFile(join(dir, 'x.bin'), Buffer.from([0, 1, 2, 3, 0, 255]));
-    const { code, err } = await run(['parse', join(dir, 'x.bin')]);
-    expect(code).toBe(2);
-    expect(err).toMatch(/not HTML/);
+    await writeFile(join(dir, 'robots.txt'), 'User-agent: *\nDisallow: /wp-admin/\nSitemap: http://www.securityvibes.fr/sitemap.xml\n');
+    await writeFile(join(dir, 'empty.html'), '');
+    for (const [name, reason] of [['x.bin', /not HTML \(binary\)/], ['robots.txt', /^not HTML$/], ['empty.html', /not HTML \(empty file\)/]] as const) {
+      const { code, out, err } = await run(['parse', join(dir, name)]);
+      expect(code, name).toBe(0);
+      expect(err, name).toBe('');
+      const json = JSON.parse(out) as { kind: string; reason: string; article: unknown };
+      expect(json.kind, name).toBe('not-archive');
+      expect(json.reason, name).toMatch(reason);
+      expect(json.article, name).toBeNull();
+    }
   });
 
   it('--help for every command', async () => {
