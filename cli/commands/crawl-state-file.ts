@@ -5,14 +5,15 @@
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as z from 'zod/mini';
-import { ArticleRecord } from '../../lib/model';
+import { ArticleRecord, VocabTerm } from '../../lib/model';
 import { Checkpoint, readCheckpoint } from '../../lib/crawl';
 
-const StateFile = z.object({ checkpoint: z.unknown(), articles: z.array(ArticleRecord) });
+const StateFile = z.object({ checkpoint: z.unknown(), articles: z.array(ArticleRecord), vocabulary: z.optional(z.array(VocabTerm)) });
 
 export interface SavedCrawl {
   checkpoint: Checkpoint;
   articles: ArticleRecord[];
+  vocabulary: VocabTerm[];
 }
 
 export const stateFileFor = (indexPath: string) => `${indexPath}.crawl-state.json`;
@@ -29,15 +30,15 @@ export async function readStateFile(path: string): Promise<SavedCrawl | null> {
     const parsed = StateFile.safeParse(JSON.parse(text));
     if (!parsed.success) return null;
     const checkpoint = readCheckpoint(parsed.data.checkpoint);
-    return checkpoint ? { checkpoint, articles: parsed.data.articles } : null;
+    return checkpoint ? { checkpoint, articles: parsed.data.articles, vocabulary: parsed.data.vocabulary ?? [] } : null;
   } catch {
     return null;
   }
 }
 
-export async function writeStateFile(path: string, saved: { checkpoint: Checkpoint | null; articles: Iterable<ArticleRecord> }): Promise<void> {
+export async function writeStateFile(path: string, saved: { checkpoint: Checkpoint | null; articles: Iterable<ArticleRecord>; vocabulary: readonly VocabTerm[] }): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify({ checkpoint: saved.checkpoint, articles: [...saved.articles] }));
+  await writeFile(temp, JSON.stringify({ checkpoint: saved.checkpoint, articles: [...saved.articles], vocabulary: saved.vocabulary }));
   await rename(temp, path);
 }
 

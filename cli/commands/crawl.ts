@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
 import { recognise } from '../../lib/archive';
 import { Crawler, MemoryCrawlStore, systemClock } from '../../lib/crawl';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupFile, type ArticleRecord, type CrawlStatus } from '../../lib/model';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupFile, type ArticleRecord, type CrawlStatus, type VocabTerm } from '../../lib/model';
 import { httpUrlArg, parseArgs, single } from '../args';
 import { UsageError, type CliIo, type Command } from '../command';
 import { nodeFetch, parseConnectTo, type ConnectTo } from './crawl-http';
@@ -65,16 +65,16 @@ export function parseCrawlArgs(argv: readonly string[]): CrawlArgs {
   };
 }
 
-async function readIndexArticles(path: string): Promise<ArticleRecord[]> {
+async function readIndexArticles(path: string): Promise<{ articles: ArticleRecord[]; vocabulary: VocabTerm[] }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return [];
+    return { articles: [], vocabulary: [] };
   }
   const parsed = BackupFile.safeParse(JSON.parse(text));
   if (!parsed.success) throw new Error(`${path} is not an index file; refusing to overwrite it`);
-  return parsed.data.articles;
+  return { articles: parsed.data.articles, vocabulary: parsed.data.vocabulary ?? [] };
 }
 
 /** Runs the command; returns the exit code (0 done, 2 error, 130 interrupted — resumable). */
@@ -85,12 +85,12 @@ export async function runCrawl(argv: readonly string[], io: CliIo): Promise<numb
   try {
     const saved = args.fresh ? null : await readStateFile(statePath);
     const resumable = saved && saved.checkpoint.baseUrl === new URL(args.baseUrl).href && saved.checkpoint.mode === args.mode && ['running', 'paused'].includes(saved.checkpoint.state);
-    const initial = resumable ? saved : { checkpoint: null, articles: args.mode === 'refresh' ? await readIndexArticles(args.out) : [] };
+    const initial = resumable ? saved : { checkpoint: null, ...(args.mode === 'refresh' ? await readIndexArticles(args.out) : { articles: [], vocabulary: [] }) };
     let lastWrite = 0;
     const store = new MemoryCrawlStore(Date.now, initial, async (s) => {
       if (Date.now() - lastWrite < 1000 && s.checkpoint?.state === 'running') return;
       lastWrite = Date.now();
-      await writeStateFile(statePath, { checkpoint: s.checkpoint, articles: s.articles.values() });
+      await writeStateFile(statePath, { checkpoint: s.checkpoint, articles: s.articles.values(), vocabulary: s.index.vocabulary.all() });
     });
     const progress = progressReporter(io.stderr, args.quiet);
     const crawler = new Crawler(
@@ -108,7 +108,7 @@ export async function runCrawl(argv: readonly string[], io: CliIo): Promise<numb
     });
     const status = await crawler.settled();
     progress.end();
-    await writeStateFile(statePath, { checkpoint: store.checkpoint, articles: store.articles.values() });
+    await writeStateFile(statePath, { checkpoint: store.checkpoint, articles: store.articles.values(), vocabulary: store.index.vocabulary.all() });
     if (interrupted) {
       io.stderr.write(`Interrupted: the crawl is saved in ${statePath}; run the same command again to resume.\n`);
       return 130;
@@ -117,7 +117,7 @@ export async function runCrawl(argv: readonly string[], io: CliIo): Promise<numb
       io.stderr.write(`sv-companion crawl: ${status.message ?? `crawl ended ${status.state}`} (progress saved in ${statePath})\n`);
       return 2;
     }
-    await writeIndex(args.out, [...store.articles.values()]);
+    await writeIndex(args.out, [...store.articles.values()], store.index.vocabulary.all());
     await removeStateFile(statePath);
     io.stderr.write(summary(status, store, Date.now() - started, args.out));
     const skipped = (await crawler.log(1000)).filter((entry) => !/retrying in/.test(entry.reason));
@@ -132,13 +132,14 @@ export async function runCrawl(argv: readonly string[], io: CliIo): Promise<numb
   }
 }
 
-async function writeIndex(path: string, articles: ArticleRecord[]): Promise<void> {
+async function writeIndex(path: string, articles: ArticleRecord[], vocabulary: VocabTerm[]): Promise<void> {
   const file: BackupFile = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date().toISOString(),
     generator: 'sv-companion crawl',
     articles: articles.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
+    vocabulary,
     notes: [],
     trash: [],
     settings: null,

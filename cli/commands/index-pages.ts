@@ -8,9 +8,8 @@ import { stat, writeFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { recognise } from '../../lib/archive/recognise';
 import { parseArchiveHtml } from '../../lib/archive/parse-html';
-import { factsFromPage, mergeArticle } from '../../lib/db/merge';
+import { MemoryIndex } from '../../lib/db/memory-index';
 import { BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_VERSION, BackupFile } from '../../lib/model/backup';
-import type { ArticleRecord } from '../../lib/model/records';
 import { httpUrlArg, parseArgs, single } from '../args';
 import { UsageError, type CliIo, type Command } from '../command';
 import { progressBar } from '../progress';
@@ -77,7 +76,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const files = await collectInputs(args.positionals);
   const progress = progressBar(io.stderr, files.length, args.flags.has('--quiet') || out === '-');
-  const records = new Map<string, ArticleRecord>();
+  const index = new MemoryIndex();
   const skipped = new Map<string, number>();
   const kinds = new Map<string, number>();
   const now = Date.now();
@@ -103,15 +102,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       count(skipped, info.kind === 'not-found' ? "the archive's 404 page" : `not an archive page (${(info.reason ?? '').slice(0, 80)})`);
       continue;
     }
-    for (const facts of factsFromPage(info)) {
-      if (records.size >= BACKUP_LIMITS.articles && !records.has(facts.url)) break;
-      records.set(facts.url, mergeArticle(records.get(facts.url), facts, now));
-    }
+    index.addPage(info, now, BACKUP_LIMITS.articles);
   }
   progress.done();
+  index.settle();
 
-  const articles = [...records.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), generator: 'sv-companion index', articles, notes: [], trash: [], settings: null };
+  const articles = [...index.records.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), generator: 'sv-companion index', articles, vocabulary: index.vocabulary.all(), notes: [], trash: [], settings: null };
   const checked = BackupFile.safeParse(backup);
   if (!checked.success) throw new UsageError(`internal error: the index does not match the backup format (${checked.error.issues[0]?.message ?? 'invalid'})`);
   const json = `${JSON.stringify(checked.data)}\n`;

@@ -92,6 +92,11 @@ export function termOfUrl(url: string | null, oneSegmentIsCategory: boolean): { 
 
 const SLUG = /^[a-z0-9%_-]{1,200}$/;
 
+/** Pagination links to a term page's first page read "1" or "« Précédent": never the term's name. */
+export function isPaginationLink(link: Element): boolean {
+  return !!link.closest('.pagination, .navigation, .wp-pagenavi, .page-numbers');
+}
+
 /** A slug the model accepts (lowercase, %-escapes kept), or null. */
 export function safeSlug(raw: string): string | null {
   let slug = raw.toLowerCase();
@@ -125,7 +130,7 @@ export function makeTermNames(doc: Document, resolve: (href: string | null) => s
       for (let i = 0; i < links.length && i < 100 && !found; i++) {
         const link = links[i] as Element;
         const term = termOfUrl(resolve(link.getAttribute('href')), relHas(link, 'category'));
-        if (!term || term.kind !== kind || term.slug !== slug) continue;
+        if (!term || term.kind !== kind || term.slug !== slug || isPaginationLink(link)) continue;
         const name = cleanText(link.textContent ?? '', LIMITS.tagName + 1);
         if (name && name.length <= LIMITS.tagName) found = name;
       }
@@ -143,7 +148,7 @@ function collectTermNames(doc: Document, resolve: (href: string | null) => strin
   for (let i = 0; i < limit; i++) {
     const link = links[i] as Element;
     const term = termOfUrl(resolve(link.getAttribute('href')), relHas(link, 'category'));
-    if (!term || term.kind === 'author') continue;
+    if (!term || term.kind === 'author' || isPaginationLink(link)) continue;
     const name = cleanText(link.textContent ?? '', LIMITS.tagName + 1);
     const key = `${term.kind}:${term.slug}`;
     if (name && name.length <= LIMITS.tagName && !names.has(key)) names.set(key, name);

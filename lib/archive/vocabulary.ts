@@ -7,7 +7,7 @@
  */
 import type { VocabFact } from '../model/article';
 import { LIMITS } from '../model/limits';
-import { safeSlug, termOfUrl } from './context';
+import { isPaginationLink, safeSlug, termOfUrl } from './context';
 import { linksWhere, relHas } from './query';
 import { cleanText, fold } from './text';
 
@@ -70,8 +70,7 @@ export function readVocabulary(doc: Document, resolve: (href: string | null) => 
   const vocabulary = emptyVocabulary();
   const links = linksWhere(doc, (href, link) => href.includes('tag') || href.includes('categor') || relHas(link, 'tag') || relHas(link, 'category') || /cat-item/.test(link.parentElement?.getAttribute('class') ?? ''), 3000);
   for (const link of links) {
-    // Pagination links to a term page's first page read "1" or "« Précédent": never a name.
-    if (link.closest('.pagination, .navigation, .wp-pagenavi, .page-numbers')) continue;
+    if (isPaginationLink(link)) continue;
     const widget = /cat-item/.test(link.parentElement?.getAttribute('class') ?? '');
     const term = termOfUrl(resolve(link.getAttribute('href')), widget || relHas(link, 'category'));
     if (!term || term.kind === 'author') continue;

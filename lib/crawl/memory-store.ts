@@ -1,27 +1,31 @@
 /**
- * A CrawlStore in memory: articles merged exactly as the database merges them (lib/db/merge), plus the
- * last checkpoint. The CLI persists it to a file; tests read it directly.
+ * A CrawlStore in memory: articles and the site vocabulary merged exactly as the database merges them
+ * (lib/db/memory-index), plus the last checkpoint. The CLI persists it to a file; tests read it directly.
  */
-import type { ArticleRecord, PageInfo } from '../model';
-import { factsFromPage, mergeArticle } from '../db/merge';
+import type { ArticleRecord, PageInfo, VocabTerm } from '../model';
+import { MemoryIndex } from '../db/memory-index';
 import type { Checkpoint } from './checkpoint';
 import type { CrawlStore } from './types';
 
 export class MemoryCrawlStore implements CrawlStore {
-  readonly articles = new Map<string, ArticleRecord>();
+  readonly index: MemoryIndex;
   checkpoint: Checkpoint | null = null;
   commits = 0;
 
   constructor(
     private readonly now: () => number,
-    initial?: { checkpoint: Checkpoint | null; articles: readonly ArticleRecord[] },
+    initial?: { checkpoint: Checkpoint | null; articles: readonly ArticleRecord[]; vocabulary?: readonly VocabTerm[] },
     /** Called after every commit (the CLI writes its checkpoint file from here). */
     private readonly afterCommit?: (store: MemoryCrawlStore) => Promise<void> | void,
   ) {
-    if (initial) {
-      this.checkpoint = initial.checkpoint;
-      for (const record of initial.articles) this.articles.set(record.url, record);
-    }
+    this.index = new MemoryIndex(initial?.articles ?? [], initial?.vocabulary ?? []);
+    this.index.settle();
+    this.checkpoint = initial?.checkpoint ?? null;
+  }
+
+  /** The records so far (url → record). */
+  get articles(): Map<string, ArticleRecord> {
+    return this.index.records;
   }
 
   async load(): Promise<unknown> {
@@ -30,9 +34,8 @@ export class MemoryCrawlStore implements CrawlStore {
 
   async commit(checkpoint: Checkpoint, pages: PageInfo[]): Promise<void> {
     const now = this.now();
-    for (const page of pages) {
-      for (const facts of factsFromPage(page)) this.articles.set(facts.url, mergeArticle(this.articles.get(facts.url), facts, now));
-    }
+    for (const page of pages) this.index.addPage(page, now);
+    this.index.settle();
     this.checkpoint = checkpoint;
     this.commits++;
     await this.afterCommit?.(this);

@@ -12,6 +12,10 @@ export interface ArticleFacts {
   tagsComplete: boolean;
   publishedAt: string | null;
   excerpt: string;
+  /** Teasers: post_class classes the page's vocabulary could not resolve (lossy form), never shown. */
+  pending?: string[];
+  /** Teasers on a tag's own listing page: that tag (the site's own list of its articles). */
+  membership?: Tag;
 }
 
 export function factsFromArticle(meta: ArticleMeta): ArticleFacts {
@@ -28,7 +32,10 @@ export function factsFromTeaser(teaser: Teaser, page: Pick<PageInfo, 'kind' | 's
   const subjectTag = subjectSlug && /^[a-z0-9%_-]+$/.test(subjectSlug) ? { slug: subjectSlug, name: page.subject?.name || subjectSlug } : null;
   if (page.kind === 'tag' && subjectTag && !tags.some((tag) => tag.slug === subjectTag.slug)) tags.push(subjectTag);
   const category = teaser.category ?? (page.kind === 'category' && subjectTag ? subjectTag : null);
+  const membership = page.kind === 'tag' && subjectTag ? { membership: subjectTag } : {};
   return {
+    ...membership,
+    ...(teaser.pending?.length ? { pending: [...teaser.pending] } : {}),
     url: teaser.url,
     detail: 'teaser',
     postId: teaser.postId,
@@ -54,12 +61,15 @@ const present = <T>(value: T | null | undefined): value is T => value !== null &
 
 /**
  * Merges new facts into a stored record. The richer source (the article page) wins field by field; a
- * teaser only fills gaps, never erases. Tags only accumulate. Merging the same facts twice changes
- * nothing — not even `updatedAt` — so re-indexing is idempotent.
+ * teaser only fills gaps, never erases. Tags follow the evidence order (issue 11): an article's own page
+ * gives its tags (replacing what teasers said), to which only the tags whose own listing page lists the
+ * article are added; teasers of an article already read add nothing but that listing membership.
+ * Merging the same facts twice changes nothing — not even `updatedAt` — so re-indexing is idempotent.
  */
 export function mergeArticle(existing: ArticleRecord | undefined, facts: ArticleFacts, now: number): ArticleRecord {
+  const listedNow = facts.membership ? [facts.membership.slug] : [];
   if (!existing) {
-    return {
+    const record: ArticleRecord = {
       url: facts.url,
       postId: facts.postId,
       title: facts.title,
@@ -73,14 +83,24 @@ export function mergeArticle(existing: ArticleRecord | undefined, facts: Article
       firstSeenAt: now,
       updatedAt: now,
     };
+    return withLists(record, facts.detail === 'teaser' ? (facts.pending ?? []) : [], listedNow);
   }
   const incomingWins = facts.detail === 'article' || existing.detail === 'teaser';
   const pick = <T>(mine: T | null, theirs: T | null): T | null => {
     if (incomingWins) return present(theirs) ? theirs : mine;
     return present(mine) ? mine : theirs;
   };
-  const tags = incomingWins ? uniqueTags([...facts.tags, ...existing.tags]) : uniqueTags([...existing.tags, ...facts.tags]);
-  const merged: ArticleRecord = {
+  // Membership is worth keeping only where the record lacks the tag or knows only teasers (an article
+  // page read later may not show every tag its own listing page gave).
+  const known = facts.membership && existing.detail === 'article' && existing.tags.some((tag) => tag.slug === facts.membership!.slug);
+  const listed = unique([...(existing.listed ?? []), ...(known ? [] : listedNow)]);
+  let tags: Tag[];
+  if (facts.detail === 'article') tags = uniqueTags([...facts.tags, ...existing.tags.filter((tag) => listed.includes(tag.slug))]);
+  else if (existing.detail === 'article') tags = uniqueTags([...existing.tags, ...(facts.membership ? [facts.membership] : [])]);
+  else tags = uniqueTags([...facts.tags, ...existing.tags]);
+  const detail = existing.detail === 'article' || facts.detail === 'article' ? 'article' : 'teaser';
+  const pending = detail === 'teaser' ? unique([...(existing.pending ?? []), ...(facts.pending ?? [])]) : [];
+  const merged = withLists({
     url: existing.url,
     postId: pick(existing.postId, facts.postId),
     title: pick(existing.title, facts.title) ?? existing.title,
@@ -90,12 +110,22 @@ export function mergeArticle(existing: ArticleRecord | undefined, facts: Article
     publishedAt: pick(existing.publishedAt, facts.publishedAt),
     excerpt: pick(existing.excerpt, facts.excerpt) ?? '',
     tagsComplete: existing.tagsComplete || facts.tagsComplete,
-    detail: existing.detail === 'article' || facts.detail === 'article' ? 'article' : 'teaser',
+    detail,
     firstSeenAt: existing.firstSeenAt,
     updatedAt: existing.updatedAt,
-  };
+  }, pending, listed);
   return sameRecord(existing, merged) ? existing : { ...merged, updatedAt: Math.max(now, existing.updatedAt) };
 }
+
+const unique = (values: readonly string[]): string[] => [...new Set(values)].slice(0, 100);
+
+/** The optional lists, present only when not empty (records without them stay as they were). */
+function withLists(record: ArticleRecord, pending: readonly string[], listed: readonly string[]): ArticleRecord {
+  const { pending: _pending, listed: _listed, ...rest } = record;
+  return { ...rest, ...(pending.length ? { pending: unique(pending) } : {}), ...(listed.length ? { listed: unique(listed) } : {}) };
+}
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join(' ') === (b ?? []).join(' ');
 
 function uniqueTags(tags: readonly Tag[]): Tag[] {
   const seen = new Set<string>();
@@ -104,10 +134,13 @@ function uniqueTags(tags: readonly Tag[]): Tag[] {
 
 const sameTag = (a: Tag | null, b: Tag | null) => a === b || (a !== null && b !== null && a.slug === b.slug && a.name === b.name);
 
-function sameRecord(a: ArticleRecord, b: ArticleRecord): boolean {
+/** Same content (timestamps aside). */
+export function sameRecord(a: ArticleRecord, b: ArticleRecord): boolean {
   const scalars = ['postId', 'title', 'author', 'publishedAt', 'excerpt', 'tagsComplete', 'detail'] as const;
   return (
     scalars.every((field) => a[field] === b[field]) &&
+    sameList(a.pending, b.pending) &&
+    sameList(a.listed, b.listed) &&
     sameTag(a.category, b.category) &&
     a.tags.length === b.tags.length &&
     a.tags.every((tag, i) => sameTag(tag, b.tags[i]!))

@@ -46,6 +46,15 @@ export const VocabFact = z.object({
 });
 export type VocabFact = z.infer<typeof VocabFact>;
 
+/** A term of the vocabulary as the index keeps it; `slug`: a name rebuilt from the slug, no page showed one yet. */
+export const VocabTerm = z.object({
+  kind: z.enum(['tag', 'category']),
+  slug: Slug,
+  name: nonEmptyText(LIMITS.tagName),
+  via: z.enum(['cloud', 'widget', 'link', 'heading', 'slug']),
+});
+export type VocabTerm = z.infer<typeof VocabTerm>;
+
 /** One article teaser on a listing page. `tagsKnown` is true when the teaser markup carries tag
  * information (post_class or tag links), so an empty `tags` then really means "no tags". */
 export const Teaser = z.object({

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits';
 import { Category, PostId, Tag, TagList } from './article';
-import { EpochMs, HttpUrl, IsoDateTime, Rating, count, nonEmptyText, text } from './primitives';
+import { EpochMs, HttpUrl, IsoDateTime, Rating, Slug, count, nonEmptyText, text } from './primitives';
 
 /** An indexed article as the store keeps it (key: canonical URL). */
 export const ArticleRecord = z.object({
@@ -17,6 +17,10 @@ export const ArticleRecord = z.object({
   tagsComplete: z.boolean(),
   /** The richest source seen so far: the article page itself, or only listing teasers. */
   detail: z.enum(['article', 'teaser']),
+  /** post_class() classes (lossy form) of a teaser-only record the vocabulary has not resolved yet: never shown. */
+  pending: z.optional(z.array(Slug).check(z.maxLength(LIMITS.tagsPerArticle))),
+  /** Tags learnt from the tag's own listing page (kept when the article page is read). */
+  listed: z.optional(z.array(Slug).check(z.maxLength(LIMITS.tagsPerArticle))),
   firstSeenAt: EpochMs,
   updatedAt: EpochMs,
 });

@@ -1,0 +1,126 @@
+/**
+ * Issue 11.11: the generated archive with the real site's quirks, crawled with faults on and indexed
+ * from its saved mirror; both indexes checked against the generator's truth, and against each other.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '@/cli/main';
+import { MemoryCrawlStore } from '@/lib/crawl';
+import { BackupFile, type ArticleRecord } from '@/lib/model';
+import { writeMirror, type Archive, type TruthArticle } from '@/tests/fixtures/archive/index';
+import type { FaultRule } from '@/tests/fixtures/server';
+import { startRig, type Rig } from './helpers';
+
+const ARTICLES = 400;
+const tagSet = (tags: readonly { slug: string; name: string }[]) => tags.map((t) => `${t.slug}:${t.name}`).sort().join('|');
+
+/** Transient faults on listing, tag and article pages: each path fails a few times, then answers. */
+function faults(archive: Archive): FaultRule[] {
+  const articles = archive.articles.filter((_, i) => i % 37 === 5).map((a) => a.path);
+  const tag = `/tag/${archive.tags.find((t) => t.slug.includes('%'))!.slug}/`;
+  return [
+    { match: '/page/2/', status: 500, times: 2 },
+    { match: '/page/4/', status: 429, retryAfter: 1, times: 1 },
+    { match: '/page/6/', truncateAt: 1500, times: 1 },
+    { match: '/page/8/', delayMs: 800, times: 1 },
+    { match: tag, status: 500, times: 1 },
+    // One listing page links an article from a block no teaser reader knows: the crawl must log it.
+    { match: '/page/3/', status: 200, contentType: 'text/html; charset=utf-8', body: archive.render('/page/3/').body.replace('<div class="popular-posts">', `<ul class="liste"><li><a href="${archive.articles[0]!.url}">?</a></li></ul><div class="popular-posts">`) },
+    ...articles.flatMap((path, i): FaultRule[] => [
+      i % 4 === 0 ? { match: path, status: 500, times: 1 } : i % 4 === 1 ? { match: path, status: 429, retryAfter: 1, times: 1 } : i % 4 === 2 ? { match: path, truncateAt: 900, times: 1 } : { match: path, delayMs: 400, times: 1 },
+    ]),
+  ];
+}
+
+interface Score {
+  coverage: number;
+  exactTags: number;
+  exactRubriques: number;
+  exactAuthors: number;
+  withAuthor: number;
+  wrong: string[];
+}
+
+function score(archive: Archive, records: ReadonlyMap<string, ArticleRecord>): Score {
+  const s: Score = { coverage: 0, exactTags: 0, exactRubriques: 0, exactAuthors: 0, withAuthor: 0, wrong: [] };
+  const miss = (a: TruthArticle, what: string) => s.wrong.length < 8 && s.wrong.push(`${a.path} ${what}`);
+  for (const a of archive.articles) {
+    const record = records.get(a.url);
+    if (!record) {
+      miss(a, 'missing');
+      continue;
+    }
+    s.coverage++;
+    if (tagSet(record.tags) === tagSet(a.tags) && !record.pending) s.exactTags++;
+    else miss(a, `tags ${tagSet(record.tags)} ≠ ${tagSet(a.tags)} pending ${record.pending?.join(',') ?? ''}`);
+    if (record.category?.slug === a.category.slug && record.category.name === a.category.name) s.exactRubriques++;
+    else miss(a, `rubrique ${JSON.stringify(record.category)}`);
+    if (record.detail === 'article') {
+      s.withAuthor++;
+      if (record.author === a.author.name) s.exactAuthors++;
+      else miss(a, `author ${record.author}`);
+    }
+  }
+  return s;
+}
+
+async function indexMirror(archive: Archive): Promise<Map<string, ArticleRecord>> {
+  const dir = await mkdtemp(join(tmpdir(), 'sv-truth-'));
+  try {
+    await writeMirror(archive, dir);
+    const out = join(dir, 'index.json');
+    const stderr = new PassThrough();
+    stderr.resume();
+    const code = await main(['index', dir, '-o', out, '--quiet'], { stdout: new PassThrough(), stderr: stderr as unknown as NodeJS.WriteStream });
+    expect(code).toBe(0);
+    const file = BackupFile.parse(JSON.parse(await readFile(out, 'utf8')));
+    expect(file.version).toBe(2);
+    expect(file.vocabulary?.length).toBeGreaterThan(archive.tags.length / 2);
+    return new Map(file.articles.map((r) => [r.url, r]));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe(`the index tells the truth on the quirks archive (${ARTICLES} articles, issue 11)`, () => {
+  let rig: Rig;
+  let crawled: Map<string, ArticleRecord>;
+  beforeAll(async () => {
+    rig = await startRig({ seed: 11, articles: ARTICLES, quirks: true });
+  });
+  afterAll(() => rig?.close());
+
+  it('crawls it with 500s, 429 + Retry-After, truncated bodies and delays: every article, exact tags and names', async () => {
+    rig.server.setFaults(faults(rig.archive));
+    const store = new MemoryCrawlStore(Date.now);
+    const crawler = rig.crawler(store);
+    await crawler.start('full');
+    const status = await crawler.settled();
+    expect(status.state).toBe('done');
+    crawled = store.articles;
+    const s = score(rig.archive, crawled);
+    expect(s.wrong).toEqual([]);
+    expect(s).toMatchObject({ coverage: ARTICLES, exactTags: ARTICLES, exactRubriques: ARTICLES, exactAuthors: s.withAuthor });
+    const faulted = rig.server.requests.filter((r) => r.status === 500 || r.status === 429).length;
+    expect(faulted).toBeGreaterThan(5);
+    // Only the doctored listing page kept an article link the recogniser could not read, and it is logged.
+    const log = await crawler.log(1000);
+    expect(log.filter((e) => /not read as teasers/.test(e.reason)).map((e) => [new URL(e.url).pathname, e.reason])).toEqual([['/page/3/', 'listing page: 1 article link not read as teasers (10 teasers)']]);
+  }, 300_000);
+
+  it('indexes its saved mirror to the same truth, and the crawl\'s index equals the mirror\'s', async () => {
+    const mirrored = await indexMirror(rig.archive);
+    const s = score(rig.archive, mirrored);
+    expect(s.wrong).toEqual([]);
+    expect(s).toMatchObject({ coverage: ARTICLES, exactTags: ARTICLES, exactRubriques: ARTICLES, exactAuthors: ARTICLES, withAuthor: ARTICLES });
+    expect(crawled.size).toBe(mirrored.size);
+    const differ = [...mirrored.values()].filter((m) => {
+      const c = crawled.get(m.url);
+      return !c || tagSet(c.tags) !== tagSet(m.tags) || c.category?.name !== m.category?.name || c.title !== m.title;
+    });
+    expect(differ.map((r) => r.url)).toEqual([]);
+  }, 300_000);
+});
