@@ -1,7 +1,8 @@
 /**
  * Listing pages (tag, rubrique, month, author, home, search): every teaser in page order and the
- * next (older) page. A teaser "knows" its tags (`tagsKnown`) when it carries a real post_class() whose
- * every class resolved, or tag links; otherwise its tag list means "not all shown", not "none".
+ * next (older) page. A teaser "knows" its tags (`tagsKnown`) when it carries a real post_class() or tag
+ * links — complete once its `pending` classes are resolved; otherwise its empty tag list means "not
+ * shown", not "none".
  */
 import type { Tag, Teaser } from '../model/article';
 import { LIMITS } from '../model/limits';
@@ -50,7 +51,8 @@ export function teaserOf(post: Element, context: PageContext): Teaser | null {
     title,
     postId: postIdOf(post),
     tags: tags.length ? tags : (text?.tags ?? []),
-    tagsKnown: pending.length === 0 && (terms.isPostClass || links.tagLinks > 0 || !!text?.tags.length),
+    // Known modulo `pending`: the teaser names every tag, some only by a class the vocabulary must resolve.
+    tagsKnown: terms.isPostClass || links.tagLinks > 0 || !!text?.tags.length,
     ...(pending.length ? { pending } : {}),
     category,
     publishedAt: date ? toParisIso(date) : null,

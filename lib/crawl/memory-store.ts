@@ -4,6 +4,7 @@
  */
 import type { ArticleRecord, PageInfo, VocabTerm } from '../model';
 import { MemoryIndex } from '../db/memory-index';
+import { isComplete } from '../db/merge';
 import type { Checkpoint } from './checkpoint';
 import type { CrawlStore } from './types';
 
@@ -42,6 +43,6 @@ export class MemoryCrawlStore implements CrawlStore {
   }
 
   async knownComplete(urls: string[]): Promise<Set<string>> {
-    return new Set(urls.filter((url) => this.articles.get(url)?.tagsComplete === true));
+    return new Set(urls.filter((url) => isComplete(this.articles.get(url))));
   }
 }

@@ -122,8 +122,10 @@ export function applyHtml(book: CrawlBook, kind: JobKind, prepared: { page: Page
   for (const teaser of page.listing) {
     if (known.has(teaser.url) || book.complete.has(teaser.url)) continue;
     fresh++;
-    book.noteArticle(teaser.url, teaser.tagsKnown);
-    if (!teaser.tagsKnown && book.phase === 'articles') enqueue(book, teaser.url, 'article');
+    // Pending classes may resolve once the vocabulary learns their terms (runner: before the articles phase).
+    const complete = teaser.tagsKnown && !teaser.pending?.length;
+    book.noteArticle(teaser.url, complete);
+    if (!complete && book.phase === 'articles') enqueue(book, teaser.url, 'article');
   }
   if (kind === 'home' && book.mode === 'full' && book.held.length === 0) readSidebar(book, doc, url);
   // Refresh walks the home pagination back only until a page holds nothing new.

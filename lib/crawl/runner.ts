@@ -169,7 +169,10 @@ export class Crawler {
       const next = book.frontier.take(now);
       if (next === null) {
         if (this.inFlight.size > 0) await this.waitForChange(signal, 1000);
-        else if (!advancePhase(book)) return;
+        else {
+          if (book.phase !== 'articles') await this.promoteResolved(book);
+          if (!advancePhase(book)) return;
+        }
         continue;
       }
       if ('waitUntil' in next) {
@@ -236,6 +239,16 @@ export class Crawler {
   }
 
   /** Writes pending pages with a checkpoint, at most every `commitEveryMs` unless forced. */
+  /**
+   * Before article pages are fetched: teasers whose tags were pending post_class classes may have been
+   * completed since by the site vocabulary the store learnt (issue 11) — those need no article page.
+   */
+  private async promoteResolved(book: CrawlBook): Promise<void> {
+    if (book.incomplete.size === 0) return;
+    await this.commit(true);
+    for (const url of await this.deps.store.knownComplete([...book.incomplete])) book.noteArticle(url, true);
+  }
+
   private async commit(force: boolean): Promise<void> {
     const book = this.book;
     if (!book) return;

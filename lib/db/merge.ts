@@ -57,6 +57,11 @@ export function factsFromPage(page: PageInfo): ArticleFacts[] {
   return facts;
 }
 
+/** Every tag known: the record's tag list is complete and no post_class class waits on the vocabulary. */
+export function isComplete(record: ArticleRecord | null | undefined): boolean {
+  return !!record && record.tagsComplete && !record.pending?.length;
+}
+
 const present = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined && value !== '';
 
 /**

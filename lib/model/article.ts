@@ -56,7 +56,8 @@ export const VocabTerm = z.object({
 export type VocabTerm = z.infer<typeof VocabTerm>;
 
 /** One article teaser on a listing page. `tagsKnown` is true when the teaser markup carries tag
- * information (post_class or tag links), so an empty `tags` then really means "no tags". */
+ * information (post_class or tag links), so an empty `tags` then really means "no tags" — complete once
+ * its `pending` classes, if any, are resolved. */
 export const Teaser = z.object({
   url: HttpUrl,
   title: nonEmptyText(LIMITS.title),

@@ -5,6 +5,7 @@
  */
 import { parseHTML } from 'linkedom';
 import type { Store } from '@/lib/db';
+import { isComplete } from '@/lib/db/merge';
 import { Checkpoint, type CrawlStore, type FetchLike } from '@/lib/crawl';
 
 /** Key of the one crawl checkpoint in lib/db's `crawl` store. */
@@ -18,7 +19,7 @@ export function crawlStore(store: Store): CrawlStore {
     },
     knownComplete: async (urls) => {
       const records = await Promise.all(urls.map((url) => store.getArticle(url)));
-      return new Set(records.flatMap((r) => (r?.tagsComplete ? [r.url] : [])));
+      return new Set(records.flatMap((r) => (isComplete(r) && r ? [r.url] : [])));
     },
   };
 }
