@@ -52,7 +52,8 @@ export class SiteVocabulary {
     if (known) {
       if (RANK[term.via] <= RANK[known.via] || (known.name === term.name && known.via !== 'slug')) return false;
       this.terms.set(key, { ...term });
-      return known.name !== term.name || known.via === 'slug';
+      // Stronger evidence for the same name changes no record: only a new name is news.
+      return known.name !== term.name;
     }
     if (this.terms.size >= MAX_VOCABULARY) return false;
     this.terms.set(key, { ...term });
