@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupFile, type CrawlStatus } from '../../lib/model';
 import { generateArchive, type Archive } from '../fixtures/archive/index.ts';
-import { teaserMarkup } from '../fixtures/archive/markup/listing.ts';
 import { startArchiveServer, type ArchiveServer } from '../fixtures/server.ts';
 import { BROWSERS, launch, type Session } from './harness';
 
@@ -102,60 +101,5 @@ describe.each(BROWSERS)('Build index in %s (2,000 articles, all markup families)
     expect(tags.size).toBe(2000);
     expect(archive.articles.filter((a) => tags.get(a.url) !== a.tags.map((t) => `${t.slug}:${t.name}`).join('|')).map((a) => a.url)).toEqual([]);
     expect(server.requests.length / 2000).toBeLessThanOrEqual(0.15);
-  }, 240_000);
-});
-
-/**
- * Issue 11.11 in the browser: the quirks archive (percent-encoded tags printed lossily by post_class,
- * mixed teaser markups, slug-only rubrique links, https canonicals) crawled with faults on, started from
- * the options page's "Build index" button, checked against the generator's truth.
- */
-describe('Build index from the options page in chromium: the quirks archive with faults (issue 11)', () => {
-  const ARTICLES = 300;
-  let archive: Archive;
-  let server: ArchiveServer;
-  let session: Session;
-
-  beforeAll(async () => {
-    archive = generateArchive({ seed: 11, articles: ARTICLES, quirks: true });
-    server = await startArchiveServer({ archive });
-    session = await launch('chromium', { server });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-
-  it('indexes every article with exactly its tags, rubrique and names', async () => {
-    const bare = archive.articles.filter((a) => ['div-post', 'plain'].includes(teaserMarkup(true, a, 'classic')));
-    server.setFaults([
-      { match: '/page/2/', status: 500, times: 2 },
-      { match: '/page/3/', status: 429, retryAfter: 1, times: 1 },
-      { match: '/page/5/', truncateAt: 1500, times: 1 },
-      { match: '/page/7/', delayMs: 600, times: 1 },
-      ...bare.filter((_, i) => i % 10 === 3).map((a, i) => (i % 2 ? { match: a.path, status: 500, times: 1 } : { match: a.path, truncateAt: 900, times: 1 })),
-    ]);
-    expect((await session.callBackground('ui.saveSettings', { crawlDelayMs: 0 })).ok).toBe(true);
-    const page = await session.openExtensionPage('options.html');
-    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' && document.querySelector('#index button.primary') !== null);
-    await page.click('#index button.primary');
-    await page.waitForFunction(() => /^Finished/.test(document.querySelector('.crawl-state')?.textContent ?? ''), undefined, { timeout: 180_000 });
-    const final = await status(session);
-    expect(final.state).toBe('done');
-    expect(server.requests.some((r) => r.status === 500) && server.requests.some((r) => r.status === 429)).toBe(true);
-    await page.close();
-
-    const exported = await session.callBackground('ui.exportJson', {});
-    if (!exported.ok) throw new Error(exported.error.message);
-    const index = BackupFile.parse(JSON.parse(exported.value.json));
-    const byUrl = new Map(index.articles.map((a) => [a.url, a]));
-    const set = (tags: { slug: string; name: string }[]) => tags.map((t) => `${t.slug}:${t.name}`).sort().join('|');
-    expect(byUrl.size).toBe(ARTICLES);
-    const wrong = archive.articles.filter((a) => {
-      const r = byUrl.get(a.url);
-      return !r || r.pending || set(r.tags) !== set(a.tags) || r.category?.slug !== a.category.slug || r.category.name !== a.category.name || (r.detail === 'article' && r.author !== a.author.name);
-    });
-    expect(wrong.map((a) => a.path)).toEqual([]);
-    expect(index.vocabulary?.some((t) => t.slug.includes('%'))).toBe(true);
   }, 240_000);
 });
