@@ -31,7 +31,8 @@ and writes an index in the extension's backup file format (importable from the o
   -q, --quiet        no progress bar
   -h, --help         this help
 
-A progress bar and a summary (pages read, articles, tags, pages skipped and why) go to stderr.
+A progress bar and a summary (pages read, articles, tags, pages read only in part or skipped, and why)
+go to stderr.
 Exit codes: 0 written, 2 bad arguments, unreadable input or nothing to index.`;
 
 async function collectInputs(inputs: string[]): Promise<PageFile[]> {
@@ -79,6 +80,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const index = new MemoryIndex();
   const skipped = new Map<string, number>();
   const kinds = new Map<string, number>();
+  const partial = new Map<string, number>();
   const now = Date.now();
   let read = 0;
   for (const file of files) {
@@ -96,7 +98,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     read++;
     const url = urlForFile(file.relativePath, baseUrl) ?? '';
-    const info = recognise(parseArchiveHtml(page.html), url, { anyHost: true, ...(hosts ? { hosts } : {}) });
+    const parsed = parseArchiveHtml(page.html);
+    // "page nested deeper than 512 elements: read the first …": counted by limit, not by file.
+    if (parsed.cut) count(partial, parsed.cut.split(':')[0] ?? parsed.cut);
+    const info = recognise(parsed.document, url, { anyHost: true, ...(hosts ? { hosts } : {}) });
     count(kinds, info.kind);
     if (info.kind === 'not-archive' || info.kind === 'not-found') {
       count(skipped, info.kind === 'not-found' ? "the archive's 404 page" : `not an archive page (${(info.reason ?? '').slice(0, 80)})`);
@@ -121,6 +126,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     `Pages read: ${read} of ${files.length} files (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ') || 'none'})`,
     `Articles: ${articles.length} (${full} from their own page, ${articles.length - full} from listing teasers only)`,
     `Tags: ${tags.size}`,
+    partial.size ? `Read in part: ${[...partial].map(([why, n]) => `${n} ${why}`).join('; ')}` : '',
     `Skipped: ${[...skipped.values()].reduce((a, b) => a + b, 0)}${skipped.size ? ` — ${[...skipped].map(([why, n]) => `${n} ${why}`).join('; ')}` : ''}`,
     out === '-' ? '' : `Index written to ${out}`,
   ];

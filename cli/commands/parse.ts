@@ -64,7 +64,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const read = await readHtmlFile(file);
   if (!read.ok && !read.readable) throw new UsageError(`${file}: ${read.reason}`);
   // A readable file that is no HTML page (robots.txt, an image, an empty file) is answered, not refused.
-  const info = read.ok ? recognise(parseArchiveHtml(read.html), url, { anyHost: true, ...(hosts ? { hosts } : {}) }) : notArchive(read.reason, url || null);
+  let info;
+  if (read.ok) {
+    const parsed = parseArchiveHtml(read.html);
+    if (parsed.cut) io.stderr.write(`sv-companion parse: ${file}: ${parsed.cut}\n`);
+    info = recognise(parsed.document, url, { anyHost: true, ...(hosts ? { hosts } : {}) });
+  } else info = notArchive(read.reason, url || null);
   io.stdout.write(`${JSON.stringify(toParseOutput(info), null, 2)}\n`);
   return 0;
 }

@@ -23,12 +23,24 @@ const DROPPED_PARAMS = /^(utm_[a-z_]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|r
 // A post's comment page, or a numbered page after a non-numeric segment (not `page`) that is at least the second.
 const POST_PAGE = /^(\/(?:[^/]+\/)+)comment-page-\d+\/?$|^(\/[^/]+\/(?:[^/]+\/)*(?!page\/|\d+\/)[^/]+\/)\d{1,4}\/?$/i;
 
+/** Longer than this, an href cannot give a URL we keep (LIMITS.url), whatever whitespace it holds. */
+const MAX_RAW = LIMITS.url * 4;
+
+/** Without C0 controls and spaces at both ends, by index (linear whatever the text). */
+function trimC0(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
 /** Resolves `raw` against `base` and returns the canonical http(s) URL, or null. Never throws. */
 export function canonicalUrl(raw: string | null | undefined, base?: string, hosts: readonly string[] = DEFAULT_ARCHIVE_HOSTS): string | null {
-  if (typeof raw !== 'string') return null;
+  // Length first: an href of 50,000 spaces made the trim below quadratic (`[…]+$` is retried at every space).
+  if (typeof raw !== 'string' || raw.length > MAX_RAW) return null;
   // Browsers strip ASCII tab/newline anywhere and control characters/spaces at both ends.
-  // eslint-disable-next-line no-control-regex -- that stripping is what this line does
-  const trimmed = raw.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  const trimmed = trimC0(raw.replace(/[\t\n\r]/g, ''));
   if (!trimmed || trimmed.length > LIMITS.url * 2) return null;
   if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^https?:/i.test(trimmed)) return null;
   let url: URL;

@@ -74,6 +74,9 @@ function isMetaBox(el: Element): boolean {
  * separators allow for whitespace the walk inserts at <br>/<p>/<div>/<li> boundaries.
  */
 const RAW_HINT = new RegExp(String.raw`:|auteur[\s\u200b]*de[\s\u200b]*l|le[\s\u200b]*(?:${WEEKDAY}[\s\u200b]*)?\d`, 'i');
+/** Longer raw text is left to the bounded walk (whose line is then too long, unless it was mostly whitespace). */
+const RAW_CAP = 16 * 1024;
+const RAW_BUDGET = 1024 * 1024;
 /** Text the bounded walk skips: where these are present, textContent is no guide to the line. */
 const HIDDEN_TEXT = 'script, style, noscript, template, svg, iframe, object';
 
@@ -126,10 +129,15 @@ export function readTextPatterns(container: Element, postLevel: boolean, context
   let tagsLength = Infinity;
   let rubriqueLength = Infinity;
   const prefilter = !container.querySelector(HIDDEN_TEXT);
+  // Nested candidates each read the same text: 300 of them around 4 MB took 7 s. The prefilter reads at
+  // most RAW_BUDGET characters of textContent per page, and never runs its regex on more than RAW_CAP.
+  let rawBudget = RAW_BUDGET;
   for (const el of metaLineCandidates(container, postLevel, 300)) {
     let metaBox: boolean | null = null;
     const inMetaBox = () => (metaBox ??= isMetaBox(el));
-    if (prefilter && !RAW_HINT.test(el.textContent ?? '') && !inMetaBox()) continue;
+    const raw = prefilter && rawBudget > 0 ? (el.textContent ?? '') : null;
+    if (raw !== null) rawBudget -= raw.length;
+    if (raw !== null && raw.length <= RAW_CAP && !RAW_HINT.test(raw) && !inMetaBox()) continue;
     const line = boundedText(el, MAX_LINE + 1);
     if (line.length < 6 || line.length > MAX_LINE) continue;
     // The meta-line patterns backtrack over the whole line: run them only where their anchor words are.

@@ -40,7 +40,8 @@ export function boundedText(node: Node | null | undefined, max: number, maxNodes
   let current: Node | null = node.firstChild;
   while (current && out.length < max * 2 && visited < maxNodes) {
     visited++;
-    if (current.nodeType === 3) out += current.nodeValue ?? '';
+    // A text node may be megabytes: take what the budget allows, so collapse() below runs on ≤ 2 × max.
+    if (current.nodeType === 3) out += (current.nodeValue ?? '').slice(0, max * 2 - out.length);
     const name = current.nodeType === 1 ? (current as Element).tagName.toUpperCase() : '';
     if (name === 'BR' || name === 'P' || name === 'DIV' || name === 'LI') out += ' ';
     if (current.nodeType === 1 && !SKIP_TEXT.has(name) && current.firstChild) {

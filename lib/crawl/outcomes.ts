@@ -102,6 +102,7 @@ export function settleJob(
   const effect = applyOutcome(book, job, outcome, now, policy);
   let page: PageInfo | null = null;
   if (prepared && 'page' in prepared) {
+    if (prepared.cut) book.addLog(job.url, `read in part: ${prepared.cut}`, now);
     page = applyHtml(book, job.kind, prepared, outcome.ok === true ? outcome.url : job.url);
     // A listing whose main column links articles no teaser was read for: the index may miss them.
     const unread = prepared.page.unread ?? 0;

@@ -6,6 +6,7 @@
 import type { PageInfo } from '../model';
 import type { CrawlBook } from './book';
 import type { JobKind } from './frontier';
+import { guardHtml } from '../archive/html-guard';
 import { parseRobots, robotsAllows } from './robots';
 import { isArticleSitemap, parseSitemap } from './sitemap';
 import { httpUrl, looksLikeArticle, onHosts, robotsPath, urlKey } from './urls';
@@ -87,23 +88,29 @@ function enqueueable(book: CrawlBook, href: string, base: string): boolean {
   return !!url && onHosts(url, book.hosts) && !book.frontier.has(urlKey(url));
 }
 
-export type Prepared = { page: PageInfo; doc: Document; known: Set<string> } | { skip: string };
+/** `cut`: why only part of the page was parsed (html-guard's limits), for the log. */
+export type Prepared = { page: PageInfo; doc: Document; known: Set<string>; cut: string | null } | { skip: string };
 
-/** The asynchronous half of handling an HTML page: parse, recognise, ask the store what it knows. */
+/**
+ * The asynchronous half of handling an HTML page: bound it (size, nodes, depth — linkedom is quadratic
+ * in depth, and every parser the crawler is given is linkedom), parse, recognise, ask the store what it knows.
+ */
 export async function prepareHtml(book: CrawlBook, tools: PageTools, body: string, url: string): Promise<Prepared> {
   let page: PageInfo;
   let doc: Document;
+  const guarded = guardHtml(body);
   try {
-    doc = tools.parseHtml(body);
+    doc = tools.parseHtml(guarded.html);
     page = tools.recognise(doc, url, { hosts: book.hosts });
   } catch (error) {
     return { skip: `unreadable page: ${error instanceof Error ? error.message.slice(0, 100) : 'parse error'}` };
   }
-  if (page.kind === 'not-archive' || page.kind === 'not-found') return { skip: `not an archive page${page.reason ? ` (${page.reason})` : ''}` };
-  if (page.kind === 'article' && !page.article) return { skip: 'article page without readable metadata' };
-  if (page.kind !== 'article' && page.listing.length === 0 && !page.next) return { skip: `${page.kind} page lists no articles` };
+  const partly = guarded.cut ? ` (${guarded.cut})` : '';
+  if (page.kind === 'not-archive' || page.kind === 'not-found') return { skip: `not an archive page${page.reason ? ` (${page.reason})` : ''}${partly}` };
+  if (page.kind === 'article' && !page.article) return { skip: `article page without readable metadata${partly}` };
+  if (page.kind !== 'article' && page.listing.length === 0 && !page.next) return { skip: `${page.kind} page lists no articles${partly}` };
   const known = book.mode === 'refresh' ? await tools.knownComplete(page.listing.map((t) => t.url)) : new Set<string>();
-  return { page, doc, known };
+  return { page, doc, known, cut: guarded.cut };
 }
 
 /**

@@ -58,7 +58,7 @@ function archiveSample(archive: Archive): Case[] {
 }
 
 function nodeResult(item: Case): PageInfo {
-  return recognise(parseArchiveHtml(item.html), item.url);
+  return recognise(parseArchiveHtml(item.html).document, item.url);
 }
 
 describe.each(BROWSERS)('archive recognition in %s', (browserName) => {
