@@ -1,6 +1,7 @@
 /**
  * One polite, bounded HTTP request: timeout (AbortController), size cap, redirects checked hop by hop
- * against the archive hosts, truncation detected, bodies decoded with their declared charset.
+ * against the archive hosts (a redirect the browser followed unseen is reported as a redirect to where it
+ * ended, never as that page), truncation detected, bodies decoded with their declared charset.
  * Every failure becomes a reason a person can read, and says whether another try may help.
  */
 import { parseRetryAfter } from './politeness';
@@ -20,7 +21,8 @@ export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 20_000, maxBytes: 
 export type FetchOutcome =
   | { ok: true; status: number; url: string; body: string }
   | { ok: false; status: number | null; retry: boolean; reason: string; retryAfterMs: number | null }
-  | { ok: 'redirect'; status: number; location: string };
+  /** `status` null: the browser followed the redirect(s) itself (`location` is where it ended). */
+  | { ok: 'redirect'; status: number | null; location: string };
 
 const fail = (reason: string, retry: boolean, status: number | null = null, retryAfterMs: number | null = null): FetchOutcome => ({
   ok: false,
@@ -102,6 +104,12 @@ export async function fetchOnce(
       return { ok: 'redirect', status, location: new URL(location, url).href };
     }
     if (response.type === 'opaqueredirect') return fail('redirect whose target the browser hides', false, null);
+    if (response.redirected) {
+      // The browser followed redirects whose hops it does not show: one may have left the archive and
+      // come back. The answer is not used; the crawler asks the final URL itself, if it is on the archive.
+      await response.body?.cancel().catch(() => undefined);
+      return { ok: 'redirect', status: null, location: response.url };
+    }
     if (status === 429 || status === 503) {
       await response.body?.cancel().catch(() => undefined);
       return fail(`HTTP ${status}`, true, status, parseRetryAfter(response.headers.get('retry-after'), now()));
@@ -129,7 +137,7 @@ export async function fetchOnce(
     if (Number.isFinite(declared) && bytes.byteLength < declared) return fail(`truncated body (${bytes.byteLength} of ${declared} bytes)`, true, status);
     const body = decode(bytes, contentType);
     if (kind === 'html' && !/<\/html\s*>/i.test(body.slice(-4096))) return fail('truncated body (no closing </html>)', true, status);
-    return { ok: true, status, url: response.url || url, body };
+    return { ok: true, status, url, body };
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     if (timeout.signal.aborted) return fail(`timed out after ${Math.round(limits.timeoutMs / 100) / 10} s`, true);

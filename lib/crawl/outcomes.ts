@@ -1,7 +1,9 @@
 /**
  * What one fetch outcome does to the crawl: robots and sitemaps are read, redirects re-queued when they
- * stay on the archive host, failures retried with back-off (server-wide hold on 429/503) or given up
- * and logged. HTML pages are handled by pages.ts once this says the fetch itself succeeded.
+ * stay on the archive host (the target is then fetched as its own job: no answer that came through a
+ * redirect is ever read, so none from off the archive reaches the index), failures retried with back-off
+ * (server-wide hold on 429/503) or given up and logged. HTML pages are handled by pages.ts once this says
+ * the fetch itself succeeded.
  */
 import type { CrawlBook } from './book';
 import type { FetchOutcome } from './fetch-page';
@@ -9,7 +11,7 @@ import type { Job } from './frontier';
 import type { PageInfo } from '../model';
 import { applyHtml, enqueue, handleRobots, handleSitemap, skipPastFailedListing, type Prepared } from './pages';
 import { POLITENESS, backoffMs } from './politeness';
-import { httpUrl, onHosts } from './urls';
+import { httpUrl, onHosts, urlKey } from './urls';
 
 export interface RetryPolicy {
   maxTries: number;
@@ -33,12 +35,6 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 export function applyOutcome(book: CrawlBook, job: Job, outcome: FetchOutcome, now: number, policy: RetryPolicy): Effect {
   const effect: Effect = { succeeded: false, failedTry: false, holdUntil: null, pauseMessage: null, lastReason: null, lostPage: false };
   if (outcome.ok === true) {
-    const final = httpUrl(outcome.url);
-    if (!final || !onHosts(final, book.hosts)) {
-      book.counts.errors++;
-      book.addLog(job.url, `redirected off the archive host to ${outcome.url}`, now);
-      return { ...effect, succeeded: true, lostPage: true };
-    }
     book.counts.pagesFetched++;
     if (job.kind === 'robots') handleRobots(book, outcome.body);
     if (job.kind === 'sitemap') {
@@ -51,10 +47,12 @@ export function applyOutcome(book: CrawlBook, job: Job, outcome: FetchOutcome, n
     const target = httpUrl(outcome.location);
     if (!target || !onHosts(target, book.hosts)) {
       book.counts.errors++;
-      book.addLog(job.url, `HTTP ${outcome.status} redirect off the archive host to ${outcome.location.slice(0, 200)}: skipped`, now);
+      const what = outcome.status === null ? 'redirected' : `HTTP ${outcome.status} redirect`;
+      book.addLog(job.url, `${what} off the archive host to ${outcome.location.slice(0, 200)}: skipped, not indexed`, now);
       return { ...effect, succeeded: true, lostPage: true };
-    } else if (!enqueue(book, target.href, job.kind) && job.kind === 'robots') {
-      handleRobots(book, null);
+    } else if (!enqueue(book, target.href, job.kind)) {
+      if (job.kind === 'robots') handleRobots(book, null);
+      if (urlKey(target) === job.url) book.addLog(job.url, 'redirected back to itself through hosts the browser does not show: skipped, not indexed', now);
     }
     return { ...effect, succeeded: true };
   }
