@@ -59,7 +59,7 @@ async function main() {
   const server = await startArchiveServer({ archive });
   const session = await launch('chromium', { server });
   try {
-    const imported = await session.callBackground('ui.applyImport', { json });
+    const imported = await session.callBackground('ui.applyImport', { json, applySettings: false });
     if (!imported.ok) throw new Error(`import failed: ${imported.error.message}`);
     const status = await session.callBackground('ui.indexStatus', {});
     const indexed = status.ok ? status.value.articles : -1;

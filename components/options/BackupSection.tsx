@@ -23,6 +23,7 @@ export function BackupSection({ call, saveFile }: Pick<SectionDeps, 'call'> & { 
   const [importError, setImportError] = useState<ProtocolError | null>(null);
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const [inputKey, setInputKey] = useState(0);
+  const [applySettings, setApplySettings] = useState(false);
 
   const exportJson = async () => {
     setExportError(null);
@@ -64,13 +65,14 @@ export function BackupSection({ call, saveFile }: Pick<SectionDeps, 'call'> & { 
       setImportError(result.error);
       return setState({ step: 'idle' });
     }
+    setApplySettings(false);
     setState({ step: 'preview', fileName: file.name, json, report: result.value });
   };
 
   const apply = async () => {
     if (state.step !== 'preview') return;
     setState({ step: 'busy', fileName: state.fileName });
-    const result = await call('ui.applyImport', { json: state.json });
+    const result = await call('ui.applyImport', { json: state.json, applySettings: applySettings && (state.report.settings?.changed.length ?? 0) > 0 });
     if (!result.ok) {
       setImportError(result.error);
       return setState({ step: 'idle' });
@@ -113,7 +115,8 @@ export function BackupSection({ call, saveFile }: Pick<SectionDeps, 'call'> & { 
         </p>
       )}
       <ErrorText error={importError} />
-      {(state.step === 'preview' || state.step === 'applied') && <ImportPreview report={state.report} fileName={state.fileName} />}
+      {state.step === 'preview' && <ImportPreview report={state.report} fileName={state.fileName} applySettings={{ checked: applySettings, onChange: setApplySettings }} />}
+      {state.step === 'applied' && <ImportPreview report={state.report} fileName={state.fileName} />}
       {state.step === 'preview' && (
         <div class="actions">
           <button type="button" class="primary" onClick={apply}>

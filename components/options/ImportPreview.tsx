@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ImportReport } from '@/lib/model';
 import { formatCount, t } from '../i18n';
+import { ImportSettingsDiff } from './ImportSettingsDiff';
 
 const ROWS = [
   ['articles', 'optionsImportArticles'],
@@ -14,8 +15,11 @@ const COLUMNS = [
   ['rejected', 'optionsImportRejected'],
 ] as const;
 
-/** What an import will change (preview) or changed (applied): counts per kind, and rejection reasons. */
-export function ImportPreview({ report, fileName }: { report: ImportReport; fileName: string }) {
+/**
+ * What an import will change (preview) or changed (applied): counts per kind, the settings that differ
+ * (applied only when ticked: `applySettings`), and rejection reasons.
+ */
+export function ImportPreview({ report, fileName, applySettings }: { report: ImportReport; fileName: string; applySettings?: { checked: boolean; onChange: (checked: boolean) => void } }) {
   const heading = useRef<HTMLHeadingElement>(null);
   // Moving focus to the result tells keyboard and screen-reader users the preview is ready.
   useEffect(() => heading.current?.focus(), [report]);
@@ -49,7 +53,9 @@ export function ImportPreview({ report, fileName }: { report: ImportReport; file
           ))}
         </tbody>
       </table>
-      <p>{t(report.settings ? (report.applied ? 'optionsImportSettingsApplied' : 'optionsImportSettingsWill') : 'optionsImportSettingsNone')}</p>
+      {report.futureTimes > 0 && <p>{t('optionsImportFutureTimes', formatCount(report.futureTimes))}</p>}
+      <h4>{t('optionsImportSettingsTitle')}</h4>
+      {report.settings ? <ImportSettingsDiff settings={report.settings} applied={report.applied} apply={applySettings} /> : <p>{t('optionsImportSettingsNone')}</p>}
       {!report.applied && <p class="hint">{t('optionsImportMergeRule')}</p>}
       {report.rejections.length > 0 && (
         <>

@@ -3,6 +3,8 @@ import { BACKUP_FORMAT, BACKUP_VERSION, TRASH_RETENTION_MS } from '../model';
 import { ARTICLE_WRITE_STORES, previewArticles, writeArticles, type Outcome, type WriteResult } from './article-writer';
 import { allArticles } from './articles';
 import { parseBackup } from './backup-file';
+import { clampFutureTimes, settingsChanges } from './import-checks';
+import { storedSettings } from './settings';
 import { allRequests, guarded, transact } from './errors';
 import { SETTINGS_KEY, STORES, type Db, type Tx } from './schema';
 
@@ -47,15 +49,22 @@ class Rejections {
 
 /**
  * Validates the whole file, then plans (preview) or applies it in ONE transaction: all or nothing.
- * Notes merge by updatedAt — an older note never replaces a newer one, and a note deleted here after
- * the file's version was written stays deleted. Trash entries past 30 days and duplicates are rejected.
+ * Times later than a day from now become now first (import-checks.ts). Notes merge by updatedAt — an
+ * older note never replaces a newer one, and a note deleted here after the file's version was written
+ * stays deleted. Trash entries past 30 days and duplicates are rejected. The file's settings are compared
+ * with the reader's, and written only with `applySettings` (the reader ticked it in the preview).
  */
-export function importBackup(db: Db, text: string, now: number, apply: boolean): Promise<ImportReport> {
-  const file = parseBackup(text);
+export function importBackup(db: Db, text: string, now: number, apply: boolean, applySettings = false): Promise<ImportReport> {
+  const { file, clamped } = clampFutureTimes(parseBackup(text), now);
   const stores = [...ARTICLE_WRITE_STORES, STORES.notes, STORES.trash, STORES.settings];
   return transact((): Tx => db.transaction(stores, apply ? 'readwrite' : 'readonly'), async (tx) => {
     const rejections = new Rejections();
-    const report: ImportReport = { applied: apply, articles: zero(), notes: zero(), trash: zero(), settings: file.settings !== null, rejections: [] };
+    const report: ImportReport = { applied: apply, articles: zero(), notes: zero(), trash: zero(), settings: null, futureTimes: clamped, rejections: [] };
+    if (file.settings) {
+      const current = storedSettings(await tx.objectStore(STORES.settings).get(SETTINGS_KEY));
+      const changed = settingsChanges(current, file.settings);
+      report.settings = { current, incoming: file.settings, changed, applied: apply && applySettings && changed.length > 0 };
+    }
 
     const seenArticles = new Set<string>();
     const articles = file.articles.filter((record) => {
@@ -96,7 +105,7 @@ export function importBackup(db: Db, text: string, now: number, apply: boolean):
     if (canWrite(tx)) {
       const [noteStore, trashStore] = [tx.objectStore(STORES.notes), tx.objectStore(STORES.trash)];
       await allRequests([...noteWrites.map((note) => () => noteStore.put(note)), ...trashWrites.map((entry) => () => trashStore.put(entry))], (write) => write());
-      if (file.settings) await tx.objectStore(STORES.settings).put(file.settings, SETTINGS_KEY);
+      if (report.settings?.applied) await tx.objectStore(STORES.settings).put(report.settings.incoming, SETTINGS_KEY);
     }
     report.rejections = rejections.list();
     return report;

@@ -4,12 +4,13 @@ import { SETTINGS_KEY, STORES, type Db } from './schema';
 import { CodedError } from '../model/errors';
 
 /** Stored settings over the defaults; a stored value that no longer validates falls back to defaults. */
+export function storedSettings(stored: unknown): Settings {
+  const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) });
+  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+}
+
 export function getSettings(db: Db): Promise<Settings> {
-  return guarded(async () => {
-    const stored = await db.get(STORES.settings, SETTINGS_KEY);
-    const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) });
-    return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
-  });
+  return guarded(async () => storedSettings(await db.get(STORES.settings, SETTINGS_KEY)));
 }
 
 /** Merges a partial update and stores the result (validated) in one transaction. */

@@ -270,9 +270,9 @@ export class Store {
     const all = await notes.allNotes(db);
     return notesToZip(all, await articlesFor(db, all.map((note) => note.url)));
   }
-  /** Validates the whole file; with `apply`, writes it in one transaction (all or nothing). */
-  async importBackup(json: string, apply: boolean): Promise<ImportReport> {
-    const report = await importBackup(await this.db(), json, this.now(), apply);
+  /** Validates the whole file; with `apply`, writes it in one transaction (all or nothing), its settings only with `applySettings`. */
+  async importBackup(json: string, apply: boolean, applySettings = false): Promise<ImportReport> {
+    const report = await importBackup(await this.db(), json, this.now(), apply, applySettings);
     if (apply) {
       this.catalogCache = null;
       this.ratingsCache = null;

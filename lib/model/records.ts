@@ -94,12 +94,28 @@ export type CrawlLogEntry = z.infer<typeof CrawlLogEntry>;
 export const ImportCounts = z.object({ added: count(), updated: count(), kept: count(), rejected: count() });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
+/** One of the reader's settings, by name (an import shows which the file would change). */
+export const SettingKey = z.enum(['archiveHosts', 'panelEnabled', 'waybackEnabled', 'crawlDelayMs', 'crawlConcurrency']);
+export type SettingKey = z.infer<typeof SettingKey>;
+
+/** A file's settings beside the reader's: applied only when the reader asks (a shared index may carry anyone's hosts). */
+export const ImportSettings = z.object({
+  current: Settings,
+  incoming: Settings,
+  changed: z.array(SettingKey).check(z.maxLength(5)),
+  applied: z.boolean(),
+});
+export type ImportSettings = z.infer<typeof ImportSettings>;
+
 export const ImportReport = z.object({
   applied: z.boolean(),
   articles: ImportCounts,
   notes: ImportCounts,
   trash: ImportCounts,
-  settings: z.boolean(),
+  /** null: the file carries no settings. */
+  settings: z.nullable(ImportSettings),
+  /** Times in the file later than a day from now, set to the time of import. */
+  futureTimes: count(),
   rejections: z.array(z.object({ reason: text(LIMITS.reason), count: z.number().check(z.int(), z.positive()) })).check(z.maxLength(100)),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

@@ -99,7 +99,7 @@ export const calls = {
   'ui.exportJson': call(NoPayload, z.object({ filename: z.string(), json: z.string() }), PAGE),
   'ui.exportMarkdown': call(NoPayload, z.object({ filename: z.string(), base64: z.string() }), PAGE),
   'ui.previewImport': call(z.object({ json: text(MAX_IMPORT_CHARS) }), ImportReport, PAGE),
-  'ui.applyImport': call(z.object({ json: text(MAX_IMPORT_CHARS) }), ImportReport, PAGE),
+  'ui.applyImport': call(z.object({ json: text(MAX_IMPORT_CHARS), applySettings: z.boolean() }), ImportReport, PAGE),
   'ui.getSettings': call(NoPayload, Settings, PAGE),
   'ui.saveSettings': call(z.partial(Settings), Settings, PAGE),
   'ui.crawlStart': call(z.object({ mode: z.enum(['full', 'refresh']) }), CrawlStatus, PAGE),

@@ -107,7 +107,7 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
       const d = (window as unknown as { downloads: { href: string }[] }).downloads[0];
       return d ? (await fetch(d.href)).text() : null;
     }) as string;
-    const backup = JSON.parse(json) as { format: string; notes: { url: string; text: string; updatedAt: number }[]; articles: unknown[] };
+    const backup = JSON.parse(json) as { format: string; notes: { url: string; text: string; updatedAt: number }[]; articles: unknown[]; settings: unknown };
     expect(backup.format).toBe('securityvibes-companion');
     expect(backup.notes).toHaveLength(3);
 
@@ -115,6 +115,10 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     const edited = backup.notes[0]!;
     edited.text = 'Relu et corrigé';
     edited.updatedAt += 60_000;
+    // …and settings that would send the crawler to another host: shown, applied only if ticked.
+    const mine = await session.callBackground('ui.getSettings', {});
+    if (!mine.ok) throw new Error(mine.error.message);
+    backup.settings = { ...mine.value, archiveHosts: [...mine.value.archiveHosts, 'evil.example'], crawlDelayMs: 250 };
     const file = JSON.stringify(backup);
     const expected = await session.callBackground('ui.previewImport', { json: file });
     expect(expected.ok).toBe(true);
@@ -135,11 +139,18 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     expect(await tableCell(page, 'articles', 'added')).toBe(String(expected.value.articles.added));
     const before = await session.callBackground('ui.getArticleView', { url: edited.url });
     expect(before.ok && before.value.note?.text).toBe('Note 0 — à relire');
+    expect(await page.text('.import-settings tr[data-setting="archiveHosts"] td[data-column="incoming"]')).toBe([...mine.value.archiveHosts, 'evil.example'].join(', '));
+    expect(await page.text('.import-settings tr[data-setting="crawlDelayMs"] td[data-column="incoming"]')).toBe('0.25');
+    expect(await page.evaluate(() => document.querySelector<HTMLInputElement>('.import-settings input[type="checkbox"]')?.checked)).toBe(false);
+    await session.screenshot(page, 'options-import-preview');
 
     await clickNamed(page, 'Apply import');
     expect(await page.text('.import-preview h3')).toBe('Imported sauvegarde.json');
+    expect(await page.text('.import-settings p')).toBe("The file's settings were not applied: yours are unchanged.");
     const after = await session.callBackground('ui.getArticleView', { url: edited.url });
     expect(after.ok && after.value.note?.text).toBe('Relu et corrigé');
+    const settingsAfter = await session.callBackground('ui.getSettings', {});
+    expect(settingsAfter.ok && settingsAfter.value).toEqual(mine.value);
     await page.close();
   });
 

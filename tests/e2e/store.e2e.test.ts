@@ -106,7 +106,7 @@ describe.each(BROWSERS)('local store in %s', (browserName) => {
     const newer = JSON.stringify({ ...file, version: 99 });
     const hostile = JSON.stringify({ ...file, notes: [{ url: 'javascript:alert(1)', text: 'x', rating: null, createdAt: 1, updatedAt: 1 }] });
     for (const json of [newer, hostile, '{"format":', '['.repeat(5000)]) {
-      const result = await session.callBackground('ui.applyImport', { json });
+      const result = await session.callBackground('ui.applyImport', { json, applySettings: true });
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid-file' } });
     }
     const after = await session.callBackground('ui.exportJson', {});

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import type { Handlers } from '@/lib/protocol';
 import { broadcast } from '../broadcast';
 import { getStore } from '../db';
+import { mirrorPanelEnabled } from '../panel-mirror';
+import { syncWaybackScript } from '../wayback';
 
 const day = () => new Date().toISOString().slice(0, 10);
 
@@ -19,9 +21,14 @@ export const backupHandlers: Pick<Handlers, 'ui.exportJson' | 'ui.exportMarkdown
   },
   'ui.exportMarkdown': async () => ({ filename: `securityvibes-notes-${day()}.zip`, base64: toBase64(await getStore().exportMarkdownZip()) }),
   'ui.previewImport': ({ json }) => getStore().importBackup(json, false),
-  'ui.applyImport': async ({ json }) => {
+  'ui.applyImport': async ({ json, applySettings }) => {
     const store = getStore();
-    const report = await store.importBackup(json, true);
+    const report = await store.importBackup(json, true, applySettings);
+    if (report.settings?.applied) {
+      // The same follow-ups as saving settings in the options page.
+      void syncWaybackScript().catch(() => undefined);
+      await mirrorPanelEnabled(report.settings.incoming.panelEnabled);
+    }
     const status = await store.indexStatus();
     void broadcast('bg.indexChanged', { articles: status.articles });
     return report;

@@ -24,11 +24,11 @@ describe('backup export and import', () => {
     const { store } = await seeded();
     const json = JSON.stringify(await store.exportBackup('test'));
     const target = testStore().store;
-    const preview = await target.importBackup(json, false);
-    expect(preview).toMatchObject({ applied: false, articles: { added: 2 }, notes: { added: 1 }, trash: { added: 1 }, settings: true });
+    const preview = await target.importBackup(json, false, true);
+    expect(preview).toMatchObject({ applied: false, articles: { added: 2 }, notes: { added: 1 }, trash: { added: 1 }, settings: { changed: ['panelEnabled'], applied: false } });
     expect((await target.indexStatus()).articles).toBe(0);
-    const report = await target.importBackup(json, true);
-    expect(report).toEqual({ ...preview, applied: true });
+    const report = await target.importBackup(json, true, true);
+    expect(report).toEqual({ ...preview, applied: true, settings: { ...preview.settings, applied: true } });
     expect(await snapshot(target)).toEqual(await snapshot(store));
     expect((await target.related(url('a')))[0]!.url).toBe(url('b'));
     expect((await target.search('note', 5))[0]).toMatchObject({ kind: 'note', url: url('a') });

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
-import type { ImportReport } from '@/lib/model';
+import type { ImportReport, Settings } from '@/lib/model';
 import { MAX_IMPORT_CHARS, err } from '@/lib/protocol';
 import { BackupSection } from '@/components/options/BackupSection';
 import { fakeBackground, useLocale, type FakeHandlers } from './helpers';
@@ -10,14 +10,19 @@ import { fakeBackground, useLocale, type FakeHandlers } from './helpers';
 beforeEach(() => useLocale('en'));
 afterEach(cleanup);
 
-const report = (applied: boolean): ImportReport => ({
+const MINE: Settings = { archiveHosts: ['www.securityvibes.fr'], panelEnabled: true, waybackEnabled: false, crawlDelayMs: 1000, crawlConcurrency: 1 };
+const THEIRS: Settings = { ...MINE, archiveHosts: ['www.securityvibes.fr', 'evil.example'], crawlDelayMs: 250 };
+
+const report = (applied: boolean, settingsApplied = false, settings: ImportReport['settings'] = { current: MINE, incoming: THEIRS, changed: ['archiveHosts', 'crawlDelayMs'], applied: settingsApplied }): ImportReport => ({
   applied,
   articles: { added: 120, updated: 3, kept: 900, rejected: 0 },
   notes: { added: 4, updated: 2, kept: 10, rejected: 1 },
   trash: { added: 0, updated: 0, kept: 1, rejected: 0 },
-  settings: true,
+  settings,
+  futureTimes: 2,
   rejections: [{ reason: 'note url is not an http(s) URL: <b>javascript:alert(1)</b>', count: 1 }],
 });
+const settingCell = (key: string, column: string) => document.querySelector(`tr[data-setting="${key}"] td[data-column="${column}"]`)?.textContent;
 
 function setup(extra: FakeHandlers = {}) {
   const saved: { name: string; blob: Blob }[] = [];
@@ -28,7 +33,7 @@ function setup(extra: FakeHandlers = {}) {
       base64: Buffer.from(zipSync({ 'article-1.md': strToU8('---\ntitle: "Article 1"\n---\nTexte') })).toString('base64'),
     }),
     'ui.previewImport': () => report(false),
-    'ui.applyImport': () => report(true),
+    'ui.applyImport': ({ applySettings }) => report(true, applySettings),
     ...extra,
   });
   render(<BackupSection call={bg.call} saveFile={(name, blob) => saved.push({ name, blob })} />);
@@ -74,16 +79,47 @@ describe('BackupSection', () => {
     expect(cell('notes', 'kept')).toBe('10');
     expect(cell('notes', 'rejected')).toBe('1');
     expect(cell('trash', 'kept')).toBe('1');
-    expect(screen.getByText("The file's settings will replace yours.")).toBeTruthy();
     expect(screen.getByText('1 × note url is not an http(s) URL: <b>javascript:alert(1)</b>')).toBeTruthy();
     expect(document.querySelector('.rejections b')).toBeNull();
+    expect(screen.getByText('2 dates later than tomorrow were set to the time of import.')).toBeTruthy();
     expect(bg.callsTo('ui.applyImport')).toHaveLength(0);
+
+    // What the file's settings would change, and the box that applies them, unticked.
+    expect(settingCell('archiveHosts', 'current')).toBe('www.securityvibes.fr');
+    expect(settingCell('archiveHosts', 'incoming')).toBe('www.securityvibes.fr, evil.example');
+    expect(settingCell('crawlDelayMs', 'current')).toBe('1');
+    expect(settingCell('crawlDelayMs', 'incoming')).toBe('0.25');
+    expect(document.querySelectorAll('tr[data-setting]')).toHaveLength(2);
+    const box = screen.getByRole('checkbox', { name: "Also apply the file's settings shown below" }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
 
     fireEvent.click(screen.getByRole('button', { name: 'Apply import' }));
     expect(await screen.findByRole('heading', { name: 'Imported mes-notes.json' })).toBeTruthy();
-    expect(bg.callsTo('ui.applyImport')).toEqual([{ json: '{"format":"securityvibes-companion","version":1}' }]);
+    expect(bg.callsTo('ui.applyImport')).toEqual([{ json: '{"format":"securityvibes-companion","version":1}', applySettings: false }]);
     expect(screen.queryByRole('button', { name: 'Apply import' })).toBeNull();
-    expect(screen.getByText('Settings were replaced by the file\'s.')).toBeTruthy();
+    expect(screen.getByText("The file's settings were not applied: yours are unchanged.")).toBeTruthy();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+  });
+
+  it('applies the file\'s settings only when the reader ticks them', async () => {
+    const { bg } = setup();
+    choose('{"settings":{}}', 'index.json');
+    fireEvent.click(await screen.findByRole('checkbox', { name: "Also apply the file's settings shown below" }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply import' }));
+    expect(await screen.findByText("Your settings were replaced by the file's.")).toBeTruthy();
+    expect(bg.callsTo('ui.applyImport')).toEqual([{ json: '{"settings":{}}', applySettings: true }]);
+  });
+
+  it.each([
+    ['the same settings', { current: MINE, incoming: MINE, changed: [], applied: false }, "The file's settings are the same as yours."],
+    ['no settings', null, 'The file carries no settings: yours are not changed.'],
+  ] as const)('offers nothing to tick for a file with %s', async (_kind, settings, line) => {
+    const { bg } = setup({ 'ui.previewImport': () => report(false, false, settings === null ? null : { ...settings, changed: [...settings.changed] }) });
+    choose('{}');
+    expect(await screen.findByText(line)).toBeTruthy();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Apply import' }));
+    await waitFor(() => expect(bg.callsTo('ui.applyImport')).toEqual([{ json: '{}', applySettings: false }]));
   });
 
   it('cancels a previewed import without applying anything', async () => {
