@@ -4,6 +4,20 @@ import type { ArticleRecord, Note } from '../model';
 /** YAML double-quoted scalar (JSON strings are valid YAML and escape everything hostile). */
 const quoted = (value: string) => JSON.stringify(value);
 
+/**
+ * A title as the text of a Markdown heading, shown as written: HTML (`<`, `>`, `&`) as entities, and every
+ * ASCII punctuation mark that means something inline or ends an ATX heading (emphasis, code, links,
+ * images, strikethrough, table pipes, a closing `#`, GFM's bare links) escaped with a backslash. A title
+ * is page text.
+ */
+export function markdownHeadingText(title: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters would break the heading line
+  const oneLine = title.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const escaped = oneLine.replace(/[\\`*_[\]()!#~|<>&@]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+  // GFM links bare `http://…`, `www.…` and `a@b.c` too: a backslash inside each breaks the pattern.
+  return escaped.replace(/(?<=[a-z]):/gi, '\\:').replace(/(?<=(?:^|[^a-z0-9])www)\./gi, '\\.');
+}
+
 /** One note as Markdown with YAML front matter: title, url, rubrique, tags, rating, created, updated. */
 export function noteToMarkdown(note: Note, article: ArticleRecord | null): string {
   const title = article?.title ?? note.url;
@@ -18,7 +32,7 @@ export function noteToMarkdown(note: Note, article: ArticleRecord | null): strin
     `updated: ${quoted(new Date(note.updatedAt).toISOString())}`,
     '---',
     '',
-    `# ${title.replace(/\s+/g, ' ')}`,
+    `# ${markdownHeadingText(title)}`,
     '',
     note.text,
     '',
@@ -26,13 +40,21 @@ export function noteToMarkdown(note: Note, article: ArticleRecord | null): strin
   return lines.join('\n');
 }
 
-/** A file name from the article URL's last path segment, unique within the zip. */
-function fileName(url: string, used: Set<string>): string {
+/** Windows device names: a file called `con.md` or `com1.tar.md` cannot be created there. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
+
+/**
+ * A file name from the article URL's last path segment: letters, digits, `.`, `_`, `-` only, no leading or
+ * trailing dot or dash, never a Windows device name, and unique within the zip ignoring case (macOS and
+ * Windows file systems would otherwise let one note overwrite another on unzipping).
+ */
+export function noteFileName(url: string, used: Set<string>): string {
   const segments = new URL(url).pathname.split('/').filter(Boolean);
-  const base = (segments.at(-1) ?? 'note').replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^[-.]+/, '').slice(0, 80) || 'note';
+  let base = (segments.at(-1) ?? 'note').replace(/[^a-zA-Z0-9._-]+/g, '-').slice(0, 80).replace(/^[-.]+|[-.]+$/g, '') || 'note';
+  if (WINDOWS_DEVICE.test(base)) base = `note-${base}`;
   let name = `${base}.md`;
-  for (let n = 2; used.has(name); n += 1) name = `${base}-${n}.md`;
-  used.add(name);
+  for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${base}-${n}.md`;
+  used.add(name.toLowerCase());
   return name;
 }
 
@@ -41,7 +63,7 @@ export function notesToZip(notes: readonly Note[], articles: ReadonlyMap<string,
   const used = new Set<string>();
   const files: Record<string, Uint8Array> = {};
   for (const note of [...notes].sort((a, b) => (a.url < b.url ? -1 : 1))) {
-    files[`notes/${fileName(note.url, used)}`] = strToU8(noteToMarkdown(note, articles.get(note.url) ?? null));
+    files[`notes/${noteFileName(note.url, used)}`] = strToU8(noteToMarkdown(note, articles.get(note.url) ?? null));
   }
   return zipSync(files, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
 }
