@@ -41,7 +41,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    // unlimitedStorage: the store holds the reader's only copy of their notes, so the browser must not evict
+    // it under disk pressure. Chrome never evicts an origin with unlimited storage and shows no install
+    // warning for it (chrome.management.getPermissionWarningsByManifest: the same warnings with and without
+    // it, tests/e2e/options.e2e.test.ts); Firefox grants the extension's origin the persistent-storage
+    // permission with it (navigator.storage.persisted() is true: same test) and prompts for nothing.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     host_permissions: archiveMatches,
     // entrypoints/archive-page is an unlisted script (see its header for why), so it is declared here.
     content_scripts: [{ matches: archiveMatches, js: ['archive-page.js'], run_at: 'document_idle' }],
@@ -59,6 +64,11 @@ export default defineConfig({
         description: '__MSG_commandOpenPopup__',
       },
     },
+    // The oldest browsers the code runs in. Chrome 116: AbortSignal.any (lib/crawl/fetch-page.ts) is the
+    // newest API used; the next are storage.session and scripting.registerContentScripts with
+    // persistAcrossSessions (102), Object.hasOwn (93), Array.prototype.at (92). action.openPopup (127) and
+    // action.setBadgeTextColor (110) are feature-detected with a fallback; CSS.highlights is not used yet.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     ...(browser === 'firefox'
       ? {
           // Firefox's default MV3 policy adds `upgrade-insecure-requests`, which turns the crawler's
@@ -67,6 +77,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'securityvibes-companion@companion.invalid',
+              // Set by data_collection_permissions, which AMO's linter accepts from Firefox 142 (desktop 140,
+              // Android 142). The code itself needs Firefox 124 (AbortSignal.any; storage.session: 115).
               strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },

@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import type { ImportReport } from '@/lib/model';
 import { MAX_IMPORT_CHARS, type ProtocolError } from '@/lib/protocol';
 import { t } from '../i18n';
-import type { SaveFile, SectionDeps } from './deps';
+import type { SaveFile, SectionDeps, StorageProbe } from './deps';
 import { base64ToBytes, safeFilename } from './download';
 import { ErrorText } from './ErrorText';
 import { ImportPreview } from './ImportPreview';
+import { StorageStatus } from './StorageStatus';
 
 type ImportState =
   | { step: 'idle' }
@@ -16,8 +17,8 @@ type ImportState =
 
 const MEGABYTE = 1024 * 1024;
 
-/** Export (JSON backup, Markdown zip) and import with a preview of what will change before applying. */
-export function BackupSection({ call, saveFile }: Pick<SectionDeps, 'call'> & { saveFile: SaveFile }) {
+/** Where the data is kept, export (JSON backup, Markdown zip) and import with a preview of what will change. */
+export function BackupSection({ call, saveFile, storage }: Pick<SectionDeps, 'call'> & { saveFile: SaveFile; storage: StorageProbe }) {
   const [exportError, setExportError] = useState<ProtocolError | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const [importError, setImportError] = useState<ProtocolError | null>(null);
@@ -89,6 +90,7 @@ export function BackupSection({ call, saveFile }: Pick<SectionDeps, 'call'> & { 
   return (
     <section id="backup" aria-labelledby="backup-title" class="card">
       <h2 id="backup-title">{t('optionsBackupTitle')}</h2>
+      <StorageStatus storage={storage} />
       <h3>{t('optionsExportTitle')}</h3>
       <p class="hint">{t('optionsExportHint')}</p>
       <div class="actions">

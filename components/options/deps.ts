@@ -19,3 +19,13 @@ export interface HostPermissions {
 
 /** Where downloads go; the real one clicks an `<a download>` over a Blob URL. */
 export type SaveFile = (filename: string, blob: Blob) => void;
+
+/** What the options page may know about its own storage (navigator.storage, browser.permissions). */
+export interface StorageProbe {
+  persisted(): Promise<boolean>;
+  /** Asks the browser to make the storage persistent; resolves whether it now is. */
+  persist(): Promise<boolean>;
+  estimate(): Promise<{ usage?: number; quota?: number }>;
+  /** Whether the unlimitedStorage permission is granted (Chrome exempts such origins from eviction). */
+  unlimited(): Promise<boolean>;
+}

@@ -1,7 +1,7 @@
 import type { DraftSink } from '@/components/services';
 import { t } from '@/components/i18n';
 import { BackupSection } from '@/components/options/BackupSection';
-import type { HostPermissions, SaveFile, SectionDeps } from '@/components/options/deps';
+import type { HostPermissions, SaveFile, SectionDeps, StorageProbe } from '@/components/options/deps';
 import { IndexSection } from '@/components/options/IndexSection';
 import { NotesSection } from '@/components/options/NotesSection';
 import { SettingsSection } from '@/components/options/SettingsSection';
@@ -9,6 +9,7 @@ import { SettingsSection } from '@/components/options/SettingsSection';
 export interface OptionsDeps extends SectionDeps {
   permissions: HostPermissions;
   saveFile: SaveFile;
+  storage: StorageProbe;
   drafts?: DraftSink;
 }
 
@@ -42,7 +43,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
       <main id="main" tabIndex={-1}>
         <IndexSection call={call} subscribe={subscribe} />
         <NotesSection call={call} subscribe={subscribe} drafts={deps.drafts} />
-        <BackupSection call={call} saveFile={deps.saveFile} />
+        <BackupSection call={call} saveFile={deps.saveFile} storage={deps.storage} />
         <SettingsSection call={call} permissions={deps.permissions} />
       </main>
     </div>

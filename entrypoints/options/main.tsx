@@ -14,6 +14,13 @@ const deps: OptionsDeps = {
   subscribe: onBackgroundEvent,
   saveFile: downloadBlob,
   drafts: connectDraftPort(),
+  // persist() is only in windows (not the service worker): the options page asks, each time it opens.
+  storage: {
+    persisted: () => navigator.storage.persisted(),
+    persist: () => navigator.storage.persist(),
+    estimate: () => navigator.storage.estimate(),
+    unlimited: () => browser.permissions.contains({ permissions: ['unlimitedStorage'] }),
+  },
   permissions: {
     request: (origins) => browser.permissions.request({ origins }),
     remove: (origins) => browser.permissions.remove({ origins }),

@@ -154,6 +154,37 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     await page.close();
   });
 
+  it('says the store is kept under disk pressure and how much it uses (unlimitedStorage: no install warning)', async () => {
+    const page = await openOptions(session, '#backup');
+    await page.waitForSelector('.storage-status [data-kept]');
+    const kept = await page.evaluate(() => document.querySelector('.storage-status [data-kept]')?.getAttribute('data-kept'));
+    const facts = await page.evaluate(async () => ({ persisted: await navigator.storage.persisted(), usage: (await navigator.storage.estimate()).usage ?? -1 }));
+    // Firefox gives an extension with unlimitedStorage the persistent-storage permission; Chromium answers
+    // persisted() false but exempts unlimited origins from eviction (its quota manager's special storage policy).
+    expect(kept).toBe(session.name === 'firefox' ? 'persistent' : 'unlimited');
+    expect(facts.persisted).toBe(session.name === 'firefox');
+    expect(facts.usage).toBeGreaterThan(0);
+    expect(await page.text('.storage-status [data-usage]')).toMatch(/^In use: [\d.,]+ (kB|MB|GB) \(the browser allows up to [\d.,]+ (kB|MB|GB|TB)\)\.$/);
+    if (session.name === 'chromium') {
+      // Chromium's own install-prompt logic, on the built manifest with and without unlimitedStorage.
+      const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, '.output/chrome-mv3/manifest.json'), 'utf8')) as { permissions: string[] };
+      expect(manifest.permissions).toContain('unlimitedStorage');
+      const without = { ...manifest, permissions: manifest.permissions.filter((p) => p !== 'unlimitedStorage') };
+      const warnings = await page.evaluate(
+        async ({ withIt, withoutIt }) => {
+          const management = (globalThis as unknown as { chrome: { management: { getPermissionWarningsByManifest(m: string): Promise<string[]> } } }).chrome.management;
+          return { withIt: await management.getPermissionWarningsByManifest(withIt), withoutIt: await management.getPermissionWarningsByManifest(withoutIt) };
+        },
+        { withIt: JSON.stringify(manifest), withoutIt: JSON.stringify(without) },
+      );
+      expect(warnings.withIt).toEqual(warnings.withoutIt);
+      expect(warnings.withIt.length).toBeGreaterThan(0); // the host permissions' warning: the call does answer
+    }
+    await page.evaluate(() => document.querySelector('.storage-status')?.scrollIntoView());
+    await session.screenshot(page, 'options-storage');
+    await page.close();
+  });
+
   it('refuses a corrupt file with a clear message and changes nothing', async () => {
     const page = await openOptions(session, '#backup');
     await page.evaluate(() => {

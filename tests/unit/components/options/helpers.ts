@@ -1,3 +1,4 @@
+import type { StorageProbe } from '@/components/options/deps';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setMessageSource } from '@/components/i18n';
@@ -74,4 +75,21 @@ export function fakeEvents() {
       return listeners.size;
     },
   };
+}
+
+/** navigator.storage and the unlimitedStorage permission as a test wants them; records persist() calls. */
+export function fakeStorage(over: { persisted?: boolean; grants?: boolean; unlimited?: boolean; usage?: number; quota?: number } = {}) {
+  const asked: number[] = [];
+  let persisted = over.persisted ?? true;
+  const storage: StorageProbe = {
+    persisted: async () => persisted,
+    persist: async () => {
+      asked.push(1);
+      persisted ||= over.grants ?? false;
+      return persisted;
+    },
+    estimate: async () => ({ usage: over.usage ?? 1_234_567, quota: over.quota ?? 77_400_000_000 }),
+    unlimited: async () => over.unlimited ?? false,
+  };
+  return { storage, asked };
 }
