@@ -142,6 +142,7 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     expect(await page.text('.import-settings tr[data-setting="archiveHosts"] td[data-column="incoming"]')).toBe([...mine.value.archiveHosts, 'evil.example'].join(', '));
     expect(await page.text('.import-settings tr[data-setting="crawlDelayMs"] td[data-column="incoming"]')).toBe('0.25');
     expect(await page.evaluate(() => document.querySelector<HTMLInputElement>('.import-settings input[type="checkbox"]')?.checked)).toBe(false);
+    await page.evaluate(() => document.querySelector('.import-settings')?.scrollIntoView({ block: 'center' }));
     await session.screenshot(page, 'options-import-preview');
 
     await clickNamed(page, 'Apply import');
@@ -180,7 +181,7 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
       expect(warnings.withIt).toEqual(warnings.withoutIt);
       expect(warnings.withIt.length).toBeGreaterThan(0); // the host permissions' warning: the call does answer
     }
-    await page.evaluate(() => document.querySelector('.storage-status')?.scrollIntoView());
+    await page.evaluate(() => document.querySelector('.storage-status')?.scrollIntoView({ block: 'center' }));
     await session.screenshot(page, 'options-storage');
     await page.close();
   });
