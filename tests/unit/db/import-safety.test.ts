@@ -4,8 +4,7 @@
  * become the time of import, before any merge by date.
  */
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile, type Settings } from '../../../lib/model';
-import { DEFAULT_SETTINGS } from '../../../lib/db/schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, DEFAULT_SETTINGS, type BackupFile, type Settings } from '../../../lib/model';
 import { FUTURE_SLACK_MS, clampFutureTimes, settingsChanges } from '../../../lib/db/import-checks';
 import { articleMeta, articlePage, tag, testStore, url } from './helpers';
 
