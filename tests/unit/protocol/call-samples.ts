@@ -25,7 +25,7 @@ export const CALL_SAMPLES: { [N in CallName]: CallRequest<N> } = {
   'ui.exportJson': {},
   'ui.exportMarkdown': {},
   'ui.previewImport': { json: '{}' },
-  'ui.applyImport': { json: '{}' },
+  'ui.applyImport': { json: '{}', applySettings: false },
   'ui.getSettings': {},
   'ui.saveSettings': {},
   'ui.crawlStart': { mode: 'full' },
