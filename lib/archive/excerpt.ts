@@ -1,10 +1,10 @@
 /** About 300 characters of the article's own body text (not its meta lines, captions or boxes). */
 import { LIMITS } from '../model/limits';
+import { contentElementOf } from './article-body';
 import { selectAll } from './query';
-import { inScope, scopedFirst } from './scope';
+import { inScope } from './scope';
 import { boundedText, clip, fold } from './text';
 
-const CONTENT_SELECTOR = '.entry-content, .entry, .post-content, .storycontent, .post-body, .article-body, .article-content, .texte, .contenu, .content, .chapo';
 const TARGET = 300;
 // Meta lines, and the archive's own footer sentence ("Ce site est une archive des messages à SecurityVibes…").
 const META_WORDS = /(auteur de l'article|dans la rubrique|^publie le|^par |etiquettes\s*:|mots[- ]cles\s*:|^tags\s*:|commentaires?$|site est une archive)/;
@@ -18,7 +18,7 @@ function isMetaLine(part: string): boolean {
 
 export function excerptIn(container: Element | null, postLevel: boolean, fallback: string | null): string {
   if (container) {
-    const content = scopedFirst(container, CONTENT_SELECTOR, postLevel) ?? container;
+    const content = contentElementOf(container, postLevel);
     let text = '';
     // Paragraphs are taken in page order until the excerpt is long enough: scope is checked on the way.
     const paragraphs = selectAll(content, 'p', 5000);
