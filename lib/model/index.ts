@@ -7,3 +7,4 @@ export * from './records';
 export * from './settings-defaults';
 export * from './backup';
 export * from './errors';
+export * from './highlight';
