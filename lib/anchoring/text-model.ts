@@ -92,7 +92,8 @@ export function buildTextModel(root: Element, postLevel: boolean): TextModel {
     pendingSpace = trail;
   };
 
-  // Iterative pre-order walk; block elements add a line break where they open and where they close.
+  // Iterative pre-order walk; block elements add a line break where they open and where they close (a
+  // skipped box that is a block still separates the words around it).
   let current: Node | null = root.firstChild;
   while (current && visited < MAX_NODES && length < MAX_TEXT) {
     visited++;
@@ -100,10 +101,8 @@ export function buildTextModel(root: Element, postLevel: boolean): TextModel {
     if (current.nodeType === 3) addText(current as Text);
     else if (current.nodeType === 1) {
       const el = current as Element;
-      if (!isSkippedElement(el, postLevel)) {
-        if (BLOCKS.has(tagOf(el))) breakLine();
-        descend = !!el.firstChild;
-      }
+      if (BLOCKS.has(tagOf(el))) breakLine();
+      descend = !!el.firstChild && !isSkippedElement(el, postLevel);
     }
     if (descend) {
       current = current.firstChild;
@@ -115,7 +114,6 @@ export function buildTextModel(root: Element, postLevel: boolean): TextModel {
       if (current && current !== root && BLOCKS.has(tagOf(current))) breakLine();
     }
     if (!current || current === root) break;
-    if (current.nodeType === 1 && BLOCKS.has(tagOf(current)) && !isSkippedElement(current as Element, postLevel)) breakLine();
     current = current.nextSibling;
   }
   return { root, postLevel, text: parts.join(''), nodes, starts, ends, index };
