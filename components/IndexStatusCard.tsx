@@ -1,42 +1,28 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { CrawlStatus, IndexStatus } from '@/lib/model';
+import { useState } from 'preact/hooks';
 import { CrawlProgress } from './CrawlProgress';
 import { formatTimestamp, t, tCount } from './i18n';
 import { useServices } from './services';
+import { useBackgroundEvent, useCall } from './use-background';
 
 /** How many articles the index holds, and a "Build index" button with a live progress line. */
 export function IndexStatusCard() {
-  const { call, onEvent } = useServices();
-  const [status, setStatus] = useState<IndexStatus | null>(null);
-  const [crawl, setCrawl] = useState<CrawlStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { call } = useServices();
+  const index = useCall((ask) => ask('ui.indexStatus', {}), []);
+  const crawlAnswer = useCall((ask) => ask('ui.crawlStatus', {}), []);
+  const [buildError, setBuildError] = useState<string | null>(null);
+  useBackgroundEvent('bg.crawlProgress', (payload) => crawlAnswer.setValue(() => payload.status));
+  useBackgroundEvent('bg.indexChanged', (payload) => index.setValue((old) => (old ? { ...old, articles: payload.articles } : old)));
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const loadStatus = async () => {
-      const result = await call('ui.indexStatus', {});
-      if (controller.signal.aborted) return;
-      if (result.ok) setStatus(result.value);
-      else setError(result.error.message);
-    };
-    void loadStatus();
-    void call('ui.crawlStatus', {}).then((result) => {
-      if (result.ok && !controller.signal.aborted) setCrawl(result.value);
-    });
-    onEvent((event) => {
-      if (event.event === 'bg.crawlProgress') setCrawl(event.payload.status);
-      if (event.event === 'bg.indexChanged') setStatus((old) => (old ? { ...old, articles: event.payload.articles } : old));
-    }, controller.signal);
-    return () => controller.abort();
-  }, [call, onEvent]);
-
+  const status = index.value;
+  const crawl = crawlAnswer.value;
+  const error = buildError ?? index.error?.message ?? null;
   const running = crawl?.state === 'running' || crawl?.state === 'paused';
   const build = async () => {
     const result = await call('ui.crawlStart', { mode: 'full' });
     if (result.ok) {
-      setCrawl(result.value);
-      setError(null);
-    } else setError(result.error.message);
+      crawlAnswer.setValue(() => result.value);
+      setBuildError(null);
+    } else setBuildError(result.error.message);
   };
 
   return (

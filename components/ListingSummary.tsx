@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { PageInfo } from '@/lib/model';
 import { formatCount, t } from './i18n';
-import { useServices } from './services';
+import { useCall } from './use-background';
 
 interface Props {
   page: PageInfo;
@@ -10,23 +9,12 @@ interface Props {
 
 /** A listing page: what it lists, how many of its articles the index holds, a way to browse it. */
 export function ListingSummary({ page, onBrowse }: Props) {
-  const { call } = useServices();
-  const [indexed, setIndexed] = useState<number | null>(null);
   const urls = page.listing.map((teaser) => teaser.url);
-
-  useEffect(() => {
-    let live = true;
-    if (urls.length === 0) {
-      setIndexed(0);
-      return undefined;
-    }
-    void call('ui.countIndexed', { urls: urls.slice(0, 500) }).then((result) => {
-      if (live) setIndexed(result.ok ? result.value.indexed : null);
-    });
-    return () => {
-      live = false;
-    };
-  }, [page.url, call]);
+  const answer = useCall(
+    async (call) => (urls.length === 0 ? { ok: true as const, value: { indexed: 0 } } : call('ui.countIndexed', { urls: urls.slice(0, 500) })),
+    [page.url],
+  );
+  const indexed = answer.error ? null : (answer.value?.indexed ?? null);
 
   const subject = page.subject?.name ?? page.subject?.slug ?? '';
   const browsable = (page.kind === 'tag' || page.kind === 'category') && page.subject?.slug;

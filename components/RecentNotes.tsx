@@ -1,26 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { NoteView } from '@/lib/protocol';
 import { ArticleLink } from './ArticleLink';
 import { formatTimestamp, t } from './i18n';
-import { useServices } from './services';
+import { useBackgroundEvent, useCall } from './use-background';
 
 /** The reader's most recently edited notes (ui.recentNotes), refreshed when a note changes. */
 export function RecentNotes({ limit = 5 }: { limit?: number }) {
-  const { call, onEvent } = useServices();
-  const [notes, setNotes] = useState<NoteView[] | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const load = async () => {
-      const result = await call('ui.recentNotes', { limit });
-      if (!controller.signal.aborted) setNotes(result.ok ? result.value : []);
-    };
-    void load();
-    onEvent((event) => {
-      if (event.event === 'bg.noteChanged') void load();
-    }, controller.signal);
-    return () => controller.abort();
-  }, [call, onEvent, limit]);
+  const recent = useCall((call) => call('ui.recentNotes', { limit }), [limit]);
+  useBackgroundEvent('bg.noteChanged', recent.reload);
+  // A failed request shows the empty list rather than nothing at all.
+  const notes = recent.error ? [] : recent.value;
 
   return (
     <section class="sv-recent">

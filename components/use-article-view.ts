@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Note, RelatedItem } from '@/lib/model';
 import type { ArticleView } from '@/lib/protocol';
 import { useServices } from './services';
+import { useBackgroundEvent } from './use-background';
 
 export const RELATED_LIMIT = 8;
 
@@ -21,11 +22,12 @@ export interface ArticleViewState {
  * index grows (pages seen while browsing add articles).
  */
 export function useArticleView(url: string): ArticleViewState {
-  const { call, onEvent, drafts } = useServices();
+  const { call, drafts } = useServices();
   const [view, setView] = useState<ArticleView | null>(null);
   const [note, setNote] = useState<Note | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
+  const reload = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const load = useCallback(async () => {
     const mine = ++generation.current;
@@ -42,21 +44,20 @@ export function useArticleView(url: string): ArticleViewState {
     setView(null);
     setNote(null);
     void load();
-    const controller = new AbortController();
-    let reload: ReturnType<typeof setTimeout> | null = null;
-    onEvent((event) => {
-      if (event.event === 'bg.noteChanged' && event.payload.url === url) setNote(event.payload.note);
-      if (event.event === 'bg.indexChanged') {
-        if (reload !== null) clearTimeout(reload);
-        reload = setTimeout(() => void load(), 250);
-      }
-    }, controller.signal);
     return () => {
-      controller.abort();
-      if (reload !== null) clearTimeout(reload);
+      clearTimeout(reload.current);
       generation.current++;
     };
-  }, [url, load, onEvent]);
+  }, [load]);
+
+  useBackgroundEvent('bg.noteChanged', (payload) => {
+    if (payload.url === url) setNote(payload.note);
+  });
+  // Pages seen while browsing arrive in bursts: reload once they pause.
+  useBackgroundEvent('bg.indexChanged', () => {
+    clearTimeout(reload.current);
+    reload.current = setTimeout(() => void load(), 250);
+  });
 
   const save = useCallback(
     async (patch: { text?: string; rating?: number | null }) => {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ImportReport } from '@/lib/model';
 import { MAX_IMPORT_CHARS, type ProtocolError } from '@/lib/protocol';
 import { t } from '../i18n';
-import type { SaveFile, SectionDeps, StorageProbe } from './deps';
+import { useRequiredService, useServices } from '../services';
 import { base64ToBytes, safeFilename } from './download';
 import { ErrorText } from './ErrorText';
 import { ImportPreview } from './ImportPreview';
@@ -18,7 +18,9 @@ type ImportState =
 const MEGABYTE = 1024 * 1024;
 
 /** Where the data is kept, export (JSON backup, Markdown zip) and import with a preview of what will change. */
-export function BackupSection({ call, saveFile, storage }: Pick<SectionDeps, 'call'> & { saveFile: SaveFile; storage: StorageProbe }) {
+export function BackupSection() {
+  const { call } = useServices();
+  const saveFile = useRequiredService('saveFile');
   const [exportError, setExportError] = useState<ProtocolError | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const [importError, setImportError] = useState<ProtocolError | null>(null);
@@ -90,7 +92,7 @@ export function BackupSection({ call, saveFile, storage }: Pick<SectionDeps, 'ca
   return (
     <section id="backup" aria-labelledby="backup-title" class="card">
       <h2 id="backup-title">{t('optionsBackupTitle')}</h2>
-      <StorageStatus storage={storage} />
+      <StorageStatus />
       <h3>{t('optionsExportTitle')}</h3>
       <p class="hint">{t('optionsExportHint')}</p>
       <div class="actions">

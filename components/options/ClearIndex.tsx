@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CallBackground, ProtocolError } from '@/lib/protocol';
+import type { ProtocolError } from '@/lib/protocol';
 import { t, tCount } from '../i18n';
+import { useServices } from '../services';
 import { ErrorText } from './ErrorText';
 
 /** "Clear index" with a confirmation step; notes, ratings and trash are kept, and the text says so. */
-export function ClearIndex({ call, disabled, onCleared }: { call: CallBackground; disabled: boolean; onCleared: () => void }) {
+export function ClearIndex({ disabled, onCleared }: { disabled: boolean; onCleared: () => void }) {
+  const { call } = useServices();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ProtocolError | null>(null);

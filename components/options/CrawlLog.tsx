@@ -1,31 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { CrawlLogEntry } from '@/lib/model';
-import type { CallBackground, ProtocolError } from '@/lib/protocol';
 import { t } from '../i18n';
+import { useCall } from '../use-background';
 import { ErrorText } from './ErrorText';
 import { formatDateTime } from './format';
 
 const LOG_LIMIT = 200;
 
 /** URLs the crawler skipped, with reasons. URLs stay text: a crawl log may hold anything a server sent. */
-export function CrawlLog({ call, version }: { call: CallBackground; version: number }) {
-  const [entries, setEntries] = useState<CrawlLogEntry[] | null>(null);
-  const [error, setError] = useState<ProtocolError | null>(null);
-  const [reloads, setReloads] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void call('ui.crawlLog', { limit: LOG_LIMIT }).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setEntries(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [call, version, reloads]);
+export function CrawlLog({ version }: { version: number }) {
+  const log = useCall((call) => call('ui.crawlLog', { limit: LOG_LIMIT }), [version]);
+  const entries = log.value;
 
   return (
     <details class="crawl-log">
@@ -33,7 +16,7 @@ export function CrawlLog({ call, version }: { call: CallBackground; version: num
         {t('optionsCrawlLogTitle')}
         {entries ? ` (${entries.length})` : ''}
       </summary>
-      <ErrorText error={error} />
+      <ErrorText error={log.error} />
       {entries && entries.length === 0 && <p class="hint">{t('optionsCrawlLogEmpty')}</p>}
       {entries && entries.length > 0 && (
         <div class="table-scroll" tabIndex={0} role="region" aria-label={t('optionsCrawlLogTitle')}>
@@ -57,7 +40,7 @@ export function CrawlLog({ call, version }: { call: CallBackground; version: num
           </table>
         </div>
       )}
-      <button type="button" class="link-button" onClick={() => setReloads((n) => n + 1)}>
+      <button type="button" class="link-button" onClick={log.reload}>
         {t('optionsCrawlLogReload')}
       </button>
     </details>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { CrawlStatus, IndexStatus } from '@/lib/model';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CrawlStatus } from '@/lib/model';
 import type { ProtocolError } from '@/lib/protocol';
 import { formatCount, t } from '../i18n';
-import type { SectionDeps } from './deps';
+import { useServices } from '../services';
+import { useBackgroundEvent, useCall } from '../use-background';
 import { ErrorText } from './ErrorText';
 import { CrawlLog } from './CrawlLog';
 import { ClearIndex } from './ClearIndex';
@@ -13,53 +14,40 @@ import { Figure } from './Figure';
 type CrawlAction = 'ui.crawlStart' | 'ui.crawlPause' | 'ui.crawlResume' | 'ui.crawlCancel';
 
 /** Index counts, the crawl controls with live progress, the crawl log and "Clear index". */
-export function IndexSection({ call, subscribe }: SectionDeps) {
-  const [status, setStatus] = useState<IndexStatus | null>(null);
+export function IndexSection() {
+  const { call } = useServices();
+  const counts = useCall((ask) => ask('ui.indexStatus', {}), []);
   const [crawl, setCrawl] = useState<CrawlStatus | null>(null);
   const [error, setError] = useState<ProtocolError | null>(null);
   const [busy, setBusy] = useState(false);
   const [logVersion, setLogVersion] = useState(0);
   const lastState = useRef<CrawlStatus['state'] | null>(null);
-
-  const loadStatus = useCallback(async () => {
-    const result = await call('ui.indexStatus', {});
-    if (result.ok) setStatus(result.value);
-    else setError(result.error);
-  }, [call]);
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // A crawl that stops (done, cancelled, failed) changes the counts and the log: reload both once.
-  const applyCrawl = useCallback(
-    (next: CrawlStatus) => {
-      setCrawl(next);
-      if (lastState.current !== next.state && next.state !== 'running') {
-        void loadStatus();
-        setLogVersion((v) => v + 1);
-      }
-      lastState.current = next.state;
-    },
-    [loadStatus],
-  );
+  const applyCrawl = (next: CrawlStatus) => {
+    setCrawl(next);
+    if (lastState.current !== next.state && next.state !== 'running') {
+      counts.reload();
+      setLogVersion((v) => v + 1);
+    }
+    lastState.current = next.state;
+  };
 
+  // Index changes arrive in bursts during a crawl: refresh the counts at most every half second.
+  const countsChanged = () => {
+    pending.current ??= setTimeout(() => {
+      pending.current = undefined;
+      counts.reload();
+    }, 500);
+  };
+  useBackgroundEvent('bg.crawlProgress', (payload) => applyCrawl(payload.status));
+  useBackgroundEvent('bg.indexChanged', countsChanged);
+  useBackgroundEvent('bg.noteChanged', countsChanged);
   useEffect(() => {
-    const controller = new AbortController();
-    let pending: ReturnType<typeof setTimeout> | undefined;
-    subscribe((event) => {
-      if (event.event === 'bg.crawlProgress') applyCrawl(event.payload.status);
-      // Index changes arrive in bursts during a crawl: refresh the counts at most every half second.
-      if (event.event === 'bg.indexChanged' || event.event === 'bg.noteChanged') {
-        pending ??= setTimeout(() => {
-          pending = undefined;
-          void loadStatus();
-        }, 500);
-      }
-    }, controller.signal);
-    void loadStatus();
     void call('ui.crawlStatus', {}).then((result) => (result.ok ? applyCrawl(result.value) : setError(result.error)));
-    return () => {
-      controller.abort();
-      clearTimeout(pending);
-    };
-  }, [call, subscribe, loadStatus, applyCrawl]);
+    return () => clearTimeout(pending.current);
+  }, [call]);
 
   const act = async (name: CrawlAction, mode?: 'full' | 'refresh') => {
     setBusy(true);
@@ -70,6 +58,7 @@ export function IndexSection({ call, subscribe }: SectionDeps) {
     else setError(result.error);
   };
 
+  const status = counts.value;
   const state = crawl?.state ?? 'idle';
   const active = state === 'running' || state === 'paused';
   return (
@@ -113,10 +102,10 @@ export function IndexSection({ call, subscribe }: SectionDeps) {
         )}
       </div>
       <p class="hint">{t('optionsBuildHint')}</p>
-      <ErrorText error={error} />
+      <ErrorText error={error ?? counts.error} />
       {crawl && <CrawlProgressBar status={crawl} />}
-      <CrawlLog call={call} version={logVersion} />
-      <ClearIndex call={call} disabled={active} onCleared={loadStatus} />
+      <CrawlLog version={logVersion} />
+      <ClearIndex disabled={active} onCleared={counts.reload} />
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CallBackground, NoteView, ProtocolError } from '@/lib/protocol';
+import type { NoteView, ProtocolError } from '@/lib/protocol';
 import { t } from '../i18n';
 import { NoteEditor } from '../NoteEditor';
 import { RatingStars } from '../RatingStars';
 import { safeArchiveHref } from '@/lib/archive/safe-href';
-import type { DraftSink } from '../services';
+import { useServices } from '../services';
 import { TagChips } from '../TagChips';
 import { ErrorText } from './ErrorText';
 import { formatDateTime } from './format';
@@ -16,20 +16,18 @@ export function starsLabel(rating: number | null): string {
 
 interface Props {
   note: NoteView;
-  hosts: readonly string[];
-  call: CallBackground;
   onChanged: () => void;
   onTrashed: () => void;
-  /** Mirrors keystrokes to the background, which commits them if the page closes mid-edit. */
-  drafts?: DraftSink;
 }
 
 /**
  * One note in the library: title (a link only for an http(s) archive URL), rubrique, tags, rating, dates
  * and text, all rendered as text. Editing reuses the popup's RatingStars and autosaving NoteEditor, so a
- * note being edited here is saved the same way (and flushed if the page closes) as in the popup.
+ * note being edited here is saved the same way (and flushed if the page closes: the services' draft sink
+ * mirrors keystrokes to the background) as in the popup.
  */
-export function NoteItem({ note, hosts, call, onChanged, onTrashed, drafts }: Props) {
+export function NoteItem({ note, onChanged, onTrashed }: Props) {
+  const { call, hosts, drafts } = useServices();
   const [editing, setEditing] = useState(false);
   const [rating, setRating] = useState<number | null>(note.rating);
   const [busy, setBusy] = useState(false);

@@ -1,33 +1,25 @@
-import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
-import type { NoteView, ProtocolError } from '@/lib/protocol';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatCount, t } from '../i18n';
-import type { DraftSink } from '../services';
-import type { SectionDeps } from './deps';
+import { useBackgroundEvent, useCall } from '../use-background';
 import { ErrorText } from './ErrorText';
-import { loadNoteFacets, type NoteFacets } from './note-facets';
+import { loadNoteFacets } from './note-facets';
 import { NoteItem } from './NoteItem';
 import { EMPTY_FILTER, NotesFilters, type NoteFilter } from './NotesFilters';
 
 export const NOTES_PAGE_SIZE = 20;
 const SEARCH_DEBOUNCE_MS = 250;
 
-interface Props extends SectionDeps {
+interface Props {
   /** Bumped by the owner when notes changed elsewhere (restored from the trash). */
   version: number;
   onTrashed: () => void;
-  drafts?: DraftSink;
 }
 
 /** The reader's notes: search, filters, sort, pages of NoteItems. */
-export function NotesLibrary({ call, subscribe, version, onTrashed, drafts }: Props) {
+export function NotesLibrary({ version, onTrashed }: Props) {
   const [filter, setFilter] = useState<NoteFilter>(EMPTY_FILTER);
   const [query, setQuery] = useState('');
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ items: NoteView[]; total: number } | null>(null);
-  const [facets, setFacets] = useState<NoteFacets | null>(null);
-  const [hosts, setHosts] = useState<readonly string[]>(DEFAULT_ARCHIVE_HOSTS);
-  const [error, setError] = useState<ProtocolError | null>(null);
   const [changes, setChanges] = useState(0);
 
   // Typing waits for a pause before querying; the other filters apply at once.
@@ -36,45 +28,30 @@ export function NotesLibrary({ call, subscribe, version, onTrashed, drafts }: Pr
     return () => clearTimeout(timer);
   }, [filter.query]);
 
+  useBackgroundEvent('bg.noteChanged', () => setChanges((n) => n + 1));
+  const facets = useCall(loadNoteFacets, [version, changes]).value;
+  const listed = useCall(
+    (call) =>
+      call('ui.listNotes', {
+        ...(query ? { query } : {}),
+        ...(filter.rating !== null ? { rating: filter.rating } : {}),
+        ...(filter.tag ? { tag: filter.tag } : {}),
+        ...(filter.category ? { category: filter.category } : {}),
+        sort: filter.sort,
+        offset,
+        limit: NOTES_PAGE_SIZE,
+      }),
+    [query, filter.rating, filter.tag, filter.category, filter.sort, offset, version, changes],
+  );
+  // A page emptied by deletions steps back instead of showing nothing (the page before stays shown meanwhile).
+  const emptied = listed.value !== null && listed.value.items.length === 0 && offset > 0;
   useEffect(() => {
-    const controller = new AbortController();
-    subscribe((event) => {
-      if (event.event === 'bg.noteChanged') setChanges((n) => n + 1);
-    }, controller.signal);
-    void call('ui.getSettings', {}).then((result) => result.ok && setHosts(result.value.archiveHosts));
-    return () => controller.abort();
-  }, [call, subscribe]);
-
-  useEffect(() => {
-    let live = true;
-    void loadNoteFacets(call).then((result) => live && result.ok && setFacets(result.value));
-    return () => {
-      live = false;
-    };
-  }, [call, version, changes]);
-
-  useEffect(() => {
-    let live = true;
-    void call('ui.listNotes', {
-      ...(query ? { query } : {}),
-      ...(filter.rating !== null ? { rating: filter.rating } : {}),
-      ...(filter.tag ? { tag: filter.tag } : {}),
-      ...(filter.category ? { category: filter.category } : {}),
-      sort: filter.sort,
-      offset,
-      limit: NOTES_PAGE_SIZE,
-    }).then((result) => {
-      if (!live) return;
-      if (!result.ok) return setError(result.error);
-      setError(null);
-      // A page emptied by deletions steps back instead of showing nothing.
-      if (result.value.items.length === 0 && offset > 0) setOffset(Math.max(0, offset - NOTES_PAGE_SIZE));
-      else setPage(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [call, query, filter.rating, filter.tag, filter.category, filter.sort, offset, version, changes]);
+    if (emptied) setOffset((old) => Math.max(0, old - NOTES_PAGE_SIZE));
+  }, [emptied, listed.value]);
+  const shown = useRef(listed.value);
+  if (!emptied) shown.current = listed.value;
+  const page = shown.current;
+  const error = listed.error;
 
   const changeFilter = (next: NoteFilter) => {
     setFilter(next);
@@ -101,9 +78,6 @@ export function NotesLibrary({ call, subscribe, version, onTrashed, drafts }: Pr
             <NoteItem
               key={note.url}
               note={note}
-              hosts={hosts}
-              call={call}
-              drafts={drafts}
               onChanged={refresh}
               onTrashed={() => {
                 refresh();

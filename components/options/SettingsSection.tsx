@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/model';
 import type { ProtocolError } from '@/lib/protocol';
 import { t } from '../i18n';
-import type { HostPermissions, SectionDeps } from './deps';
+import { useRequiredService, useServices } from '../services';
 import { ErrorText } from './ErrorText';
 import { HostListEditor } from './HostListEditor';
 import { CrawlSettingsForm } from './CrawlSettingsForm';
@@ -11,7 +11,9 @@ export const WAYBACK_ORIGINS = ['https://web.archive.org/*'];
 
 /** Archive hosts, the in-page panel, Wayback Machine support (an optional host permission) and crawl
  * politeness. Every change is saved at once through ui.saveSettings. */
-export function SettingsSection({ call, permissions }: Pick<SectionDeps, 'call'> & { permissions: HostPermissions }) {
+export function SettingsSection() {
+  const { call } = useServices();
+  const permissions = useRequiredService('permissions');
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<ProtocolError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

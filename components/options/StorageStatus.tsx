@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { ok } from '@/lib/protocol';
 import { t } from '../i18n';
-import type { StorageProbe } from './deps';
+import { useRequiredService, type StorageProbe } from '../services';
+import { useCall } from '../use-background';
 import { formatBytes } from './format';
 
 type Kept = 'persistent' | 'unlimited' | 'best-effort';
@@ -28,15 +29,10 @@ async function readStatus(storage: StorageProbe): Promise<Status> {
  * Whether the browser will keep the store under disk pressure, and how much it uses: the store holds the
  * reader's only copy of their notes, so they should know (and export a backup when it is not protected).
  */
-export function StorageStatus({ storage }: { storage: StorageProbe }) {
-  const [status, setStatus] = useState<Status | null>(null);
-  useEffect(() => {
-    let live = true;
-    void readStatus(storage).then((next) => live && setStatus(next));
-    return () => {
-      live = false;
-    };
-  }, [storage]);
+export function StorageStatus() {
+  const storage = useRequiredService('storage');
+  // readStatus never fails (each probe falls back), so the answer is always ok.
+  const { value: status } = useCall(async () => ok(await readStatus(storage)), [storage]);
   return (
     <div class="storage-status" aria-live="polite">
       <h3>{t('optionsStorageTitle')}</h3>

@@ -1,55 +1,40 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { TRASH_RETENTION_MS } from '@/lib/model';
 import type { ProtocolError, TrashedNoteView } from '@/lib/protocol';
 import { t } from '../i18n';
-import type { SectionDeps } from './deps';
+import { useServices } from '../services';
+import { useBackgroundEvent, useCall } from '../use-background';
 import { ErrorText } from './ErrorText';
 import { formatDateTime, formatDay } from './format';
 
-interface Props extends SectionDeps {
+interface Props {
   /** Bumped by the owner when a note was moved to the trash. */
   version: number;
   onRestored: () => void;
 }
 
 /** Deleted notes, restorable for 30 days. Titles and texts are shown as text only. */
-export function TrashList({ call, subscribe, version, onRestored }: Props) {
-  const [items, setItems] = useState<TrashedNoteView[] | null>(null);
-  const [error, setError] = useState<ProtocolError | null>(null);
+export function TrashList({ version, onRestored }: Props) {
+  const { call } = useServices();
+  const trash = useCall(async (ask) => {
+    const result = await ask('ui.listTrash', {});
+    return result.ok ? { ok: true as const, value: [...result.value].sort((a, b) => b.deletedAt - a.deletedAt) } : result;
+  }, [version]);
+  const [restoreError, setRestoreError] = useState<ProtocolError | null>(null);
   const [busyUrl, setBusyUrl] = useState<string | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
-  const [changes, setChanges] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    subscribe((event) => {
-      if (event.event === 'bg.noteChanged') setChanges((n) => n + 1);
-    }, controller.signal);
-    return () => controller.abort();
-  }, [subscribe]);
-
-  useEffect(() => {
-    let live = true;
-    void call('ui.listTrash', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setItems([...result.value].sort((a, b) => b.deletedAt - a.deletedAt));
-        setError(null);
-      } else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [call, version, changes]);
+  useBackgroundEvent('bg.noteChanged', trash.reload);
+  const items = trash.value;
+  const error = restoreError ?? trash.error;
 
   const restore = async (note: TrashedNoteView) => {
     setBusyUrl(note.url);
-    setError(null);
+    setRestoreError(null);
     const result = await call('ui.restoreNote', { url: note.url });
     setBusyUrl(null);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return setRestoreError(result.error);
     setRestored(note.title ?? note.url);
-    setItems((current) => current?.filter((item) => item.url !== note.url) ?? null);
+    trash.setValue((current) => current?.filter((item) => item.url !== note.url) ?? null);
     onRestored();
   };
 

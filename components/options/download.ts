@@ -1,4 +1,4 @@
-import type { SaveFile } from './deps';
+import type { SaveFile } from '../services';
 
 /** Saves a Blob as a file the ordinary way: a temporary `<a download>` over a Blob URL. */
 export const downloadBlob: SaveFile = (filename, blob) => {

@@ -1,17 +1,8 @@
-import type { DraftSink } from '@/components/services';
 import { t } from '@/components/i18n';
 import { BackupSection } from '@/components/options/BackupSection';
-import type { HostPermissions, SaveFile, SectionDeps, StorageProbe } from '@/components/options/deps';
 import { IndexSection } from '@/components/options/IndexSection';
 import { NotesSection } from '@/components/options/NotesSection';
 import { SettingsSection } from '@/components/options/SettingsSection';
-
-export interface OptionsDeps extends SectionDeps {
-  permissions: HostPermissions;
-  saveFile: SaveFile;
-  storage: StorageProbe;
-  drafts?: DraftSink;
-}
 
 const SECTIONS = [
   ['index', 'optionsNavIndex'],
@@ -20,9 +11,9 @@ const SECTIONS = [
   ['settings', 'optionsNavSettings'],
 ] as const;
 
-/** The options page: one page, four sections, a nav of in-page links. */
-export function App({ deps }: { deps: OptionsDeps }) {
-  const { call, subscribe } = deps;
+/** The options page: one page, four sections, a nav of in-page links. Services come from the
+ * ServicesProvider (main.tsx), as in the popup and the panel. */
+export function App() {
   return (
     <div class="sv-root options">
       <a class="skip-link" href="#main">
@@ -41,10 +32,10 @@ export function App({ deps }: { deps: OptionsDeps }) {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <IndexSection call={call} subscribe={subscribe} />
-        <NotesSection call={call} subscribe={subscribe} drafts={deps.drafts} />
-        <BackupSection call={call} saveFile={deps.saveFile} storage={deps.storage} />
-        <SettingsSection call={call} permissions={deps.permissions} />
+        <IndexSection />
+        <NotesSection />
+        <BackupSection />
+        <SettingsSection />
       </main>
     </div>
   );

@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { ArticleCompanion } from '@/components/ArticleCompanion';
 import { ArticleLink } from '@/components/ArticleLink';
 import { t } from '@/components/i18n';
-import { useServices } from '@/components/services';
+import { useBackgroundEvent } from '@/components/use-background';
 import type { Placement } from '@/lib/protocol/panel-frame';
 
 export type { Placement };
@@ -21,23 +21,17 @@ interface Props {
  * by this tab's content script) switches it to that article until "back".
  */
 export function Panel({ url, placement, initialCollapsed, onCollapsedChange }: Props) {
-  const { onEvent } = useServices();
   const bodyId = useId();
   const [collapsed, setCollapsed] = useState(initialCollapsed);
   const [shown, setShown] = useState<string | null>(null);
   const region = useRef<HTMLElement>(null);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    onEvent((event) => {
-      if (event.event !== 'bg.showRelated') return;
-      setShown(event.payload.url === url ? null : event.payload.url);
-      setCollapsed(false);
-      region.current?.scrollIntoView({ block: 'nearest' });
-      region.current?.querySelector<HTMLElement>('.sv-panel-toggle')?.focus();
-    }, controller.signal);
-    return () => controller.abort();
-  }, [onEvent, url]);
+  useBackgroundEvent('bg.showRelated', (payload) => {
+    setShown(payload.url === url ? null : payload.url);
+    setCollapsed(false);
+    region.current?.scrollIntoView({ block: 'nearest' });
+    region.current?.querySelector<HTMLElement>('.sv-panel-toggle')?.focus();
+  });
 
   const toggle = () => {
     setCollapsed(!collapsed);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '@/entrypoints/options/App';
 import { base64ToBytes, safeFilename } from '@/components/options/download';
 import { formatDuration } from '@/components/options/format';
-import { fakeBackground, fakeEvents, fakeStorage, useLocale } from './helpers';
+import { fakeBackground, fakeEvents, fakeStorage, useLocale, withOptionsServices } from './helpers';
 import { note, notesStore } from './fake-notes';
 
 afterEach(cleanup);
@@ -19,15 +19,13 @@ function renderApp() {
   });
   const events = fakeEvents();
   render(
-    <App
-      deps={{
-        call: bg.call,
-        subscribe: events.subscribe,
-        saveFile: () => undefined,
-        storage: fakeStorage().storage,
-        permissions: { request: async () => true, remove: async () => true, contains: async () => false },
-      }}
-    />,
+    withOptionsServices(<App />, {
+      call: bg.call,
+      events,
+      saveFile: () => undefined,
+      storage: fakeStorage().storage,
+      permissions: { request: async () => true, remove: async () => true, contains: async () => false },
+    }),
   );
   return { bg, events };
 }

@@ -5,7 +5,7 @@ import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
 import type { ImportReport, Settings } from '@/lib/model';
 import { MAX_IMPORT_CHARS, err } from '@/lib/protocol';
 import { BackupSection } from '@/components/options/BackupSection';
-import { fakeBackground, fakeStorage, useLocale, type FakeHandlers } from './helpers';
+import { fakeBackground, fakeStorage, useLocale, withOptionsServices, type FakeHandlers } from './helpers';
 
 beforeEach(() => useLocale('en'));
 afterEach(cleanup);
@@ -36,7 +36,7 @@ function setup(extra: FakeHandlers = {}) {
     'ui.applyImport': ({ applySettings }) => report(true, applySettings),
     ...extra,
   });
-  render(<BackupSection call={bg.call} saveFile={(name, blob) => saved.push({ name, blob })} storage={fakeStorage().storage} />);
+  render(withOptionsServices(<BackupSection />, { call: bg.call, saveFile: (name, blob) => saved.push({ name, blob }), storage: fakeStorage().storage }));
   return { bg, saved };
 }
 

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CrawlStatus, IndexStatus } from '@/lib/model';
 import { IndexSection } from '@/components/options/IndexSection';
-import { fakeBackground, fakeEvents, useLocale, type FakeHandlers } from './helpers';
+import { fakeBackground, fakeEvents, useLocale, withOptionsServices, type FakeHandlers } from './helpers';
 
 beforeEach(() => useLocale('en'));
 afterEach(cleanup);
@@ -58,7 +58,7 @@ function setup(extra: FakeHandlers = {}) {
     ...extra,
   });
   const events = fakeEvents();
-  render(<IndexSection call={bg.call} subscribe={events.subscribe} />);
+  render(withOptionsServices(<IndexSection />, { call: bg.call, events }));
   return { bg, events };
 }
 

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotesSection } from '@/components/options/NotesSection';
 import { NOTES_PAGE_SIZE } from '@/components/options/NotesLibrary';
-import { fakeBackground, fakeEvents, useLocale } from './helpers';
+import { fakeBackground, fakeEvents, useLocale, withOptionsServices } from './helpers';
 import { note, notesStore } from './fake-notes';
 
 beforeEach(() => useLocale('en'));
@@ -13,7 +13,7 @@ function setup(initial = [note(1), note(2), note(3)]) {
   const store = notesStore(initial);
   const bg = fakeBackground(store.handlers);
   const events = fakeEvents();
-  render(<NotesSection call={bg.call} subscribe={events.subscribe} />);
+  render(withOptionsServices(<NotesSection />, { call: bg.call, events }));
   return { store, bg, events };
 }
 

@@ -2,10 +2,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '@/lib/model';
-import type { HostPermissions } from '@/components/options/deps';
+import type { HostPermissions } from '@/components/services';
 import { SettingsSection, WAYBACK_ORIGINS } from '@/components/options/SettingsSection';
 import { hostProblem, normaliseHost } from '@/components/options/HostListEditor';
-import { fakeBackground, useLocale } from './helpers';
+import { fakeBackground, useLocale, withOptionsServices } from './helpers';
 import { SETTINGS } from './fake-notes';
 
 beforeEach(() => useLocale('en'));
@@ -37,7 +37,7 @@ function setup({ grant = true, initial = SETTINGS }: { grant?: boolean; initial?
     'ui.saveSettings': (patch) => (settings = { ...settings, ...patch }),
   });
   const perms = fakePermissions(grant);
-  render(<SettingsSection call={bg.call} permissions={perms.permissions} />);
+  render(withOptionsServices(<SettingsSection />, { call: bg.call, permissions: perms.permissions }));
   return { bg, perms, current: () => settings };
 }
 
@@ -121,7 +121,7 @@ describe('SettingsSection', () => {
       'ui.getSettings': () => SETTINGS,
       'ui.saveSettings': () => ({ ok: false, error: { code: 'invalid-message', message: 'archiveHosts: too many' } }),
     });
-    render(<SettingsSection call={bg.call} permissions={fakePermissions(true).permissions} />);
+    render(withOptionsServices(<SettingsSection />, { call: bg.call, permissions: fakePermissions(true).permissions }));
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Show the panel on article pages' }));
     expect((await screen.findByRole('alert')).textContent).toContain('archiveHosts: too many');
   });

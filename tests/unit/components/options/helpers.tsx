@@ -1,7 +1,9 @@
-import type { StorageProbe } from '@/components/options/deps';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { ComponentChildren } from 'preact';
 import { setMessageSource } from '@/components/i18n';
+import { ServicesProvider, type Services, type StorageProbe } from '@/components/services';
+import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
 import {
   calls,
   err,
@@ -92,4 +94,16 @@ export function fakeStorage(over: { persisted?: boolean; grants?: boolean; unlim
     unlimited: async () => over.unlimited ?? false,
   };
   return { storage, asked };
+}
+
+/**
+ * The options page's services around `children`, as main.tsx provides them: the fake background, events
+ * (none unless given), the default archive hosts, and whatever page services the test passes.
+ */
+export function withOptionsServices(
+  children: ComponentChildren,
+  { call, events = fakeEvents(), ...extra }: { call: CallBackground; events?: ReturnType<typeof fakeEvents> } & Partial<Omit<Services, 'call' | 'onEvent'>>,
+) {
+  const services: Services = { call, onEvent: events.subscribe, hosts: DEFAULT_ARCHIVE_HOSTS, ...extra };
+  return <ServicesProvider value={services}>{children}</ServicesProvider>;
 }
