@@ -114,8 +114,14 @@ const v6: Step = async (db, tx) => {
   await tx.objectStore(STORES.meta).put(next, META_KEY);
 };
 
+/** v7: the reader's highlights, keyed by id, found by the article's canonical URL. */
+const v7: Step = (db) => {
+  const highlights = db.createObjectStore(STORES.highlights, { keyPath: 'id' });
+  highlights.createIndex('url', 'url');
+};
+
 /** steps[k] upgrades from version k to k + 1. */
-export const STEPS: readonly Step[] = [v1, v2, v3, v4, v5, v6];
+export const STEPS: readonly Step[] = [v1, v2, v3, v4, v5, v6, v7];
 
 export async function runMigrations(db: UpgradeDb, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {
   for (let version = oldVersion; version < newVersion; version += 1) await STEPS[version]!(db, tx);

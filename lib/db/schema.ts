@@ -2,6 +2,7 @@ import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNam
 import type { ArticleRecord, CrawlLogEntry, Note, Settings, TrashedNote } from '../model';
 import type { ArticleBucket } from './buckets';
 import type { DigestChunk } from './digest';
+import type { StoredHighlight } from './highlights';
 import type { PostingBucket } from './posting-buckets';
 
 /**
@@ -28,9 +29,11 @@ import type { PostingBucket } from './posting-buckets';
  *     search), so an article write no longer reads and rewrites posting lists. Meta keeps every tag's
  *     name and article count (`Meta.tags`: tag statistics and the index status in one small read, with
  *     no catalog to load) and loses the rubrique dictionary the postings needed.
+ * v7  `highlights` (highlights.ts): the reader's highlights, key id, index `url` (the article's
+ *     canonical URL); trashed ones stay with `deletedAt` until purged.
  */
 export const DB_NAME = 'securityvibes-companion';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export const STORES = {
   /** v1–v4 only (one record per article, key: canonical URL); v5 moves them into `articleBuckets`. */
@@ -47,6 +50,7 @@ export const STORES = {
   postingBuckets: 'postingBuckets',
   meta: 'meta',
   digest: 'digest',
+  highlights: 'highlights',
 } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 
@@ -114,6 +118,7 @@ interface LastingStores {
   crawl: { key: string; value: unknown };
   crawlLog: { key: number; value: CrawlLogEntry };
   digest: { key: number; value: DigestChunk };
+  highlights: { key: string; value: StoredHighlight; indexes: { url: string } };
 }
 
 /** The stores of the current version (idb checks every call against it). */

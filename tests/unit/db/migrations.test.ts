@@ -7,7 +7,7 @@ import { createStore, DB_VERSION, openDatabase, relatedFromRecords } from '../..
 import { buildDatabase, readStores, type DatabaseDump } from '../../fixtures/db/builder';
 
 const load = (version: number) => JSON.parse(readFileSync(new URL(`../../fixtures/db/v${version}.json`, import.meta.url), 'utf8')) as DatabaseDump;
-const fixtures = [1, 2, 3, 4, 5].map(load);
+const fixtures = [1, 2, 3, 4, 5, 6].map(load);
 /** The article records a dump holds: one per record up to v4, packed as JSON text in buckets from v5. */
 const articlesOf = (dump: DatabaseDump): Record<string, unknown>[] =>
   dump.stores.articles ?? (dump.stores.articleBuckets ?? []).flatMap((bucket) => (bucket.records as string[]).map((json) => JSON.parse(json) as Record<string, unknown>));
@@ -75,7 +75,7 @@ describe('migrations: databases created by every earlier schema version open wit
     const factory = new IDBFactory();
     await buildDatabase(factory, load(5));
     const before = await readStores(factory, 5);
-    const after = await readStores(factory, DB_VERSION);
+    const after = await readStores(factory, 6);
     expect(Object.keys(before)).toContain('postingBuckets');
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).filter((store) => store !== 'postingBuckets').sort());
     for (const store of Object.keys(after).filter((name) => name !== 'meta')) expect(after[store], store).toStrictEqual(before[store]);
@@ -88,7 +88,17 @@ describe('migrations: databases created by every earlier schema version open wit
     ]) }]);
   });
 
-  it('steps one version at a time (v1 → v2 → … → v6) give the same result as v1 → v6', async () => {
+  it('v6 → v7 adds an empty highlights store and leaves every other store byte for byte', async () => {
+    const factory = new IDBFactory();
+    await buildDatabase(factory, load(6));
+    const before = await readStores(factory, 6);
+    const after = await readStores(factory, 7);
+    expect(Object.keys(after).sort()).toEqual([...Object.keys(before), 'highlights'].sort());
+    for (const store of Object.keys(before)) expect(after[store], store).toStrictEqual(before[store]);
+    expect(after.highlights).toEqual({ keys: [], values: [] });
+  });
+
+  it('steps one version at a time (v1 → v2 → … → v7) give the same result as v1 → v7', async () => {
     const stepwise = new IDBFactory();
     await buildDatabase(stepwise, fixtures[0]!);
     for (let version = 2; version < DB_VERSION; version += 1) (await openDatabase(stepwise, { version })).close();
