@@ -4,6 +4,7 @@ import * as articles from './articles';
 import { exportBackup, importBackup } from './backup';
 import { crawlStateStore, type CrawlStateStore } from './crawl-state';
 import { guarded, transact } from './errors';
+import { highlightStore, type HighlightStore } from './highlight-store';
 import { notesToZip } from './markdown';
 import { factsFromPage, type ArticleFacts } from './merge';
 import * as notes from './notes';
@@ -53,6 +54,7 @@ export class Store {
   private ratingsCache: Promise<Map<string, number | null>> | null = null;
   private readonly now: () => number;
   readonly crawl: CrawlStateStore;
+  readonly highlights: HighlightStore;
 
   constructor(
     private readonly factory: IDBFactory,
@@ -60,6 +62,7 @@ export class Store {
   ) {
     this.now = options.now ?? Date.now;
     this.crawl = crawlStateStore(() => this.db());
+    this.highlights = highlightStore(() => this.db(), this.now);
   }
 
   db(): Promise<Db> {

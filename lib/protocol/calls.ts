@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import {
   ArticleRecord,
+  Highlight,
+  HighlightId,
+  HighlightPlace,
+  HIGHLIGHT_LIMITS,
+  TextPositionSelector,
+  TextQuoteSelector,
   Category,
   CrawlLogEntry,
   CrawlStatus,
@@ -48,6 +54,16 @@ export const ArticleView = z.object({
   related: z.array(RelatedItem),
 });
 export type ArticleView = z.infer<typeof ArticleView>;
+
+/**
+ * A new highlight's selectors as a content script sends them: the quote may be longer than a highlight
+ * may be (bounded all the same), so that the store answers an over-long selection with its own clear
+ * message rather than a schema error.
+ */
+const SelectionSelectors = z.object({
+  quote: z.extend(TextQuoteSelector, { exact: z.string().check(z.minLength(1), z.maxLength(200_000)) }),
+  position: TextPositionSelector,
+});
 
 export const BrowsePage = z.object({ subject: z.nullable(Tag), items: z.array(ArticleRecord), total: count() });
 export type BrowsePage = z.infer<typeof BrowsePage>;
@@ -108,6 +124,19 @@ export const calls = {
   'ui.crawlCancel': call(NoPayload, CrawlStatus, PAGE),
   'ui.crawlStatus': call(NoPayload, CrawlStatus, PAGE),
   'ui.crawlLog': call(z.object({ limit: withDefault(int(1, 1000), 100) }), z.array(CrawlLogEntry), PAGE),
+  /** The article's highlights with their notes, in text order (the panel; never a content script). */
+  'ui.listHighlights': call(z.object({ url: HttpUrl }), z.array(Highlight), PAGE),
+  'ui.saveHighlightNote': call(z.object({ id: HighlightId, note: text(HIGHLIGHT_LIMITS.note) }), Highlight, PAGE),
+  /** Moves a highlight to the trash. */
+  'ui.deleteHighlight': call(z.object({ id: HighlightId }), z.object({ trashed: z.boolean() }), PAGE),
+  'ui.restoreHighlight': call(z.object({ id: HighlightId }), Highlight, PAGE),
+  /**
+   * The reader highlighted a selection on the content script's own page: stored for the article that
+   * tab's top frame reported (content.pageSeen), never for a URL the script names. Answers only the place.
+   */
+  'content.createHighlight': call(z.object({ selectors: SelectionSelectors }), HighlightPlace, CONTENT),
+  /** Where to draw the highlights of the content script's own article: places only, never notes. */
+  'content.highlightPlaces': call(NoPayload, z.array(HighlightPlace), CONTENT),
   /**
    * The panel framed in a tab redeems the one-time token this tab's content script got (and passed over
    * their private channel): once, in that tab only. The answer is the article the token was issued for.

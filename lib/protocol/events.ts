@@ -7,6 +7,8 @@ import { CrawlStatus, HttpUrl, Note } from '../model';
  */
 export const events = {
   'bg.noteChanged': z.object({ url: HttpUrl, note: z.nullable(Note) }),
+  /** An article's highlights changed (extension pages re-read them with ui.listHighlights). */
+  'bg.highlightsChanged': z.object({ url: HttpUrl }),
   'bg.indexChanged': z.object({ articles: z.number().check(z.int(), z.nonnegative()) }),
   'bg.crawlProgress': z.object({ status: CrawlStatus }),
   /** Context menu "Show related articles" on a link: the panel in that tab shows this article. */

@@ -4,6 +4,11 @@ import type { PageInfo } from '../../../lib/model';
 const ARTICLE = 'http://www.securityvibes.fr/menaces/un-article/';
 const PAGE: PageInfo = { kind: 'article', url: ARTICLE, reason: null, article: null, listing: [], subject: null, next: null };
 
+const SELECTORS = {
+  quote: { type: 'TextQuoteSelector' as const, exact: 'neuf millions', prefix: 'infecté près de ', suffix: ' de machines' },
+  position: { type: 'TextPositionSelector' as const, start: 40, end: 53 },
+};
+
 /** One valid payload per call: a new call without a sample here is a compile error. */
 export const CALL_SAMPLES: { [N in CallName]: CallRequest<N> } = {
   'ui.ping': {},
@@ -35,6 +40,12 @@ export const CALL_SAMPLES: { [N in CallName]: CallRequest<N> } = {
   'ui.crawlStatus': {},
   'ui.crawlLog': {},
   'ui.openPanel': { token: '0123456789abcdef0123456789abcdef' },
+  'ui.listHighlights': { url: ARTICLE },
+  'ui.saveHighlightNote': { id: 'hl-00000001', note: '' },
+  'ui.deleteHighlight': { id: 'hl-00000001' },
+  'ui.restoreHighlight': { id: 'hl-00000001' },
+  'content.createHighlight': { selectors: SELECTORS },
+  'content.highlightPlaces': {},
   'content.pageSeen': { page: PAGE },
 };
 

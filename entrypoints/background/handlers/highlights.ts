@@ -1,0 +1,54 @@
+import { CodedError, type HighlightPlace } from '@/lib/model';
+import type { CallContext, Handlers } from '@/lib/protocol';
+import { broadcast } from '../broadcast';
+import { getStore } from '../db';
+import { readTabPage } from '../tab-pages';
+
+/**
+ * The article a content script may act on: the one its tab's top frame reported with content.pageSeen,
+ * while the tab still shows that address (tab-pages.ts). The router admits content scripts only in an
+ * archive tab's top frame; a tab that reported no article, or a script naming another URL, gets nothing:
+ * the URL never comes from the script's payload.
+ */
+async function ownArticle(context: CallContext): Promise<string> {
+  if (context.sender !== 'content') throw new CodedError('forbidden', 'Only the content script of an archive tab may do this.');
+  const url = (await readTabPage(context.tabId))?.article?.url;
+  if (!url) throw new CodedError('forbidden', 'This tab shows no archive article.');
+  return url;
+}
+
+const place = ({ id, selectors }: HighlightPlace): HighlightPlace => ({ id, selectors });
+
+/**
+ * Highlights. Extension pages (the panel, the options page) read and edit them with their notes (their
+ * change events go to extension pages only, never to tabs); a
+ * content script only creates one on its own article and learns where its article's highlights are.
+ */
+export const highlightHandlers: Pick<
+  Handlers,
+  'ui.listHighlights' | 'ui.saveHighlightNote' | 'ui.deleteHighlight' | 'ui.restoreHighlight' | 'content.createHighlight' | 'content.highlightPlaces'
+> = {
+  'ui.listHighlights': ({ url }) => getStore().highlights.of(url),
+  'ui.saveHighlightNote': async ({ id, note }) => {
+    const saved = await getStore().highlights.saveNote(id, note);
+    void broadcast('bg.highlightsChanged', { url: saved.url });
+    return saved;
+  },
+  'ui.deleteHighlight': async ({ id }) => {
+    const url = await getStore().highlights.trash(id);
+    if (url) void broadcast('bg.highlightsChanged', { url });
+    return { trashed: url !== null };
+  },
+  'ui.restoreHighlight': async ({ id }) => {
+    const restored = await getStore().highlights.restore(id);
+    void broadcast('bg.highlightsChanged', { url: restored.url });
+    return restored;
+  },
+  'content.createHighlight': async ({ selectors }, context) => {
+    const url = await ownArticle(context);
+    const created = await getStore().highlights.create({ id: crypto.randomUUID(), url, selectors });
+    void broadcast('bg.highlightsChanged', { url });
+    return place(created);
+  },
+  'content.highlightPlaces': async (_payload, context) => (await getStore().highlights.of(await ownArticle(context))).map(place),
+};

@@ -1,0 +1,97 @@
+/**
+ * Highlights through the background's router: extension pages read and edit them with their notes; a
+ * content script creates one only on the article its tab's top frame reported, and learns only places.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackgroundRouter } from '@/entrypoints/background/router';
+import { createTabRateLimit } from '@/lib/protocol';
+import { PANEL, POPUP, contentIn, page, stubUnmockedApis } from './setup';
+
+// fakeBrowser numbers tabs from 1 again after each reset: a roomy rate keeps tests from sharing a tab's bucket
+// (the real rate is tested in router-table.test.ts).
+const route = createBackgroundRouter(createTabRateLimit({ capacity: 1000, refillPerSecond: 0 }));
+
+let sent: ReturnType<typeof stubUnmockedApis>;
+beforeEach(() => {
+  sent = stubUnmockedApis();
+});
+
+const selectors = (start: number, exact = 'neuf millions') => ({
+  quote: { type: 'TextQuoteSelector', exact, prefix: 'aurait infecté près de ', suffix: ' de machines' },
+  position: { type: 'TextPositionSelector', start, end: start + exact.length },
+});
+
+/** A tab showing the article `slug`, whose content script reported it; its id and the article's URL. */
+async function seenIn(slug: string) {
+  const seen = page(slug);
+  const tab = await fakeBrowser.tabs.create({ url: seen.url! });
+  await route({ call: 'content.pageSeen', payload: { page: seen } }, contentIn(tab.id!, seen.url!));
+  return { tabId: tab.id!, url: seen.url! };
+}
+
+describe('background handlers: highlights', () => {
+  it('a content script creates a highlight on its own article and learns places, never notes', async () => {
+    const { tabId, url } = await seenIn('hl-own');
+    const tab = contentIn(tabId, url);
+    const created = await route({ call: 'content.createHighlight', payload: { selectors: selectors(40) } }, tab);
+    expect(created).toMatchObject({ ok: true, value: { selectors: selectors(40) } });
+    if (!created.ok) return;
+    const { id } = created.value as { id: string };
+    expect(Object.keys(created.value as object).sort()).toEqual(['id', 'selectors']);
+    // The panel (an extension page) writes the note; the content script's places never carry it.
+    expect(await route({ call: 'ui.saveHighlightNote', payload: { id, note: 'secret note' } }, PANEL)).toMatchObject({ ok: true, value: { note: 'secret note' } });
+    const places = await route({ call: 'content.highlightPlaces', payload: {} }, tab);
+    expect(places).toEqual({ ok: true, value: [{ id, selectors: selectors(40) }] });
+    expect(JSON.stringify(places)).not.toContain('secret note');
+    expect(await route({ call: 'ui.listHighlights', payload: { url } }, POPUP)).toMatchObject({ ok: true, value: [{ id, url, note: 'secret note' }] });
+    // Change events go to extension pages only, never to tabs.
+    expect(sent.runtimeSends).toContainEqual({ event: 'bg.highlightsChanged', payload: { url } });
+    expect(sent.tabSends.filter((s) => JSON.stringify(s.message).includes('highlightsChanged'))).toEqual([]);
+  });
+
+  it('refuses a content script every read or edit of notes, other articles, subframes and tabs with no article', async () => {
+    const { tabId, url } = await seenIn('hl-refused');
+    const tab = contentIn(tabId, url);
+    for (const call of ['ui.listHighlights', 'ui.saveHighlightNote', 'ui.deleteHighlight', 'ui.restoreHighlight'] as const) {
+      const payload = call === 'ui.listHighlights' ? { url } : call === 'ui.saveHighlightNote' ? { id: 'hl-00000001', note: '' } : { id: 'hl-00000001' };
+      expect(await route({ call, payload }, tab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    // A subframe, and a tab whose content script reported no article.
+    expect(await route({ call: 'content.createHighlight', payload: { selectors: selectors(1) } }, contentIn(tabId, url, 3))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const silent = await fakeBrowser.tabs.create({ url });
+    expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(silent.id!, url))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // A URL in the payload is not part of the call: the article is always the tab's own.
+    const { url: other } = await seenIn('hl-other-article');
+    const made = await route({ call: 'content.createHighlight', payload: { selectors: selectors(5), url: other } }, tab);
+    expect(made.ok).toBe(true);
+    expect(await route({ call: 'ui.listHighlights', payload: { url: other } }, POPUP)).toEqual({ ok: true, value: [] });
+    // Extension pages may not pose as content scripts.
+    expect(await route({ call: 'content.highlightPlaces', payload: {} }, POPUP)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('deletes through the trash and restores', async () => {
+    const { tabId, url } = await seenIn('hl-trash');
+    const created = await route({ call: 'content.createHighlight', payload: { selectors: selectors(9) } }, contentIn(tabId, url));
+    const { id } = (created as { ok: true; value: { id: string } }).value;
+    expect(await route({ call: 'ui.deleteHighlight', payload: { id } }, PANEL)).toEqual({ ok: true, value: { trashed: true } });
+    expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(tabId, url))).toEqual({ ok: true, value: [] });
+    expect(await route({ call: 'ui.restoreHighlight', payload: { id } }, PANEL)).toMatchObject({ ok: true, value: { id, url } });
+    expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(tabId, url))).toMatchObject({ ok: true, value: [{ id }] });
+  });
+
+  it('answers the limits with a clear message', async () => {
+    const { tabId, url } = await seenIn('hl-limits');
+    const long = 'x'.repeat(5001);
+    const answer = await route({ call: 'content.createHighlight', payload: { selectors: selectors(0, long) } }, contentIn(tabId, url));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-message', message: expect.stringContaining('at most 5,000 characters; this selection has 5,001') } });
+  });
+
+  it('forgets the article once the tab has gone elsewhere: its next page learns nothing of it', async () => {
+    const { tabId, url } = await seenIn('hl-left');
+    expect(await route({ call: 'content.createHighlight', payload: { selectors: selectors(3) } }, contentIn(tabId, url))).toMatchObject({ ok: true });
+    const elsewhere = 'http://www.securityvibes.fr/menaces/';
+    await fakeBrowser.tabs.update(tabId, { url: elsewhere });
+    expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(tabId, elsewhere))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
