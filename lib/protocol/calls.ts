@@ -130,6 +130,8 @@ export const calls = {
   /** Moves a highlight to the trash. */
   'ui.deleteHighlight': call(z.object({ id: HighlightId }), z.object({ trashed: z.boolean() }), PAGE),
   'ui.restoreHighlight': call(z.object({ id: HighlightId }), Highlight, PAGE),
+  /** Every highlight as a W3C Web Annotation collection (JSON-LD), the article's tags as tagging bodies. */
+  'ui.exportWebAnnotations': call(NoPayload, z.object({ filename: z.string(), json: z.string() }), PAGE),
   /**
    * The reader highlighted a selection on the content script's own page: stored for the article that
    * tab's top frame reported (content.pageSeen), never for a URL the script names. Answers only the place.

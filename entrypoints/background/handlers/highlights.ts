@@ -1,5 +1,6 @@
 import { CodedError, type HighlightPlace } from '@/lib/model';
 import type { CallContext, Handlers } from '@/lib/protocol';
+import { highlightsToWebAnnotations } from '@/lib/db/web-annotation';
 import { broadcast } from '../broadcast';
 import { getStore } from '../db';
 import { readTabPage } from '../tab-pages';
@@ -26,7 +27,13 @@ const place = ({ id, selectors }: HighlightPlace): HighlightPlace => ({ id, sele
  */
 export const highlightHandlers: Pick<
   Handlers,
-  'ui.listHighlights' | 'ui.saveHighlightNote' | 'ui.deleteHighlight' | 'ui.restoreHighlight' | 'content.createHighlight' | 'content.highlightPlaces'
+  | 'ui.listHighlights'
+  | 'ui.saveHighlightNote'
+  | 'ui.deleteHighlight'
+  | 'ui.restoreHighlight'
+  | 'ui.exportWebAnnotations'
+  | 'content.createHighlight'
+  | 'content.highlightPlaces'
 > = {
   'ui.listHighlights': ({ url }) => getStore().highlights.of(url),
   'ui.saveHighlightNote': async ({ id, note }) => {
@@ -43,6 +50,14 @@ export const highlightHandlers: Pick<
     const restored = await getStore().highlights.restore(id);
     void broadcast('bg.highlightsChanged', { url: restored.url });
     return restored;
+  },
+  'ui.exportWebAnnotations': async () => {
+    const store = getStore();
+    const all = await store.highlights.all();
+    const articles = await Promise.all([...new Set(all.map((h) => h.url))].map((url) => store.getArticle(url)));
+    const tags = new Map(articles.flatMap((article) => (article ? [[article.url, article.tags] as const] : [])));
+    const json = highlightsToWebAnnotations(all, (url) => tags.get(url) ?? [], 'SecurityVibes Companion highlights');
+    return { filename: `securityvibes-highlights-${new Date().toISOString().slice(0, 10)}.jsonld`, json };
   },
   'content.createHighlight': async ({ selectors }, context) => {
     const url = await ownArticle(context);

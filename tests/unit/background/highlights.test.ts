@@ -80,6 +80,22 @@ describe('background handlers: highlights', () => {
     expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(tabId, url))).toMatchObject({ ok: true, value: [{ id }] });
   });
 
+  it('exports every highlight as Web Annotations with the article tags as tagging bodies', async () => {
+    const seen = page('hl-export');
+    const withTags = { ...seen, article: { ...seen.article!, tags: [{ slug: 'conficker', name: 'Conficker' }] } };
+    const tab = await fakeBrowser.tabs.create({ url: seen.url! });
+    await route({ call: 'content.pageSeen', payload: { page: withTags } }, contentIn(tab.id!, seen.url!));
+    await route({ call: 'content.createHighlight', payload: { selectors: selectors(3) } }, contentIn(tab.id!, seen.url!));
+    const answer = await route({ call: 'ui.exportWebAnnotations', payload: {} }, POPUP);
+    expect(answer.ok).toBe(true);
+    if (!answer.ok) return;
+    const doc = JSON.parse((answer.value as { json: string }).json);
+    const mine = doc.first.items.find((item: { target: { source: string } }) => item.target.source === seen.url);
+    expect(mine.body).toEqual([{ type: 'TextualBody', value: 'Conficker', purpose: 'tagging' }]);
+    expect(mine.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: 'neuf millions' });
+    expect(await route({ call: 'ui.exportWebAnnotations', payload: {} }, contentIn(tab.id!, seen.url!))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('answers the limits with a clear message', async () => {
     const { tabId, url } = await seenIn('hl-limits');
     const long = 'x'.repeat(5001);
