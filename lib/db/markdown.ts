@@ -1,25 +1,18 @@
 import { strToU8, zipSync } from 'fflate';
-import type { ArticleRecord, Note } from '../model';
+import type { ArticleRecord, Highlight, Note } from '../model';
+import { highlightsToMarkdown } from './highlight-markdown';
+import { markdownHeadingText } from './markdown-text';
+
+export { markdownHeadingText };
 
 /** YAML double-quoted scalar (JSON strings are valid YAML and escape everything hostile). */
 const quoted = (value: string) => JSON.stringify(value);
 
 /**
- * A title as the text of a Markdown heading, shown as written: HTML (`<`, `>`, `&`) as entities, and every
- * ASCII punctuation mark that means something inline or ends an ATX heading (emphasis, code, links,
- * images, strikethrough, table pipes, a closing `#`, GFM's bare links) escaped with a backslash. A title
- * is page text.
+ * One note as Markdown with YAML front matter: title, url, rubrique, tags, rating, created, updated; the
+ * article's highlights follow the note, each as `> quote` then its own note.
  */
-export function markdownHeadingText(title: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters would break the heading line
-  const oneLine = title.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  const escaped = oneLine.replace(/[\\`*_[\]()!#~|<>&@]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
-  // GFM links bare `http://…`, `www.…` and `a@b.c` too: a backslash inside each breaks the pattern.
-  return escaped.replace(/(?<=[a-z]):/gi, '\\:').replace(/(?<=(?:^|[^a-z0-9])www)\./gi, '\\.');
-}
-
-/** One note as Markdown with YAML front matter: title, url, rubrique, tags, rating, created, updated. */
-export function noteToMarkdown(note: Note, article: ArticleRecord | null): string {
+export function noteToMarkdown(note: Note, article: ArticleRecord | null, highlights: readonly Highlight[] = []): string {
   const title = article?.title ?? note.url;
   const lines = [
     '---',
@@ -37,6 +30,7 @@ export function noteToMarkdown(note: Note, article: ArticleRecord | null): strin
     note.text,
     '',
   ];
+  if (highlights.length) lines.push('## Highlights', '', highlightsToMarkdown(highlights), '');
   return lines.join('\n');
 }
 
@@ -58,12 +52,24 @@ export function noteFileName(url: string, used: Set<string>): string {
   return name;
 }
 
-/** A zip with one Markdown file per note (sorted by URL, so the output is reproducible). */
-export function notesToZip(notes: readonly Note[], articles: ReadonlyMap<string, ArticleRecord>): Uint8Array {
+/** The note of an article that has highlights but no note: empty, dated by its highlights. */
+function emptyNote(url: string, highlights: readonly Highlight[]): Note {
+  return { url, text: '', rating: null, createdAt: Math.min(...highlights.map((h) => h.createdAt)), updatedAt: Math.max(...highlights.map((h) => h.updatedAt)) };
+}
+
+/**
+ * A zip with one Markdown file per article with a note or highlights (sorted by URL, so the output is
+ * reproducible).
+ */
+export function notesToZip(notes: readonly Note[], articles: ReadonlyMap<string, ArticleRecord>, highlights: readonly Highlight[] = []): Uint8Array {
   const used = new Set<string>();
   const files: Record<string, Uint8Array> = {};
-  for (const note of [...notes].sort((a, b) => (a.url < b.url ? -1 : 1))) {
-    files[`notes/${noteFileName(note.url, used)}`] = strToU8(noteToMarkdown(note, articles.get(note.url) ?? null));
+  const byUrl = new Map<string, Highlight[]>();
+  for (const highlight of highlights) byUrl.set(highlight.url, [...(byUrl.get(highlight.url) ?? []), highlight]);
+  const all = new Map(notes.map((note) => [note.url, note]));
+  for (const [url, list] of byUrl) if (!all.has(url)) all.set(url, emptyNote(url, list));
+  for (const note of [...all.values()].sort((a, b) => (a.url < b.url ? -1 : 1))) {
+    files[`notes/${noteFileName(note.url, used)}`] = strToU8(noteToMarkdown(note, articles.get(note.url) ?? null, byUrl.get(note.url) ?? []));
   }
   return zipSync(files, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
 }

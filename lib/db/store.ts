@@ -270,8 +270,9 @@ export class Store {
   }
   async exportMarkdownZip(): Promise<Uint8Array> {
     const db = await this.db();
-    const all = await notes.allNotes(db);
-    return notesToZip(all, await articlesFor(db, all.map((note) => note.url)));
+    const [all, highlighted] = await Promise.all([notes.allNotes(db), this.highlights.all()]);
+    const urls = [...new Set([...all.map((note) => note.url), ...highlighted.map((h) => h.url)])];
+    return notesToZip(all, await articlesFor(db, urls), highlighted);
   }
   /** Validates the whole file; with `apply`, writes it in one transaction (all or nothing), its settings only with `applySettings`. */
   async importBackup(json: string, apply: boolean, applySettings = false): Promise<ImportReport> {

@@ -104,4 +104,20 @@ describe('backup export and import', () => {
     expect(text).toContain('---\ntitle: "Title a"\nurl: "http://www.securityvibes.fr/actualites/a/"\nrubrique: "Actualités"\ntags: ["APT"]\nrating: 4\n');
     expect(text).toMatch(/created: "2026-01-01T00:00:00.000Z"\nupdated: "2026-01-01T00:00:00.000Z"\n---\n\n# Title a\n\nnote a\n/);
   });
+
+  it('puts each highlight under the article\'s note as a quote then its note, and exports highlighted articles without a note', async () => {
+    const { store } = await seeded();
+    const quote = (exact: string, start: number) => ({
+      quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector' as const, start, end: start + exact.length },
+    });
+    await store.highlights.create({ id: 'hl-second-1', url: url('a'), selectors: quote('neuf *millions*', 50) });
+    await store.highlights.saveNote('hl-second-1', 'Chiffre de F-Secure');
+    await store.highlights.create({ id: 'hl-first-01', url: url('a'), selectors: quote('Le ver', 10) });
+    await store.highlights.create({ id: 'hl-other-01', url: url('z'), selectors: quote('Stuxnet', 0) });
+    const files = unzipSync(await store.exportMarkdownZip());
+    expect(Object.keys(files).sort()).toEqual(['notes/a.md', 'notes/z.md']);
+    expect(strFromU8(files['notes/a.md']!)).toMatch(/\nnote a\n\n## Highlights\n\n> Le ver\n\n> neuf \\\*millions\\\*\n\nChiffre de F-Secure\n$/);
+    expect(strFromU8(files['notes/z.md']!)).toMatch(/rating: null[\s\S]*## Highlights\n\n> Stuxnet\n$/);
+  });
 });

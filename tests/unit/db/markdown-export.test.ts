@@ -8,6 +8,7 @@ import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { markdownHeadingText, noteFileName, noteToMarkdown } from '../../../lib/db/markdown';
+import { markdownQuoteLine } from '../../../lib/db/markdown-text';
 import { articleMeta, url } from './helpers';
 
 /** The heading as a viewer that renders raw HTML (most desktop Markdown apps) shows it. */
@@ -49,6 +50,30 @@ describe('Markdown headings', () => {
     const text = noteToMarkdown(note, record);
     expect(text).toContain('title: "<b>Titre</b> *gras*"');
     expect(text).toContain('# &lt;b&gt;Titre&lt;/b&gt; \\*gras\\*');
+  });
+});
+
+describe('Markdown quotes of highlighted page text', () => {
+  const renderQuote = (quote: string) => micromark(markdownQuoteLine(quote), { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+  const asQuote = (text: string) => `<blockquote>\n<p>${asHtmlText(text)}</p>\n</blockquote>`;
+
+  it.each(['![x](javascript:alert(1)) <img src=x> *a* `b` [c] #d | e & f', '- pas une liste', '+ non plus', '1. ni un numéro', '12) ni celui-ci', '---', '> déjà cité', '# titre', 'http://evil.example/ www.evil.example a@b.fr'])(
+    '%j renders as that very text inside one blockquote',
+    (quote) => {
+      expect(renderQuote(quote)).toBe(asQuote(quote));
+    },
+  );
+
+  it('any quote made of Markdown and HTML punctuation renders as itself (5,000 generated)', () => {
+    const piece = fc.constantFrom('<', '>', '&', '*', '_', '`', '[', ']', '(', ')', '!', '#', '~', '|', '\\', '-', '+', '.', ':', '@', '=', '1', '9.', '2)', 'a', ' ', '\n', 'http://x.y', 'www.x.y', 'a@b.fr', '&amp;', '<b>', '---');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }), (pieces) => {
+        const quote = pieces.join('');
+        if (!quote.trim()) return;
+        expect(renderQuote(quote)).toBe(asQuote(quote));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 
