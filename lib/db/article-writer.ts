@@ -2,16 +2,18 @@ import type { ArticleRecord } from '../model';
 import { articleIn, bucketOf, packBuckets, readBuckets, type ArticleBucket } from './buckets';
 import { rowsIn, writeDigest, type DigestRow } from './digest';
 import { putAll } from './errors';
-import { mergeArticle, type ArticleFacts } from './merge';
+import { mergeArticle, sameRecord, type ArticleFacts } from './merge';
 import { toMinutes } from './postings';
+import { repairRecord, type SiteVocabulary } from './vocabulary';
 import { META_KEY, NO_TIME, STORES, type Meta, type StoredArticle, type TagTally, type Tx } from './schema';
 
 export type WriteTx = Tx<'readwrite'>;
-export type Incoming = { facts: ArticleFacts } | { record: ArticleRecord };
+/** `replace`: a stored record rewritten as given (a vocabulary repair, store-vocabulary.ts), never merged. */
+export type Incoming = { facts: ArticleFacts } | { record: ArticleRecord } | { replace: ArticleRecord };
 export type Outcome = 'added' | 'updated' | 'kept';
 
 /** Stores that an article write touches; callers include them in their transaction. */
-export const ARTICLE_WRITE_STORES = [STORES.articleBuckets, STORES.meta, STORES.digest] as const;
+export const ARTICLE_WRITE_STORES = [STORES.articleBuckets, STORES.meta, STORES.digest, STORES.vocabulary] as const;
 
 export async function readMeta(tx: Tx): Promise<Meta> {
   const meta = await tx.objectStore(STORES.meta).get(META_KEY);
@@ -47,11 +49,14 @@ interface Plan {
   added: number;
 }
 
-async function plan(tx: Tx, items: readonly Incoming[], now: number): Promise<Plan> {
+const urlOf = (item: Incoming): string => ('facts' in item ? item.facts.url : 'record' in item ? item.record.url : item.replace.url);
+
+/** `vocabulary`: applied to every merged record (names, pending classes; vocabulary.ts). */
+async function plan(tx: Tx, items: readonly Incoming[], now: number, vocabulary?: SiteVocabulary): Promise<Plan> {
   const buckets = tx.objectStore(STORES.articleBuckets);
   const meta = await readMeta(tx);
   const fresh = meta.docCount === 0;
-  const urls = items.map((item) => ('facts' in item ? item.facts.url : item.record.url));
+  const urls = items.map(urlOf);
   // An empty index has nothing to merge with: no read at all (the bulk import of a backup or index file).
   const current = fresh ? new Map<number, ArticleBucket>() : await readBuckets(buckets, urls.map(bucketOf));
   const existing = articlesIn(current, urls);
@@ -64,13 +69,15 @@ async function plan(tx: Tx, items: readonly Incoming[], now: number): Promise<Pl
     const current = batch.get(url) ?? existing.get(url);
     const currentPublic = current && publicPart(current);
     let next: ArticleRecord;
-    if ('facts' in item) next = mergeArticle(currentPublic, item.facts, now);
+    if ('replace' in item) next = item.replace;
+    else if ('facts' in item) next = mergeArticle(currentPublic, item.facts, now);
     else if (!currentPublic) next = item.record;
     else {
       const merged = mergeArticle(currentPublic, factsOf(item.record), now);
       const firstSeenAt = Math.min(currentPublic.firstSeenAt, item.record.firstSeenAt);
       next = merged === currentPublic && firstSeenAt === currentPublic.firstSeenAt ? merged : { ...merged, firstSeenAt };
     }
+    if (vocabulary && !('replace' in item)) next = applyVocabulary(next, currentPublic, vocabulary, now);
     if (current && next === currentPublic) {
       outcomes.push('kept');
       return;
@@ -86,9 +93,17 @@ async function plan(tx: Tx, items: readonly Incoming[], now: number): Promise<Pl
   return { meta, fresh, current, batch, before, outcomes, added };
 }
 
+/** A merged record with the vocabulary applied; the stored one itself when that leaves it as stored. */
+function applyVocabulary(next: ArticleRecord, stored: ArticleRecord | undefined, vocabulary: SiteVocabulary, now: number): ArticleRecord {
+  const repaired = repairRecord(next, vocabulary).record;
+  if (repaired === next) return next;
+  if (stored && sameRecord(stored, repaired) && repaired.firstSeenAt === stored.firstSeenAt) return stored;
+  return { ...repaired, updatedAt: Math.max(now, repaired.updatedAt) };
+}
+
 /** The outcome of writing these items, without writing anything (an import's preview). */
-export async function previewArticles(tx: Tx, items: readonly Incoming[], now: number): Promise<WriteResult> {
-  const { outcomes, meta, added } = await plan(tx, items, now);
+export async function previewArticles(tx: Tx, items: readonly Incoming[], now: number, vocabulary?: SiteVocabulary): Promise<WriteResult> {
+  const { outcomes, meta, added } = await plan(tx, items, now, vocabulary);
   return { outcomes, written: () => [], docCount: meta.docCount + added };
 }
 
@@ -97,8 +112,8 @@ export async function previewArticles(tx: Tx, items: readonly Incoming[], now: n
  * id, and updates their buckets, the digest and the meta record (counts).
  * Everything happens in the one transaction, so a failure anywhere leaves no trace.
  */
-export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now: number): Promise<WriteResult> {
-  const { meta, fresh, current, batch, before, outcomes, added } = await plan(tx, items, now);
+export async function writeArticles(tx: WriteTx, items: readonly Incoming[], now: number, vocabulary?: SiteVocabulary): Promise<WriteResult> {
+  const { meta, fresh, current, batch, before, outcomes, added } = await plan(tx, items, now, vocabulary);
   if (batch.size === 0) return { outcomes, written: () => [], docCount: meta.docCount };
   const buckets = tx.objectStore(STORES.articleBuckets);
 
@@ -146,7 +161,8 @@ class PendingWrites {
 
 /**
  * Moves the articles' tag counts from what each stored before to what it stores now (a tag repeated in
- * one record counts once; a new tag takes the name it comes with; a tag left with no article is dropped).
+ * one record counts once; a tag left with no article is dropped). A tag takes the name its latest
+ * written record carries: records carry the vocabulary's name, so a renamed term renames its tally.
  */
 function countTags(tags: Map<string, TagTally>, batch: ReadonlyMap<string, StoredArticle>, before: ReadonlyMap<string, StoredArticle | undefined>): void {
   const move = (article: StoredArticle | undefined, by: number) => {
@@ -157,8 +173,11 @@ function countTags(tags: Map<string, TagTally>, batch: ReadonlyMap<string, Store
       const tally = tags.get(slug);
       const count = (tally?.count ?? 0) + by;
       if (count <= 0) tags.delete(slug);
-      else if (tally) tally.count = count;
-      else tags.set(slug, { name, count });
+      else if (!tally) tags.set(slug, { name, count });
+      else {
+        tally.count = count;
+        if (by > 0) tally.name = name;
+      }
     }
   };
   for (const [url, stored] of batch) {

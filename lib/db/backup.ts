@@ -1,21 +1,23 @@
 import type { BackupFile, ImportCounts, ImportReport, Note, TrashedNote } from '../model';
 import { BACKUP_FORMAT, BACKUP_VERSION, TRASH_RETENTION_MS } from '../model';
-import { ARTICLE_WRITE_STORES, previewArticles, writeArticles, type Outcome, type WriteResult } from './article-writer';
+import { ARTICLE_WRITE_STORES, type Outcome, type WriteResult } from './article-writer';
 import { allArticles } from './articles';
 import { parseBackup } from './backup-file';
 import { clampFutureTimes, settingsChanges } from './import-checks';
 import { storedSettings } from './settings';
 import { allRequests, guarded, transact } from './errors';
 import { SETTINGS_KEY, STORES, type Db, type Tx } from './schema';
+import { previewWithVocabulary, storedTerms, writeWithVocabulary } from './store-vocabulary';
 
 /** Everything the store holds, in the one file format (also written by `sv-companion index`). */
 export function exportBackup(db: Db, now: number, generator: string): Promise<BackupFile> {
   return guarded(async () => {
-    const tx = db.transaction([STORES.notes, STORES.trash, STORES.settings]);
-    const [notes, trash, settings] = await Promise.all([
+    const tx = db.transaction([STORES.notes, STORES.trash, STORES.settings, STORES.vocabulary]);
+    const [notes, trash, settings, vocabulary] = await Promise.all([
       tx.objectStore(STORES.notes).getAll(),
       tx.objectStore(STORES.trash).getAll(),
       tx.objectStore(STORES.settings).get(SETTINGS_KEY),
+      storedTerms(tx),
     ]);
     const articles = await allArticles(db);
     return {
@@ -24,6 +26,7 @@ export function exportBackup(db: Db, now: number, generator: string): Promise<Ba
       exportedAt: new Date(now).toISOString(),
       generator,
       articles,
+      vocabulary,
       notes,
       trash,
       settings: settings ?? null,
@@ -71,8 +74,11 @@ export function importBackup(db: Db, text: string, now: number, apply: boolean, 
       if (seenArticles.has(record.url)) return rejections.add(report.articles, 'duplicate article URL in the file'), false;
       return seenArticles.add(record.url), true;
     });
+    // The file's vocabulary (format 2) and what its records teach (format 1 too) join the store's; the
+    // records are written repaired with it, and stored ones it concerns repaired (store-vocabulary.ts).
     const items = articles.map((record) => ({ record }));
-    const written: WriteResult = canWrite(tx) ? await writeArticles(tx, items, now) : await previewArticles(tx, items, now);
+    const teaching = { terms: file.vocabulary ?? [] };
+    const written: WriteResult = canWrite(tx) ? (await writeWithVocabulary(tx, items, teaching, now))[0]! : await previewWithVocabulary(tx, items, teaching, now);
     for (const outcome of written.outcomes) report.articles[outcome] += 1;
 
     const notes = tx.objectStore(STORES.notes);

@@ -1,6 +1,6 @@
 import { findId } from './postings';
 
-/** The articles carrying one tag or rubrique: their ids, sorted, under the name the list was created with. */
+/** The articles carrying one tag or rubrique: their ids, sorted, under the name its latest article carries. */
 export interface IdList {
   name: string;
   ids: number[];
@@ -22,10 +22,14 @@ export class IdLists {
     return this.lists.entries();
   }
 
-  /** Adds the id (once); returns the list, so its cached views can be dropped. */
+  /**
+   * Adds the id (once); returns the list, so its cached views can be dropped. The list takes the name
+   * the article carries: records carry the site vocabulary's name, so a renamed term renames its list.
+   */
   add(slug: string, name: string, id: number): IdList {
     let list = this.lists.get(slug);
     if (!list) this.lists.set(slug, (list = { name, ids: [] }));
+    else list.name = name;
     const ids = list.ids;
     if (ids.length === 0 || ids[ids.length - 1]! < id) ids.push(id);
     else {

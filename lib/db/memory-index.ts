@@ -5,7 +5,7 @@
  */
 import type { ArticleRecord, PageInfo, VocabTerm } from '../model';
 import { factsFromPage, mergeArticle, sameRecord } from './merge';
-import { SiteVocabulary, repairRecord, vocabularyFromRecords } from './vocabulary';
+import { noteRecordTerms, SiteVocabulary, repairRecord, vocabularyFromRecords } from './vocabulary';
 
 export class MemoryIndex {
   readonly records = new Map<string, ArticleRecord>();
@@ -25,8 +25,7 @@ export class MemoryIndex {
     for (const facts of factsFromPage(page)) {
       const existing = this.records.get(facts.url);
       if (!existing && this.records.size >= cap) break;
-      for (const tag of facts.tags) if (this.vocabulary.noteRecordTerm('tag', tag)) this.stale = true;
-      if (facts.category && this.vocabulary.noteRecordTerm('category', facts.category)) this.stale = true;
+      if (noteRecordTerms(this.vocabulary, facts)) this.stale = true;
       const merged = repairRecord(mergeArticle(existing, facts, now), this.vocabulary).record;
       this.records.set(facts.url, existing && sameRecord(existing, merged) ? existing : merged);
     }

@@ -2,6 +2,8 @@ import { packBuckets } from './buckets';
 import { isTagKey, packPostings } from './posting-buckets';
 import { packDigest } from './digest';
 import { allRequests } from './errors';
+import type { WriteTx } from './article-writer';
+import { repairStoreFromRecords } from './store-vocabulary';
 import { buildPostings, CategoryDictionary, toMinutes } from './postings';
 import type { ArticleRecord } from '../model';
 import { META_KEY, STORES, type Meta, type MetaV5, type StoredArticle, type TagTally, type UpgradeDb, type UpgradeTx } from './schema';
@@ -120,8 +122,22 @@ const v7: Step = (db) => {
   highlights.createIndex('url', 'url');
 };
 
+/**
+ * The site vocabulary (issue 11): its store, learnt from what the stored records already say (an article
+ * page's own tags and rubrique came from its links, so their names are real), then every record repaired
+ * with it — a tag that is only WordPress's lossy class form of a known tag (`scurit` for
+ * s%c3%a9curit%c3%a9) becomes that tag or goes, names made from slugs are replaced — buckets, digest and
+ * Meta.tags alike. Notes, trash, settings and crawl state are not touched.
+ */
+const vocabularyStep: Step = async (db, tx) => {
+  db.createObjectStore(STORES.vocabulary);
+  // The versionchange transaction covers every store and may write them all: the article writer runs in
+  // it as in a read-write one (its stores exist by now; their types are the current schema's).
+  await repairStoreFromRecords(tx as unknown as WriteTx, Date.now());
+};
+
 /** steps[k] upgrades from version k to k + 1. */
-export const STEPS: readonly Step[] = [v1, v2, v3, v4, v5, v6, v7];
+export const STEPS: readonly Step[] = [v1, v2, v3, v4, v5, v6, v7, vocabularyStep];
 
 export async function runMigrations(db: UpgradeDb, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {
   for (let version = oldVersion; version < newVersion; version += 1) await STEPS[version]!(db, tx);

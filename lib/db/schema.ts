@@ -1,5 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
-import type { ArticleRecord, CrawlLogEntry, Note, Settings, TrashedNote } from '../model';
+import type { ArticleRecord, CrawlLogEntry, Note, Settings, TrashedNote, VocabTerm } from '../model';
 import type { ArticleBucket } from './buckets';
 import type { DigestChunk } from './digest';
 import type { StoredHighlight } from './highlights';
@@ -31,9 +31,13 @@ import type { PostingBucket } from './posting-buckets';
  *     no catalog to load) and loses the rubrique dictionary the postings needed.
  * v7  `highlights` (highlights.ts): the reader's highlights, key id, index `url` (the article's
  *     canonical URL); trashed ones stay with `deletedAt` until purged.
+ * v8  a `vocabulary` store (issue 11): the site vocabulary — every tag and rubrique slug ↔ display name
+ *     with its evidence, and the lossy post_class classes stored records still wait on — learnt and
+ *     applied in the transaction that writes pages (store-vocabulary.ts); every stored record is repaired
+ *     with the vocabulary its own records teach (phantom `scurit` tags, names made from slugs).
  */
 export const DB_NAME = 'securityvibes-companion';
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 export const STORES = {
   /** v1–v4 only (one record per article, key: canonical URL); v5 moves them into `articleBuckets`. */
@@ -51,6 +55,8 @@ export const STORES = {
   meta: 'meta',
   digest: 'digest',
   highlights: 'highlights',
+  /** v8 on: one record (VOCABULARY_KEY), the site vocabulary (store-vocabulary.ts). */
+  vocabulary: 'vocabulary',
 } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 
@@ -102,6 +108,14 @@ export interface MetaV5 {
 }
 export const META_KEY = 'meta';
 export const SETTINGS_KEY = 'settings';
+export const VOCABULARY_KEY = 'vocabulary';
+
+/** The site vocabulary as stored (v8 on). */
+export interface VocabularyRecord {
+  terms: VocabTerm[];
+  /** Lossy tag classes (`scurit`) some stored record may still keep as pending evidence (a superset). */
+  pending: string[];
+}
 
 
 export const tagKey = (slug: string) => `t:${slug}`;
@@ -125,6 +139,8 @@ interface LastingStores {
 export interface CompanionSchema extends DBSchema, LastingStores {
   /** One record, key META_KEY. */
   meta: { key: string; value: Meta };
+  /** One record, key VOCABULARY_KEY. */
+  vocabulary: { key: string; value: VocabularyRecord };
 }
 
 /**
@@ -136,6 +152,7 @@ export interface UpgradeSchema extends DBSchema, LastingStores {
   articles: { key: string; value: StoredArticle; indexes: { tags: string; rubrique: string; published: string | number; id: number } };
   postings: { key: string; value: PostingRecord };
   postingBuckets: { key: number; value: PostingBucket };
+  vocabulary: { key: string; value: VocabularyRecord };
 }
 
 export type Db = IDBPDatabase<CompanionSchema>;

@@ -1,5 +1,6 @@
 import type { ArticleRecord, BackupFile, ImportReport, IndexStatus, Note, PageInfo, RelatedItem, SearchHit, Settings, Tag, TagStat, TrashedNote } from '../model';
-import { ARTICLE_WRITE_STORES, writeArticles, type Incoming } from './article-writer';
+import { ARTICLE_WRITE_STORES, type Incoming } from './article-writer';
+import { writeWithVocabulary } from './store-vocabulary';
 import * as articles from './articles';
 import { exportBackup, importBackup } from './backup';
 import { crawlStateStore, type CrawlStateStore } from './crawl-state';
@@ -97,7 +98,7 @@ export class Store {
 
   /** Upserts everything some pages say (article pages and listing teasers) in ONE transaction. */
   async indexPages(pages: readonly PageInfo[], checkpoint?: CrawlCheckpointWrite): Promise<IndexResult> {
-    return this.upsert(pages.flatMap(factsFromPage).map((facts) => ({ facts })), checkpoint);
+    return this.upsert(pages.flatMap(factsFromPage).map((facts) => ({ facts })), checkpoint, pages);
   }
 
   async upsertFacts(facts: readonly ArticleFacts[]): Promise<IndexResult> {
@@ -109,20 +110,23 @@ export class Store {
     return this.upsert(records.map((record) => ({ record })));
   }
 
-  private async upsert(items: Incoming[], checkpoint?: CrawlCheckpointWrite): Promise<IndexResult> {
+  private async upsert(items: Incoming[], checkpoint?: CrawlCheckpointWrite, pages: readonly PageInfo[] = []): Promise<IndexResult> {
     const db = await this.db();
-    const result = await transact(
+    const results = await transact(
       () => db.transaction([...ARTICLE_WRITE_STORES, ...(checkpoint ? [STORES.crawl] : [])], 'readwrite'),
       async (tx) => {
-        const written = await writeArticles(tx, items, this.now());
+        // The site vocabulary is learnt and applied in the same transaction (store-vocabulary.ts).
+        const written = await writeWithVocabulary(tx, items, { pages }, this.now());
         // lib/crawl: the checkpoint that marks these pages done lands in the same transaction as their articles.
         if (checkpoint) await tx.objectStore(STORES.crawl).put(checkpoint.value, checkpoint.key);
         return written;
       },
     );
-    await this.patchCatalog((catalog) => result.written().forEach((row) => catalog.upsert(row)));
-    const count = (o: string) => result.outcomes.filter((x) => x === o).length;
-    return { indexed: items.length, added: count('added'), updated: count('updated'), articles: result.docCount };
+    // The items' write first, then a repair of stored records if the vocabulary asked for one.
+    await this.patchCatalog((catalog) => results.forEach((result) => result.written().forEach((row) => catalog.upsert(row))));
+    const [first] = results;
+    const count = (o: string) => first!.outcomes.filter((x) => x === o).length;
+    return { indexed: items.length, added: count('added'), updated: count('updated'), articles: results[results.length - 1]!.docCount };
   }
 
   async getArticle(url: string): Promise<ArticleRecord | null> {

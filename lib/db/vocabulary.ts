@@ -1,7 +1,8 @@
 /**
  * The site vocabulary as the index knows it (issue 11): every tag and rubrique slug with its display
  * name and the best evidence seen for it, merged page after page. Pure: the IndexedDB store keeps it in
- * the meta store, `sv-companion index` / `crawl` in memory, all through this one class. A name rebuilt
+ * its `vocabulary` store (store-vocabulary.ts), `sv-companion index` / `crawl` in memory (memory-index.ts),
+ * all through this one class. A name rebuilt
  * from a slug is a last resort (`via: 'slug'`), replaced as soon as a page shows the real one;
  * `repairRecord()` then applies the vocabulary to an article record.
  */
@@ -24,10 +25,17 @@ export function isSlugName(slug: string, name: string): boolean {
   return name === cleanText(nameFromSlug(slug), LIMITS.tagName);
 }
 
+/** A term learnt or renamed (`renamed`: it was known under another name, so records carrying it change). */
+export interface VocabChange {
+  term: VocabTerm;
+  renamed: boolean;
+}
+
 export class SiteVocabulary {
   private readonly terms = new Map<string, VocabTerm>();
   /** `kind:lossy class form` → slugs printing that class. */
   private readonly classes = new Map<string, Set<string>>();
+  private changes: VocabChange[] = [];
 
   constructor(terms: readonly VocabTerm[] = []) {
     for (const term of terms) this.learn(term);
@@ -37,12 +45,24 @@ export class SiteVocabulary {
     return this.terms.size;
   }
 
+  /** Every term, but a slug-made one that is only the lossy class form of a real term (an older index's phantom). */
   all(): VocabTerm[] {
-    return [...this.terms.values()].sort((a, b) => (a.kind === b.kind ? (a.slug < b.slug ? -1 : 1) : a.kind < b.kind ? -1 : 1));
+    const phantom = (term: VocabTerm) => term.via === 'slug' && isPhantomOf(this, term.kind, term.slug) !== null;
+    return [...this.terms.values()].filter((term) => !phantom(term)).sort((a, b) => (a.kind === b.kind ? (a.slug < b.slug ? -1 : 1) : a.kind < b.kind ? -1 : 1));
   }
 
   get(kind: Kind, slug: string): VocabTerm | undefined {
     return this.terms.get(`${kind}:${slug}`);
+  }
+
+  /**
+   * The terms learnt or renamed since the last call (the store decides from them whether records it
+   * already holds need repairing, without reading them all).
+   */
+  drainChanges(): VocabChange[] {
+    const out = this.changes;
+    this.changes = [];
+    return out;
   }
 
   /** Learns one term; true when it is new or its name changed (stronger evidence). */
@@ -53,10 +73,13 @@ export class SiteVocabulary {
       if (RANK[term.via] <= RANK[known.via] || (known.name === term.name && known.via !== 'slug')) return false;
       this.terms.set(key, { ...term });
       // Stronger evidence for the same name changes no record: only a new name is news.
-      return known.name !== term.name;
+      if (known.name === term.name) return false;
+      this.changes.push({ term: { ...term }, renamed: true });
+      return true;
     }
     if (this.terms.size >= MAX_VOCABULARY) return false;
     this.terms.set(key, { ...term });
+    this.changes.push({ term: { ...term }, renamed: false });
     const lossy = `${term.kind}:${lossyClass(term.slug)}`;
     const slugs = this.classes.get(lossy) ?? new Set<string>();
     slugs.add(term.slug);
@@ -76,7 +99,7 @@ export class SiteVocabulary {
    * slug made readable, so that the first page showing the real name replaces it everywhere.
    */
   noteRecordTerm(kind: Kind, term: Tag): boolean {
-    if (this.terms.has(`${kind}:${term.slug}`) || this.resolveClass(kind, term.slug)) return false;
+    if (this.terms.has(`${kind}:${term.slug}`) || isPhantomOf(this, kind, term.slug)) return false;
     return this.learn({ kind, slug: term.slug, name: term.name, via: isSlugName(term.slug, term.name) ? 'slug' : 'link' });
   }
 
@@ -103,11 +126,21 @@ export interface RecordRepair {
 }
 
 /** The term a stored tag stands for: itself, or the real term its lossy slug is the class form of. */
+/**
+ * The other known term whose lossy class form this slug is (`scurit` → s%c3%a9curit%c3%a9), or null. Only
+ * a slug that is its own class form can be one: a slug with %XX octets or capitals came from a link.
+ */
+function isPhantomOf(vocabulary: SiteVocabulary, kind: Kind, slug: string): VocabTerm | null {
+  if (lossyClass(slug) !== slug) return null;
+  const real = vocabulary.resolveClass(kind, slug);
+  return real && real.slug !== slug ? real : null;
+}
+
 function termFor(vocabulary: SiteVocabulary, kind: Kind, tag: Tag): { term: Tag; phantom: boolean } {
   const known = vocabulary.get(kind, tag.slug);
   if (known && known.via !== 'slug') return { term: { slug: tag.slug, name: known.name }, phantom: false };
-  const real = vocabulary.resolveClass(kind, tag.slug);
-  if (real && real.slug !== tag.slug) return { term: { slug: real.slug, name: real.name }, phantom: true };
+  const real = isPhantomOf(vocabulary, kind, tag.slug);
+  if (real) return { term: { slug: real.slug, name: real.name }, phantom: true };
   return { term: tag, phantom: false };
 }
 
@@ -155,13 +188,32 @@ export function repairRecord(record: ArticleRecord, vocabulary: SiteVocabulary):
 
 /**
  * What records already in an index teach (a store or file from before the vocabulary existed): an
- * article page's own tags and rubrique came from its links, so their names are real.
+ * article page's own tags and rubrique came from its links, so their names are real. Every other term
+ * (teaser records', names that only spell their slug — like the `scurit` tags older crawls read from
+ * post_class classes) is noted afterwards, and only when it is not the lossy class form of a term
+ * already known: those are the phantoms repairRecord() replaces.
  */
 export function vocabularyFromRecords(records: Iterable<ArticleRecord>, into = new SiteVocabulary()): SiteVocabulary {
-  for (const record of records) {
+  const list = [...records];
+  for (const record of list) {
     if (record.detail !== 'article') continue;
-    for (const tag of record.tags) if (!isSlugName(tag.slug, tag.name)) into.learn({ kind: 'tag', slug: tag.slug, name: tag.name, via: 'link' });
-    if (record.category && !isSlugName(record.category.slug, record.category.name)) into.learn({ kind: 'category', slug: record.category.slug, name: record.category.name, via: 'link' });
+    for (const tag of record.tags) if (fromLink(tag)) into.learn({ kind: 'tag', slug: tag.slug, name: tag.name, via: 'link' });
+    if (record.category && fromLink(record.category)) into.learn({ kind: 'category', slug: record.category.slug, name: record.category.name, via: 'link' });
   }
+  for (const record of list) noteRecordTerms(into, record);
   return into;
+}
+
+/**
+ * An article page's term with a name some link showed: not merely its slug made readable — though a
+ * percent-encoded slug decodes to its real name often enough, and is never a lossy class form.
+ */
+const fromLink = (term: Tag): boolean => term.slug.includes('%') || !isSlugName(term.slug, term.name);
+
+/** Notes the terms one record or set of facts carries (noteRecordTerm); true when the vocabulary changed. */
+export function noteRecordTerms(vocabulary: SiteVocabulary, record: Pick<ArticleRecord, 'tags' | 'category'>): boolean {
+  let changed = false;
+  for (const tag of record.tags) if (vocabulary.noteRecordTerm('tag', tag)) changed = true;
+  if (record.category && vocabulary.noteRecordTerm('category', record.category)) changed = true;
+  return changed;
 }

@@ -7,13 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { main } from '@/cli/main';
-import { MemoryCrawlStore } from '@/lib/crawl';
+import { crawlStore } from '@/entrypoints/background/crawl/adapters';
+import { recognise } from '@/lib/archive';
+import { Crawler, MemoryCrawlStore, systemClock } from '@/lib/crawl';
+import { createStore } from '@/lib/db';
 import { BackupFile, type ArticleRecord } from '@/lib/model';
 import { writeMirror, type Archive, type TruthArticle } from '@/tests/fixtures/archive/index';
 import { teaserMarkup } from '@/tests/fixtures/archive/markup/listing';
 import type { FaultRule } from '@/tests/fixtures/server';
-import { startRig, type Rig } from './helpers';
+import { parseHtml, startRig, type Rig } from './helpers';
 
 const ARTICLES = 400;
 const tagSet = (tags: readonly { slug: string; name: string }[]) => tags.map((t) => `${t.slug}:${t.name}`).sort().join('|');
@@ -111,6 +116,32 @@ describe(`the index tells the truth on the quirks archive (${ARTICLES} articles,
     // Only the doctored listing page kept an article link the recogniser could not read, and it is logged.
     const log = await crawler.log(1000);
     expect(log.filter((e) => /not read as teasers/.test(e.reason)).map((e) => [new URL(e.url).pathname, e.reason])).toEqual([['/page/3/', 'listing page: 1 article link not read as teasers (10 teasers)']]);
+  }, 300_000);
+
+  it('the extension\'s IndexedDB store (the background\'s crawl adapter) builds the same index and vocabulary as the in-memory one', async () => {
+    rig.server.setFaults(faults(rig.archive));
+    const store = createStore(new IDBFactory());
+    const crawler = new Crawler({ fetch: rig.fetch, parseHtml, recognise, clock: systemClock, store: crawlStore(store) }, { baseUrl: `${rig.archive.baseUrl}/`, delayMs: 0 });
+    await crawler.start('full');
+    const status = await crawler.settled();
+    expect(status.message).toBeNull();
+    expect(status.state).toBe('done');
+    const file = await store.exportBackup('test');
+    const stored = new Map(file.articles.map((r) => [r.url, r]));
+    const s = score(rig.archive, stored);
+    expect(s.wrong).toEqual([]);
+    expect(s).toMatchObject({ coverage: ARTICLES, exactTags: ARTICLES, exactRubriques: ARTICLES, exactAuthors: s.withAuthor });
+    // Record for record (timestamps aside) what the MemoryIndex of sv-companion crawl built from the same archive.
+    const shape = (r: ArticleRecord) => ({ ...r, firstSeenAt: 0, updatedAt: 0 });
+    const differ = [...crawled.values()].filter((m) => JSON.stringify(shape(m)) !== JSON.stringify(shape(stored.get(m.url) ?? m)) || !stored.has(m.url));
+    expect(differ.map((r) => r.url)).toEqual([]);
+    expect(stored.size).toBe(crawled.size);
+    // The tag chips and statistics: every tag of the truth under its own name, no phantom among them.
+    const truthTags = new Map(rig.archive.articles.flatMap((a) => a.tags.map((t) => [t.slug, t.name] as const)));
+    const stats = await store.tagStats(10_000);
+    expect(stats.filter((t) => truthTags.get(t.slug) !== t.name)).toEqual([]);
+    expect(stats.length).toBe(truthTags.size);
+    expect(file.vocabulary?.length).toBeGreaterThan(rig.archive.tags.length / 2);
   }, 300_000);
 
   it('indexes its saved mirror to the same truth, and the crawl\'s index equals the mirror\'s', async () => {

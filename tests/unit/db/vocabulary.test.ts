@@ -1,8 +1,7 @@
 /**
- * The site vocabulary (issue 11): pending classes never shown as tags and resolved when the vocabulary
- * learns their term, slug-made names replaced, the article's own page over teasers — in the in-memory
- * index the CLI builds; the extension's IndexedDB store keeps pending classes out of the tags (it does
- * not store the vocabulary yet, so it does not resolve them later).
+ * The site vocabulary in the store (issue 11): pending classes resolved when the vocabulary learns
+ * their term (related lists follow without a re-crawl), slug-made names replaced everywhere, the
+ * article's own page over teasers, and the same answers from the in-memory index the CLI builds.
  */
 import { describe, expect, it } from 'vitest';
 import { MemoryIndex } from '../../../lib/db/memory-index';
@@ -15,17 +14,49 @@ const withVocabulary = (page: PageInfo, facts: VocabFact[]): PageInfo => ({ ...p
 const cloud = (term: { slug: string; name: string }): VocabFact => ({ kind: 'tag', ...term, via: 'cloud' });
 
 describe('site vocabulary in the store (issue 11)', () => {
-  it('the extension store keeps an unresolved post_class class pending, never a tag', async () => {
+  it('keeps an unresolved post_class class pending (never a tag), then resolves it when a later page teaches the term', async () => {
     const { store } = testStore();
     await store.indexPages([
       articlePage(articleMeta('a', { tags: [tag('apt')] })),
       listingPage('home', null, [teaser('b', { tags: [tag('apt')], tagsKnown: true, pending: ['scurit'] })]),
     ]);
-    // Nothing has named the tag whose class is `scurit`: b keeps it as evidence, and no tag 'scurit' exists.
-    const b = await store.getArticle(url('b'));
+    // Nothing has named the tag whose class is `scurit` yet: b waits.
+    let b = await store.getArticle(url('b'));
     expect(b?.tags.map((t) => t.slug)).toEqual(['apt']);
     expect(b?.pending).toEqual(['scurit']);
     expect((await store.tagStats(10)).map((t) => t.slug)).not.toContain('scurit');
+
+    // A page whose tag cloud names sécurité: b gets the tag in the same transaction, related lists follow.
+    await store.indexPages([withVocabulary(articlePage(articleMeta('c', { tags: [SECURITE, tag('apt')] })), [cloud(SECURITE)])]);
+    b = await store.getArticle(url('b'));
+    expect(b?.tags.map((t) => t.slug).sort()).toEqual(['apt', SECURITE.slug]);
+    expect(b?.pending).toBeUndefined();
+    const related = await store.related(url('b'));
+    expect(related[0]?.url).toBe(url('c'));
+    expect(related[0]?.sharedTags.map((t) => t.slug).sort()).toEqual(['apt', SECURITE.slug]);
+    expect((await store.browse('tag', SECURITE.slug, 0, 10)).total).toBe(2);
+  });
+
+  it('replaces a name made from a slug everywhere once a page shows the real one', async () => {
+    const { store } = testStore();
+    const slugNamed = { slug: 'vie-privee', name: 'vie privee' };
+    await store.indexPages([listingPage('category', null, [teaser('c', { category: slugNamed }), teaser('d', { category: slugNamed })])]);
+    expect((await store.getArticle(url('c')))?.category).toEqual(slugNamed);
+    await store.indexPages([withVocabulary(listingPage('home', null, []), [{ kind: 'category', slug: 'vie-privee', name: 'Vie privée', via: 'widget' }])]);
+    for (const slug of ['c', 'd']) expect((await store.getArticle(url(slug)))?.category).toEqual({ slug: 'vie-privee', name: 'Vie privée' });
+    expect((await store.browse('category', 'vie-privee', 0, 10)).subject).toEqual({ slug: 'vie-privee', name: 'Vie privée' });
+    const exported = await store.exportBackup('t');
+    expect(exported.vocabulary).toContainEqual({ kind: 'category', slug: 'vie-privee', name: 'Vie privée', via: 'widget' });
+  });
+
+  it('the article page gives the tags: teaser tags read before it go, its tag page\'s membership stays', async () => {
+    const { store } = testStore();
+    await store.indexPages([
+      listingPage('home', null, [teaser('e', { tags: [tag('x')], tagsKnown: true })]),
+      listingPage('tag', 'y', [teaser('e')]),
+    ]);
+    await store.indexPages([articlePage(articleMeta('e', { tags: [tag('z')] }))]);
+    expect((await store.getArticle(url('e')))?.tags.map((t) => t.slug).sort()).toEqual(['y', 'z']);
   });
 
   it('the in-memory index replaces a name made from a slug everywhere once a page shows the real one', () => {
@@ -39,14 +70,18 @@ describe('site vocabulary in the store (issue 11)', () => {
     for (const slug of ['c', 'd']) expect(index.records.get(url(slug))?.category).toEqual({ slug: 'vie-privee', name: 'Vie privée' });
   });
 
-  it('the article page gives the tags: teaser tags read before it go, its tag page\'s membership stays', async () => {
+  it('a renamed tag is renamed in its records, the catalog (browse, related chips) and the tag statistics in that write', async () => {
     const { store } = testStore();
-    await store.indexPages([
-      listingPage('home', null, [teaser('e', { tags: [tag('x')], tagsKnown: true })]),
-      listingPage('tag', 'y', [teaser('e')]),
-    ]);
-    await store.indexPages([articlePage(articleMeta('e', { tags: [tag('z')] }))]);
-    expect((await store.getArticle(url('e')))?.tags.map((t) => t.slug).sort()).toEqual(['y', 'z']);
+    const slugNamed = { slug: 'ingenierie-sociale', name: 'ingenierie sociale' };
+    await store.indexPages([listingPage('home', null, [teaser('f', { tags: [slugNamed], tagsKnown: true }), teaser('g', { tags: [slugNamed], tagsKnown: true })])]);
+    expect((await store.tagStats(10)).find((t) => t.slug === slugNamed.slug)?.name).toBe('ingenierie sociale');
+    await store.related(url('f')); // the catalog is loaded, so the write must patch it
+    await store.indexPages([withVocabulary(listingPage('home', null, []), [{ kind: 'tag', slug: slugNamed.slug, name: 'Ingénierie sociale', via: 'cloud' }])]);
+    const real = { slug: slugNamed.slug, name: 'Ingénierie sociale' };
+    expect((await store.getArticle(url('g')))?.tags).toEqual([real]);
+    expect((await store.related(url('f')))[0]).toMatchObject({ url: url('g'), sharedTags: [real] });
+    expect((await store.browse('tag', real.slug, 0, 10)).subject).toEqual(real);
+    expect((await store.tagStats(10)).find((t) => t.slug === real.slug)).toEqual({ ...real, count: 2 });
   });
 
   it('the in-memory index (sv-companion index / crawl) gives the same records', () => {
