@@ -1,10 +1,13 @@
 import type { Category, Tag } from '@/lib/model';
+import { shownUrl } from '@/lib/model/shown-url';
 import { ArticleLink } from './ArticleLink';
 import { TagChips } from './TagChips';
 import { formatDate, t } from './i18n';
 
 export interface HeaderArticle {
   url: string;
+  /** Shown and opened with https (ArticleRecord.https). */
+  https?: true;
   title: string;
   author?: string | null;
   category: Category | null;
@@ -26,7 +29,7 @@ export function ArticleHeader({ article, onTag, onCategory, linkTitle = false }:
   const category = article.category;
   return (
     <header class="sv-article-header">
-      <h1 class="sv-title">{linkTitle ? <ArticleLink url={article.url}>{article.title}</ArticleLink> : article.title}</h1>
+      <h1 class="sv-title">{linkTitle ? <ArticleLink url={shownUrl(article)}>{article.title}</ArticleLink> : article.title}</h1>
       <p class="sv-meta">
         {category &&
           (onCategory ? (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ArticleRecord } from '@/lib/model';
+import { shownUrl } from '@/lib/model/shown-url';
 import { ArticleLink } from './ArticleLink';
 import { formatDate, t, tCount } from './i18n';
 import { useServices } from './services';
@@ -59,7 +60,7 @@ export function BrowseList({ by, slug, name, onBack }: Props) {
         <ol class="sv-list" aria-label={t(by === 'tag' ? 'browseTagTitle' : 'browseCategoryTitle', title)}>
           {items.map((item) => (
             <li key={item.url} class="sv-list-item">
-              <ArticleLink url={item.url}>{item.title}</ArticleLink>
+              <ArticleLink url={shownUrl(item)}>{item.title}</ArticleLink>
               {item.publishedAt && <span class="sv-muted"> · {formatDate(item.publishedAt)}</span>}
             </li>
           ))}

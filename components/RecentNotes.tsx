@@ -1,3 +1,4 @@
+import { shownUrl } from '@/lib/model/shown-url';
 import { ArticleLink } from './ArticleLink';
 import { formatTimestamp, t } from './i18n';
 import { useBackgroundEvent, useCall } from './use-background';
@@ -18,7 +19,7 @@ export function RecentNotes({ limit = 5 }: { limit?: number }) {
         <ul class="sv-list" aria-label={t('recentNotesTitle')}>
           {notes.map((note) => (
             <li key={note.url} class="sv-list-item">
-              <ArticleLink url={note.url}>{note.title ?? note.url}</ArticleLink>
+              <ArticleLink url={shownUrl(note)}>{note.title ?? shownUrl(note)}</ArticleLink>
               <span class="sv-muted">
                 {' · '}
                 {formatTimestamp(note.updatedAt)}

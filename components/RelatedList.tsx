@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { RelatedItem } from '@/lib/model';
+import { shownUrl } from '@/lib/model/shown-url';
 import { ArticleLink } from './ArticleLink';
 import { formatDate, t } from './i18n';
 
@@ -27,8 +28,8 @@ export function RelatedList({ items, loading = false }: Props) {
         <ol class="sv-related-list" aria-label={t('relatedTitle')}>
           {items.map((item) => (
             <li key={item.url} class="sv-related-item">
-              <ArticleLink url={item.url} class="sv-related-link">
-                {item.title || item.url}
+              <ArticleLink url={shownUrl(item)} class="sv-related-link">
+                {item.title || shownUrl(item)}
               </ArticleLink>
               <span class="sv-related-meta">
                 {item.publishedAt && <time dateTime={item.publishedAt}>{formatDate(item.publishedAt)}</time>}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '@/lib/model';
+import { shownUrl } from '@/lib/model/shown-url';
 import { ArticleLink } from './ArticleLink';
 import { formatDate, t } from './i18n';
 import { useServices } from './services';
@@ -57,7 +58,7 @@ export function SearchBox() {
               {hits.map((hit) => (
                 <li key={`${hit.kind}:${hit.url}`} class="sv-list-item">
                   <span class="sv-kind">{hit.kind === 'note' ? t('hitNote') : t('hitArticle')}</span>{' '}
-                  <ArticleLink url={hit.url}>{hit.title || hit.url}</ArticleLink>
+                  <ArticleLink url={shownUrl(hit)}>{hit.title || shownUrl(hit)}</ArticleLink>
                   {hit.publishedAt && <span class="sv-muted"> · {formatDate(hit.publishedAt)}</span>}
                   {hit.rating !== null && (
                     <span class="sv-own-rating" role="img" aria-label={t('yourRating', hit.rating)}>

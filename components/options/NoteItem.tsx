@@ -5,6 +5,7 @@ import { NoteEditor } from '../NoteEditor';
 import { RatingStars } from '../RatingStars';
 import { safeArchiveHref } from '@/lib/archive/safe-href';
 import { useServices } from '../services';
+import { shownUrl } from '@/lib/model/shown-url';
 import { TagChips } from '../TagChips';
 import { ErrorText } from './ErrorText';
 import { formatDateTime } from './format';
@@ -34,8 +35,8 @@ export function NoteItem({ note, onChanged, onTrashed }: Props) {
   const [error, setError] = useState<ProtocolError | null>(null);
   const item = useRef<HTMLLIElement>(null);
   const wasEditing = useRef(false);
-  const href = safeArchiveHref(note.url, hosts);
-  const title = note.title ?? note.url;
+  const href = safeArchiveHref(shownUrl(note), hosts);
+  const title = note.title ?? shownUrl(note);
 
   useEffect(() => {
     if (editing) item.current?.querySelector('textarea')?.focus();

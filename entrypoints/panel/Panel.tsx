@@ -4,6 +4,7 @@ import { ArticleLink } from '@/components/ArticleLink';
 import { t } from '@/components/i18n';
 import { useBackgroundEvent } from '@/components/use-background';
 import type { Placement } from '@/lib/protocol/panel-frame';
+import { shownUrl } from '@/lib/model/shown-url';
 
 export type { Placement };
 
@@ -65,7 +66,7 @@ export function Panel({ url, placement, initialCollapsed, onCollapsedChange }: P
           header={(view) =>
             shown && view?.article ? (
               <h2 class="sv-title">
-                <ArticleLink url={view.article.url}>{view.article.title}</ArticleLink>
+                <ArticleLink url={shownUrl(view.article)}>{view.article.title}</ArticleLink>
               </h2>
             ) : null
           }

@@ -35,6 +35,15 @@ function trimC0(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
+/**
+ * True when an address the page declares for itself (rel=canonical, og:url) is this very article
+ * (`url`, its scheme folded to http on the archive hosts) over https: the record then keeps that it is
+ * shown and opened with https (ArticleRecord.https), though keyed as one article with its http copy.
+ */
+export function declaresHttps(declared: readonly (string | null)[], url: string, hosts: readonly string[]): boolean {
+  return declared.some((raw) => !!raw && /^\s*https:\/\//i.test(raw) && canonicalUrl(raw, undefined, hosts) === url);
+}
+
 /** Resolves `raw` against `base` and returns the canonical http(s) URL, or null. Never throws. */
 export function canonicalUrl(raw: string | null | undefined, base?: string, hosts: readonly string[] = DEFAULT_ARCHIVE_HOSTS): string | null {
   // Length first: an href of 50,000 spaces made the trim below quadratic (`[…]+$` is retried at every space).

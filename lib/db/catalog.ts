@@ -19,6 +19,8 @@ export interface CatalogDoc {
   /** Publication minute (NO_TIME when unknown) and rubrique index, as the ranking's postings lists carry them. */
   min: number;
   cat: number;
+  /** Shown and opened with https (ArticleRecord.https). */
+  https?: true;
 }
 
 /** One page of a tag's or rubrique's articles. */
@@ -103,6 +105,7 @@ export class Catalog {
       tags: tagsOfRow(row),
       min: time === null ? NO_TIME : Math.floor(time / 60_000),
       cat: this.categories.indexOf(categorySlug),
+      ...(row[ROW.https] === 1 ? { https: true as const } : {}),
     };
     this.docs.set(id, doc);
     if (old && old.url !== url) this.byUrl.delete(old.url);

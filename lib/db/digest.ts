@@ -11,7 +11,8 @@ import { forEachIndexToken, normalize } from './text';
  *
  * One row per article: [id, url, title, publishedAt, rubrique slug, rubrique name, tag slugs and names
  * interleaved, normalised title, distinct search tokens of title + excerpt joined by spaces, publication
- * time in ms or null]. On disk the tokens are stored only inverted, per chunk (token → row positions,
+ * time in ms or null, and — only when the site declared the article's address with https — a final 1
+ * (ArticleRecord.https; rows written before it have no such field)]. On disk the tokens are stored only inverted, per chunk (token → row positions,
  * as typed arrays): loading appends a few thousand lists per chunk instead of splitting every row, and
  * the record is half the size.
  */
@@ -26,6 +27,7 @@ export type DigestRow = [
   normTitle: string,
   tokens: string,
   time: number | null,
+  https?: 1,
 ];
 
 /**
@@ -34,7 +36,7 @@ export type DigestRow = [
  * worker wake clones and parses: at 20k synthetic articles 6.9 M characters instead of 8.9 M with named
  * keys (Node 22, five rounds on a loaded 2-core machine: parse 38–71 ms against 43–76 ms).
  */
-export const ROW = { id: 0, url: 1, title: 2, publishedAt: 3, categorySlug: 4, categoryName: 5, tags: 6, normTitle: 7, tokens: 8, time: 9 } as const;
+export const ROW = { id: 0, url: 1, title: 2, publishedAt: 3, categorySlug: 4, categoryName: 5, tags: 6, normTitle: 7, tokens: 8, time: 9, https: 10 } as const;
 
 /** A copy of the row with its tokens field replaced. */
 function withTokens(row: DigestRow, tokens: string): DigestRow {
@@ -67,7 +69,7 @@ export const chunkOf = (id: number) => Math.floor(id / DIGEST_CHUNK);
 
 function rowOf(article: StoredArticle): DigestRow {
   const tags = article.tags.flatMap((tag) => [tag.slug, tag.name]);
-  return [
+  const row: DigestRow = [
     article.id,
     article.url,
     article.title,
@@ -79,6 +81,8 @@ function rowOf(article: StoredArticle): DigestRow {
     '',
     publishedTime(article.publishedAt),
   ];
+  if (article.https) row[ROW.https] = 1;
+  return row;
 }
 
 function publishedTime(iso: string | null): number | null {

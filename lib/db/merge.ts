@@ -16,6 +16,8 @@ export interface ArticleFacts {
   pending?: string[];
   /** Teasers on a tag's own listing page: that tag (the site's own list of its articles). */
   membership?: Tag;
+  /** The article page declared its address with https (ArticleRecord.https). */
+  https?: true;
 }
 
 export function factsFromArticle(meta: ArticleMeta): ArticleFacts {
@@ -88,7 +90,7 @@ export function mergeArticle(existing: ArticleRecord | undefined, facts: Article
       firstSeenAt: now,
       updatedAt: now,
     };
-    return withLists(record, facts.detail === 'teaser' ? (facts.pending ?? []) : [], listedNow);
+    return withLists(record, facts.detail === 'teaser' ? (facts.pending ?? []) : [], listedNow, facts.detail === 'article' && facts.https === true);
   }
   const incomingWins = facts.detail === 'article' || existing.detail === 'teaser';
   const pick = <T>(mine: T | null, theirs: T | null): T | null => {
@@ -118,16 +120,19 @@ export function mergeArticle(existing: ArticleRecord | undefined, facts: Article
     detail,
     firstSeenAt: existing.firstSeenAt,
     updatedAt: existing.updatedAt,
-  }, pending, listed);
+  }, pending, listed, facts.detail === 'article' ? facts.https === true : existing.https === true);
   return sameRecord(existing, merged) ? existing : { ...merged, updatedAt: Math.max(now, existing.updatedAt) };
 }
 
 const unique = (values: readonly string[]): string[] => [...new Set(values)].slice(0, 100);
 
-/** The optional lists, present only when not empty (records without them stay as they were). */
-function withLists(record: ArticleRecord, pending: readonly string[], listed: readonly string[]): ArticleRecord {
-  const { pending: _pending, listed: _listed, ...rest } = record;
-  return { ...rest, ...(pending.length ? { pending: unique(pending) } : {}), ...(listed.length ? { listed: unique(listed) } : {}) };
+/**
+ * The optional fields, present only when they say something (records without them stay as they were).
+ * `https`: what the article's own page declared last; a teaser never says.
+ */
+function withLists(record: ArticleRecord, pending: readonly string[], listed: readonly string[], https: boolean): ArticleRecord {
+  const { pending: _pending, listed: _listed, https: _https, ...rest } = record;
+  return { ...rest, ...(pending.length ? { pending: unique(pending) } : {}), ...(listed.length ? { listed: unique(listed) } : {}), ...(https ? { https: true as const } : {}) };
 }
 
 const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join(' ') === (b ?? []).join(' ');
@@ -144,6 +149,7 @@ export function sameRecord(a: ArticleRecord, b: ArticleRecord): boolean {
   const scalars = ['postId', 'title', 'author', 'publishedAt', 'excerpt', 'tagsComplete', 'detail'] as const;
   return (
     scalars.every((field) => a[field] === b[field]) &&
+    a.https === b.https &&
     sameList(a.pending, b.pending) &&
     sameList(a.listed, b.listed) &&
     sameTag(a.category, b.category) &&

@@ -9,6 +9,8 @@ export interface NoteView extends Note {
   title: string | null;
   category: Tag | null;
   tags: Tag[];
+  /** The article is shown and opened with https (ArticleRecord.https). */
+  https?: true;
 }
 
 export interface NoteQuery {
@@ -30,7 +32,7 @@ export function articlesFor(db: Db, urls: readonly string[]): Promise<Map<string
 }
 
 function view(note: Note, article: ArticleRecord | undefined): NoteView {
-  return { ...note, title: article?.title ?? null, category: article?.category ?? null, tags: article?.tags ?? [] };
+  return { ...note, title: article?.title ?? null, category: article?.category ?? null, tags: article?.tags ?? [], ...(article?.https ? { https: true as const } : {}) };
 }
 
 /** The reader's notes joined with their articles, filtered, sorted and paged. */

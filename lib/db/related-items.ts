@@ -7,6 +7,8 @@ export interface ArticleSummary {
   title: string;
   publishedAt: string | null;
   category: Tag | null;
+  /** Shown and opened with https (ArticleRecord.https). */
+  https?: true;
 }
 
 /** Turns ranked ids into RelatedItems (titles, shared tag names, the reader's rating). */
@@ -20,6 +22,7 @@ export function toRelatedItems(
     const record = records.get(item.id);
     if (!record) return [];
     const sharedTags: Tag[] = item.sharedTags.map((slug) => ({ slug, name: tagNames.get(slug) ?? slug }));
-    return [{ url: record.url, title: record.title, publishedAt: record.publishedAt, category: record.category, sharedTags, score: item.score, rating: ratings.get(record.url) ?? null }];
+    const https = record.https ? { https: true as const } : {};
+    return [{ url: record.url, title: record.title, publishedAt: record.publishedAt, category: record.category, sharedTags, score: item.score, rating: ratings.get(record.url) ?? null, ...https }];
   });
 }

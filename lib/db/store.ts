@@ -217,11 +217,12 @@ export class Store {
 
   /**
    * Ranked hits from the catalog's search index; article hits then get their excerpt snippet and the
-   * reader's rating (one small read of the winners, the catalog keeps no excerpts).
+   * reader's rating (one small read of the winners, the catalog keeps no excerpts); every hit is shown
+   * and opened with https when its article's site declared it (the catalog knows).
    */
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const [catalog, ratings] = await Promise.all([this.catalog(), this.ratings()]);
-    const hits = catalog.search.search(query, limit);
+    const hits = catalog.search.search(query, limit).map((hit) => (catalog.get(hit.url)?.https ? { ...hit, https: true as const } : hit));
     const articleUrls = hits.filter((hit) => hit.kind === 'article').map((hit) => hit.url);
     if (articleUrls.length === 0) return hits;
     const records = await articlesFor(await this.db(), articleUrls);

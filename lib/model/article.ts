@@ -19,6 +19,13 @@ export type ArticleField = z.infer<typeof ArticleField>;
 export const PostId = z.nullable(z.number().check(z.int(), z.positive()));
 export const TagList = z.array(Tag).check(z.maxLength(LIMITS.tagsPerArticle));
 
+/**
+ * The site declared the article's address with https (rel=canonical / og:url): it is shown and opened
+ * so (shown-url.ts), while the record stays keyed by the scheme-folded `url` (an http and an https copy are
+ * one article). Absent when the site declared nothing, or http.
+ */
+export const DeclaredHttps = z.optional(z.literal(true));
+
 /** What an article page says about itself (lib/archive output). */
 export const ArticleMeta = z.object({
   url: HttpUrl,
@@ -30,6 +37,7 @@ export const ArticleMeta = z.object({
   publishedAt: z.nullable(IsoDateTime),
   excerpt: text(LIMITS.excerpt),
   sources: z.partialRecord(ArticleField, ExtractionLayer),
+  https: DeclaredHttps,
 });
 export type ArticleMeta = z.infer<typeof ArticleMeta>;
 

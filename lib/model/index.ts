@@ -4,6 +4,7 @@ export * from './article';
 export * from './page-info';
 export * from './note';
 export * from './records';
+export * from './shown-url';
 export * from './settings-defaults';
 export * from './backup';
 export * from './errors';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits';
-import { Category, PostId, Tag, TagList } from './article';
+import { Category, DeclaredHttps, PostId, Tag, TagList } from './article';
 import { EpochMs, HttpUrl, IsoDateTime, Rating, Slug, count, nonEmptyText, text } from './primitives';
 
 /** An indexed article as the store keeps it (key: canonical URL). */
@@ -21,6 +21,8 @@ export const ArticleRecord = z.object({
   pending: z.optional(z.array(Slug).check(z.maxLength(LIMITS.tagsPerArticle))),
   /** Tags learnt from the tag's own listing page (kept when the article page is read). */
   listed: z.optional(z.array(Slug).check(z.maxLength(LIMITS.tagsPerArticle))),
+  /** The article page declared its address with https: shown and opened so (shownUrl). */
+  https: DeclaredHttps,
   firstSeenAt: EpochMs,
   updatedAt: EpochMs,
 });
@@ -45,6 +47,7 @@ export const RelatedItem = z.object({
   sharedTags: z.array(Tag),
   score: z.number().check(z.nonnegative()),
   rating: z.nullable(Rating),
+  https: DeclaredHttps,
 });
 export type RelatedItem = z.infer<typeof RelatedItem>;
 
@@ -59,6 +62,7 @@ export const SearchHit = z.object({
   score: z.number(),
   rating: z.nullable(Rating),
   publishedAt: z.nullable(IsoDateTime),
+  https: DeclaredHttps,
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

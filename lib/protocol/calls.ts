@@ -10,6 +10,7 @@ import {
   Category,
   CrawlLogEntry,
   CrawlStatus,
+  DeclaredHttps,
   HttpUrl,
   ImportReport,
   IndexStatus,
@@ -43,7 +44,7 @@ const Paging = { offset: withDefault(int(0, 1_000_000), 0), limit: withDefault(i
 /** Import files travel as text; Chrome's message limit is 64 MiB, so anything bigger is refused earlier. */
 export const MAX_IMPORT_CHARS = 50 * 1024 * 1024;
 
-export const NoteView = z.extend(Note, { title: z.nullable(z.string()), category: z.nullable(Category), tags: z.array(Tag) });
+export const NoteView = z.extend(Note, { title: z.nullable(z.string()), category: z.nullable(Category), tags: z.array(Tag), https: DeclaredHttps });
 export type NoteView = z.infer<typeof NoteView>;
 export const TrashedNoteView = z.extend(TrashedNote, { title: z.nullable(z.string()) });
 export type TrashedNoteView = z.infer<typeof TrashedNoteView>;

@@ -87,4 +87,23 @@ describe('site vocabulary and teasers (issue 11)', () => {
     const html = archive.render('/').body.replace('<div class="popular-posts">', '<ul class="liste"><li><a href="/actualites/un-article-sans-teaser/">lien</a></li></ul><div class="popular-posts">');
     expect(recogniseHtml(html, `${archive.baseUrl}/`).unread).toBe(1);
   });
+
+  it('keeps https when the page declares it (rel=canonical / og:url), the identity staying the http address', () => {
+    const magazine = archive.articles.filter((a) => a.canonical.startsWith('https://'));
+    const plain = archive.articles.filter((a) => a.canonical === a.url);
+    expect(magazine.length).toBeGreaterThan(10);
+    expect(plain.length).toBeGreaterThan(10);
+    for (const a of [...magazine.slice(0, 20), ...plain.slice(0, 20)]) {
+      // Loaded from the https copy or the http one: one article, keyed by http, https only when declared.
+      for (const loaded of [a.url, a.url.replace(/^http:/, 'https:')]) {
+        const info = recogniseHtml(archive.render(a.path).body, loaded);
+        expect(info.article?.url, a.path).toBe(a.url);
+        expect(info.article?.https, a.path).toBe(a.canonical.startsWith('https://') ? true : undefined);
+      }
+    }
+    // An https canonical naming another article is not this one's scheme.
+    const [first, second] = magazine;
+    const other = archive.render(first!.path).body.replaceAll(first!.canonical, second!.canonical);
+    expect(recogniseHtml(other, first!.url).article?.https).toBeUndefined();
+  });
 });

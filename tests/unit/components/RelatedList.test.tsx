@@ -57,4 +57,15 @@ describe('RelatedList', () => {
       [related(1).url, true],
     ]);
   });
+
+  it('links and opens an article whose site declared https with https, though it is keyed by its http address', () => {
+    const fake = fakeBackground({}, { openUrl: true });
+    const item = related(1, { url: 'http://www.securityvibes.fr/actualites/un-article/', https: true });
+    render(withServices(fake.services, <RelatedList items={[item, related(2)]} />));
+    const [secure, plain] = screen.getAllByRole('link');
+    expect(secure!.getAttribute('href')).toBe('https://www.securityvibes.fr/actualites/un-article/');
+    expect(plain!.getAttribute('href')).toBe(related(2).url);
+    fireEvent.click(secure!);
+    expect(fake.openUrl.mock.calls).toEqual([['https://www.securityvibes.fr/actualites/un-article/', false]]);
+  });
 });

@@ -14,7 +14,7 @@ import { crawlStore } from '@/entrypoints/background/crawl/adapters';
 import { recognise } from '@/lib/archive';
 import { Crawler, MemoryCrawlStore, systemClock } from '@/lib/crawl';
 import { createStore } from '@/lib/db';
-import { BackupFile, type ArticleRecord } from '@/lib/model';
+import { BackupFile, shownUrl, type ArticleRecord } from '@/lib/model';
 import { writeMirror, type Archive, type TruthArticle } from '@/tests/fixtures/archive/index';
 import { teaserMarkup } from '@/tests/fixtures/archive/markup/listing';
 import type { FaultRule } from '@/tests/fixtures/server';
@@ -48,11 +48,16 @@ interface Score {
   exactRubriques: number;
   exactAuthors: number;
   withAuthor: number;
+  /** Of the articles whose page was read: the address shown and opened is the one it declared (https on magazine pages). */
+  exactShownUrls: number;
   wrong: string[];
 }
 
+const report = (what: string, s: Score) =>
+  console.info(`${what}: ${s.coverage}/${ARTICLES} articles, ${s.exactTags} exact tag sets, ${s.exactRubriques} exact rubriques, authors ${s.exactAuthors}/${s.withAuthor} and shown URLs ${s.exactShownUrls}/${s.withAuthor} of the pages read`);
+
 function score(archive: Archive, records: ReadonlyMap<string, ArticleRecord>): Score {
-  const s: Score = { coverage: 0, exactTags: 0, exactRubriques: 0, exactAuthors: 0, withAuthor: 0, wrong: [] };
+  const s: Score = { coverage: 0, exactTags: 0, exactRubriques: 0, exactAuthors: 0, withAuthor: 0, exactShownUrls: 0, wrong: [] };
   const miss = (a: TruthArticle, what: string) => s.wrong.length < 8 && s.wrong.push(`${a.path} ${what}`);
   for (const a of archive.articles) {
     const record = records.get(a.url);
@@ -67,6 +72,9 @@ function score(archive: Archive, records: ReadonlyMap<string, ArticleRecord>): S
     else miss(a, `rubrique ${JSON.stringify(record.category)}`);
     if (record.detail === 'article') {
       s.withAuthor++;
+      // Only the article's own page declares its address (a teaser-only record keeps the listing's link).
+      if (shownUrl(record) === a.canonical) s.exactShownUrls++;
+      else miss(a, `shown as ${shownUrl(record)}`);
       if (record.author === a.author.name) s.exactAuthors++;
       else miss(a, `author ${record.author}`);
     }
@@ -109,8 +117,9 @@ describe(`the index tells the truth on the quirks archive (${ARTICLES} articles,
     expect(status.state).toBe('done');
     crawled = store.articles;
     const s = score(rig.archive, crawled);
+    report('crawl (MemoryIndex)', s);
     expect(s.wrong).toEqual([]);
-    expect(s).toMatchObject({ coverage: ARTICLES, exactTags: ARTICLES, exactRubriques: ARTICLES, exactAuthors: s.withAuthor });
+    expect(s).toMatchObject({ coverage: ARTICLES, exactTags: ARTICLES, exactRubriques: ARTICLES, exactAuthors: s.withAuthor, exactShownUrls: s.withAuthor });
     const faulted = rig.server.requests.filter((r) => r.status === 500 || r.status === 429).length;
     expect(faulted).toBeGreaterThan(10);
     // Only the doctored listing page kept an article link the recogniser could not read, and it is logged.
@@ -129,8 +138,9 @@ describe(`the index tells the truth on the quirks archive (${ARTICLES} articles,
     const file = await store.exportBackup('test');
     const stored = new Map(file.articles.map((r) => [r.url, r]));
     const s = score(rig.archive, stored);
+    report('crawl (IndexedDB store)', s);
     expect(s.wrong).toEqual([]);
-    expect(s).toMatchObject({ coverage: ARTICLES, exactTags: ARTICLES, exactRubriques: ARTICLES, exactAuthors: s.withAuthor });
+    expect(s).toMatchObject({ coverage: ARTICLES, exactTags: ARTICLES, exactRubriques: ARTICLES, exactAuthors: s.withAuthor, exactShownUrls: s.withAuthor });
     // Record for record (timestamps aside) what the MemoryIndex of sv-companion crawl built from the same archive.
     const shape = (r: ArticleRecord) => ({ ...r, firstSeenAt: 0, updatedAt: 0 });
     const differ = [...crawled.values()].filter((m) => JSON.stringify(shape(m)) !== JSON.stringify(shape(stored.get(m.url) ?? m)) || !stored.has(m.url));
@@ -147,8 +157,9 @@ describe(`the index tells the truth on the quirks archive (${ARTICLES} articles,
   it('indexes its saved mirror to the same truth, and the crawl\'s index equals the mirror\'s', async () => {
     const mirrored = await indexMirror(rig.archive);
     const s = score(rig.archive, mirrored);
+    report('mirror (sv-companion index)', s);
     expect(s.wrong).toEqual([]);
-    expect(s).toMatchObject({ coverage: ARTICLES, exactTags: ARTICLES, exactRubriques: ARTICLES, exactAuthors: ARTICLES, withAuthor: ARTICLES });
+    expect(s).toMatchObject({ coverage: ARTICLES, exactTags: ARTICLES, exactRubriques: ARTICLES, exactAuthors: ARTICLES, withAuthor: ARTICLES, exactShownUrls: ARTICLES });
     expect(crawled.size).toBe(mirrored.size);
     const differ = [...mirrored.values()].filter((m) => {
       const c = crawled.get(m.url);
