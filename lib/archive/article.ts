@@ -2,7 +2,7 @@
  * An article page's fields, each from the best layer that has it: structured data → WordPress markup →
  * the archive's text patterns (→ the URL). `sources` records which layer answered each field.
  */
-import type { ArticleField, ArticleMeta, ExtractionLayer, Tag } from '../model/article';
+import type { ArticleField, ArticleMeta, ExtractionLayer, Tag, VocabFact } from '../model/article';
 import { LIMITS } from '../model/limits';
 import { categoryFromPermalink, nameFor, safeSlug, type PageContext } from './context';
 import { excerptIn } from './excerpt';
@@ -53,6 +53,17 @@ function named(names: string[], context: PageContext, kind: 'tag' | 'category'):
     if (name && slug && !out.some((t) => t.slug === slug) && out.length < LIMITS.tagsPerArticle) out.push({ slug, name });
   }
   return out;
+}
+
+/**
+ * What the `article:tag` / `article:section` metas teach the site vocabulary (issue 11): each name with
+ * the slug the page's own term of that name has, else the slug WordPress makes of it (the same term the
+ * article's record then carries). A name a link already gave adds nothing: links carry the real slug.
+ */
+export function metaTerms(structured: StructuredData, context: PageContext): VocabFact[] {
+  const tags = named(structured.metaTags, context, 'tag').map((tag): VocabFact => ({ kind: 'tag', ...tag, via: 'link' }));
+  const section = structured.metaSection ? named([structured.metaSection], context, 'category') : [];
+  return [...tags, ...section.map((term): VocabFact => ({ kind: 'category', ...term, via: 'link' }))];
 }
 
 function withClassTags(tags: Tag[], resolved: readonly Tag[]): Tag[] {

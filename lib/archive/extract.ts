@@ -7,7 +7,7 @@
 import type { PageInfo, PageKind } from '../model/page-info';
 import { isListingKind } from '../model/page-kinds';
 import { LIMITS } from '../model/limits';
-import { extractArticle } from './article';
+import { extractArticle, metaTerms } from './article';
 import { canonicalUrl, declaresHttps } from './canonical-url';
 import { makeResolver, makeTermNames, type PageContext } from './context';
 import { DEFAULT_ARCHIVE_HOSTS, hostOf, isArchiveHost } from './hosts';
@@ -129,6 +129,7 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
     const article = extractArticle({ context, container, postLevel, structured: structured(), text: textFacts, bodyClasses });
     if (!article.url || !article.title) return { ...notArchive('incomplete article', pageUrl), kind: 'article' };
     if (original && original === pageUrl && !onArchive) article.sources.url = 'structured';
+    for (const fact of metaTerms(structured(), context)) addFact(context.vocabulary(), fact);
     const https = declaresHttps([structured().canonical, structured().ogUrl], article.url, hosts) ? { https: true as const } : {};
     return { kind, url: pageUrl, reason: null, article: { ...article, url: article.url, ...https }, listing: [], subject: null, next: null, vocabulary: context.vocabulary().facts };
   }

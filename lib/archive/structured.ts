@@ -18,6 +18,9 @@ export interface StructuredData {
   section: string | null;
   tags: string[];
   author: string | null;
+  /** The `article:tag` and `article:section` metas alone: the site's own names (JSON-LD keywords are often lower-cased). */
+  metaTags: string[];
+  metaSection: string | null;
 }
 
 const MAX_JSON_CHARS = 200_000;
@@ -113,6 +116,7 @@ export function readStructured(doc: Document): StructuredData {
   const ogTags = metaAll(head, 'article:tag', 100);
   const ldTags = ld ? keywordsOf(ld.keywords) : [];
   const ogAuthor = meta(head, 'article:author');
+  const metaSection = meta(head, 'article:section');
   return {
     canonical: head.links.get('canonical') ?? null,
     ogUrl: meta(head, 'og:url'),
@@ -122,9 +126,11 @@ export function readStructured(doc: Document): StructuredData {
     title: (ld ? asText(ld.headline ?? ld.name) : null) ?? meta(head, 'og:title'),
     description: meta(head, 'og:description') ?? meta(head, 'description'),
     publishedTime: (ld ? asText(ld.datePublished ?? ld.dateCreated) : null) ?? meta(head, 'article:published_time'),
-    section: (ld ? asText(ld.articleSection) : null) ?? meta(head, 'article:section'),
+    section: (ld ? asText(ld.articleSection) : null) ?? metaSection,
     tags: ogTags.length ? ogTags : ldTags,
     // article:author is usually a profile URL, which is not a name.
     author: (ld ? asText(ld.author) : null) ?? (ogAuthor && !/^https?:/i.test(ogAuthor) ? ogAuthor : null),
+    metaTags: ogTags,
+    metaSection,
   };
 }

@@ -106,4 +106,19 @@ describe('site vocabulary and teasers (issue 11)', () => {
     const other = archive.render(first!.path).body.replaceAll(first!.canonical, second!.canonical);
     expect(recogniseHtml(other, first!.url).article?.https).toBeUndefined();
   });
+
+  it('counts article:tag and article:section metas as vocabulary evidence, never lower-cased JSON-LD keywords', () => {
+    const url = 'https://www.securityvibes.fr/actualites/heartbleed-mots-de-passe/';
+    const info = recogniseHtml(page('structured-article.html'), url);
+    const facts = (info.vocabulary ?? []).map((f) => `${f.kind}:${f.slug}:${f.name}:${f.via}`);
+    // OpenSSL: the sidebar link gives the real slug; Heartbleed only the meta names (slug made as WordPress does).
+    expect(facts).toEqual(expect.arrayContaining(['tag:heartbleed:Heartbleed:link', 'tag:openssl:OpenSSL:link', 'category:actualites:Actualités:link']));
+    expect(info.article?.tags).toEqual([{ slug: 'heartbleed', name: 'Heartbleed' }, { slug: 'openssl', name: 'OpenSSL' }]);
+    // The same page with only lower-case keywords (no article:tag metas): keywords name no term.
+    const keywordsOnly = page('structured-article.html').replace(/<meta property="article:(tag|section)"[^>]*>/g, '').replace('"Heartbleed, OpenSSL"', '"heartbleed, openssl"');
+    const plain = recogniseHtml(keywordsOnly, url);
+    expect((plain.vocabulary ?? []).filter((f) => f.slug === 'heartbleed')).toEqual([]);
+    expect(plain.article?.tags.find((t) => t.slug === 'openssl')?.name).toBe('OpenSSL');
+  });
 });
+
