@@ -12,9 +12,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { main } from '@/cli/main';
 import { crawlStore } from '@/entrypoints/background/crawl/adapters';
 import { recognise } from '@/lib/archive';
-import { Crawler, MemoryCrawlStore, systemClock } from '@/lib/crawl';
-import { createStore } from '@/lib/db';
-import { BackupFile, shownUrl, type ArticleRecord } from '@/lib/model';
+import { Crawler, MemoryCrawlStore, systemClock, type CrawlStore } from '@/lib/crawl';
+import { createStore, type Store } from '@/lib/db';
+import { BackupFile, shownUrl, type ArticleRecord, type VocabTerm } from '@/lib/model';
 import { writeMirror, type Archive, type TruthArticle } from '@/tests/fixtures/archive/index';
 import { teaserMarkup } from '@/tests/fixtures/archive/markup/listing';
 import type { FaultRule } from '@/tests/fixtures/server';
@@ -82,6 +82,18 @@ function score(archive: Archive, records: ReadonlyMap<string, ArticleRecord>): S
   return s;
 }
 
+/** Every commit of one crawl into both stores; the background's store answers what is known complete. */
+function tee(memory: MemoryCrawlStore, store: CrawlStore): CrawlStore {
+  return {
+    load: () => memory.load(),
+    commit: async (checkpoint, pages) => {
+      await store.commit(checkpoint, pages);
+      await memory.commit(checkpoint, pages);
+    },
+    knownComplete: (urls) => store.knownComplete(urls),
+  };
+}
+
 async function indexMirror(archive: Archive): Promise<Map<string, ArticleRecord>> {
   const dir = await mkdtemp(join(tmpdir(), 'sv-truth-'));
   try {
@@ -103,6 +115,8 @@ async function indexMirror(archive: Archive): Promise<Map<string, ArticleRecord>
 describe(`the index tells the truth on the quirks archive (${ARTICLES} articles, issue 11)`, () => {
   let rig: Rig;
   let crawled: Map<string, ArticleRecord>;
+  let memoryVocabulary: VocabTerm[];
+  let idb: Store;
   beforeAll(async () => {
     rig = await startRig({ seed: 11, articles: ARTICLES, quirks: true });
   });
@@ -110,12 +124,16 @@ describe(`the index tells the truth on the quirks archive (${ARTICLES} articles,
 
   it('crawls it with 500s, 429 + Retry-After, truncated bodies and delays: every article, exact tags and names', async () => {
     rig.server.setFaults(faults(rig.archive));
-    const store = new MemoryCrawlStore(Date.now);
-    const crawler = rig.crawler(store);
+    const memory = new MemoryCrawlStore(Date.now);
+    idb = createStore(new IDBFactory());
+    // One crawl, every commit into both indexes: sv-companion crawl's MemoryIndex and the background's store.
+    const crawler = new Crawler({ fetch: rig.fetch, parseHtml, recognise, clock: systemClock, store: tee(memory, crawlStore(idb)) }, { baseUrl: `${rig.archive.baseUrl}/`, delayMs: 0 });
     await crawler.start('full');
     const status = await crawler.settled();
+    expect(status.message).toBeNull();
     expect(status.state).toBe('done');
-    crawled = store.articles;
+    crawled = memory.articles;
+    memoryVocabulary = memory.index.vocabulary.all();
     const s = score(rig.archive, crawled);
     report('crawl (MemoryIndex)', s);
     expect(s.wrong).toEqual([]);
@@ -127,28 +145,22 @@ describe(`the index tells the truth on the quirks archive (${ARTICLES} articles,
     expect(log.filter((e) => /not read as teasers/.test(e.reason)).map((e) => [new URL(e.url).pathname, e.reason])).toEqual([['/page/3/', 'listing page: 1 article link not read as teasers (10 teasers)']]);
   }, 300_000);
 
-  it('the extension\'s IndexedDB store (the background\'s crawl adapter) builds the same index and vocabulary as the in-memory one', async () => {
-    rig.server.setFaults(faults(rig.archive));
-    const store = createStore(new IDBFactory());
-    const crawler = new Crawler({ fetch: rig.fetch, parseHtml, recognise, clock: systemClock, store: crawlStore(store) }, { baseUrl: `${rig.archive.baseUrl}/`, delayMs: 0 });
-    await crawler.start('full');
-    const status = await crawler.settled();
-    expect(status.message).toBeNull();
-    expect(status.state).toBe('done');
-    const file = await store.exportBackup('test');
+  it('the extension\'s IndexedDB store, given the same pages, builds the same index and vocabulary as the in-memory one', async () => {
+    const file = await idb.exportBackup('test');
     const stored = new Map(file.articles.map((r) => [r.url, r]));
     const s = score(rig.archive, stored);
     report('crawl (IndexedDB store)', s);
     expect(s.wrong).toEqual([]);
     expect(s).toMatchObject({ coverage: ARTICLES, exactTags: ARTICLES, exactRubriques: ARTICLES, exactAuthors: s.withAuthor, exactShownUrls: s.withAuthor });
-    // Record for record (timestamps aside) what the MemoryIndex of sv-companion crawl built from the same archive.
-    const shape = (r: ArticleRecord) => ({ ...r, firstSeenAt: 0, updatedAt: 0 });
-    const differ = [...crawled.values()].filter((m) => JSON.stringify(shape(m)) !== JSON.stringify(shape(stored.get(m.url) ?? m)) || !stored.has(m.url));
-    expect(differ.map((r) => r.url)).toEqual([]);
+    // Record for record (timestamps aside), and term for term.
+    const shape = (r: ArticleRecord | undefined) => r && { ...r, firstSeenAt: 0, updatedAt: 0 };
+    const differ = [...crawled.values()].filter((m) => JSON.stringify(shape(m)) !== JSON.stringify(shape(stored.get(m.url))));
+    expect(differ.map((m) => [shape(m), shape(stored.get(m.url))])).toEqual([]);
     expect(stored.size).toBe(crawled.size);
+    expect(file.vocabulary).toEqual(memoryVocabulary);
     // The tag chips and statistics: every tag of the truth under its own name, no phantom among them.
     const truthTags = new Map(rig.archive.articles.flatMap((a) => a.tags.map((t) => [t.slug, t.name] as const)));
-    const stats = await store.tagStats(10_000);
+    const stats = await idb.tagStats(10_000);
     expect(stats.filter((t) => truthTags.get(t.slug) !== t.name)).toEqual([]);
     expect(stats.length).toBe(truthTags.size);
     expect(file.vocabulary?.length).toBeGreaterThan(rig.archive.tags.length / 2);
