@@ -17,7 +17,7 @@ type ImportState =
 
 const MEGABYTE = 1024 * 1024;
 
-/** Where the data is kept, export (JSON backup, Markdown zip) and import with a preview of what will change. */
+/** Where the data is kept, export (JSON backup, Markdown zip, Web Annotation highlights) and import with a preview of what will change. */
 export function BackupSection() {
   const { call } = useServices();
   const saveFile = useRequiredService('saveFile');
@@ -45,6 +45,15 @@ export function BackupSection() {
     if (!bytes) return setExportError({ code: 'invalid-message', message: 'ui.exportMarkdown' });
     const name = safeFilename(result.value.filename, 'securityvibes-notes.zip');
     saveFile(name, new Blob([bytes], { type: 'application/zip' }));
+    setExported(name);
+  };
+
+  const exportWebAnnotations = async () => {
+    setExportError(null);
+    const result = await call('ui.exportWebAnnotations', {});
+    if (!result.ok) return setExportError(result.error);
+    const name = safeFilename(result.value.filename, 'securityvibes-highlights.jsonld');
+    saveFile(name, new Blob([result.value.json], { type: 'application/ld+json' }));
     setExported(name);
   };
 
@@ -101,6 +110,9 @@ export function BackupSection() {
         </button>
         <button type="button" onClick={exportMarkdown}>
           {t('optionsExportMarkdown')}
+        </button>
+        <button type="button" onClick={exportWebAnnotations}>
+          {t('optionsExportWebAnnotations')}
         </button>
       </div>
       {exported && <p role="status">{t('optionsExported', exported)}</p>}

@@ -7,6 +7,7 @@ const ROWS = [
   ['articles', 'optionsImportArticles'],
   ['notes', 'optionsImportNotes'],
   ['trash', 'optionsImportTrash'],
+  ['highlights', 'optionsImportHighlights'],
 ] as const;
 const COLUMNS = [
   ['added', 'optionsImportAdded'],

@@ -8,6 +8,7 @@ import { useServices } from '../services';
 import { shownUrl } from '@/lib/model/shown-url';
 import { TagChips } from '../TagChips';
 import { ErrorText } from './ErrorText';
+import { HighlightExcerpts } from './HighlightExcerpts';
 import { formatDateTime } from './format';
 
 export function starsLabel(rating: number | null): string {
@@ -22,8 +23,9 @@ interface Props {
 }
 
 /**
- * One note in the library: title (a link only for an http(s) archive URL), rubrique, tags, rating, dates
- * and text, all rendered as text. Editing reuses the popup's RatingStars and autosaving NoteEditor, so a
+ * One annotated article in the library: title (a link only for an http(s) archive URL), rubrique, tags,
+ * rating, dates, the note's text and the article's highlights, all rendered as text. An article only
+ * highlighted shows "no note yet" and offers to write one (nothing to delete). Editing reuses the popup's RatingStars and autosaving NoteEditor, so a
  * note being edited here is saved the same way (and flushed if the page closes: the services' draft sink
  * mirrors keystrokes to the background) as in the popup.
  */
@@ -99,7 +101,8 @@ export function NoteItem({ note, onChanged, onTrashed }: Props) {
         <span>{t('optionsNoteUpdated', formatDateTime(note.updatedAt))}</span>
       </p>
       <TagChips tags={note.tags} label={t('optionsNoteTags')} />
-      {!editing && (note.text ? <p class="note-text">{note.text}</p> : <p class="hint">{t('optionsNoteEmpty')}</p>)}
+      {!editing && (note.text ? <p class="note-text">{note.text}</p> : <p class="hint">{t(note.hasNote ? 'optionsNoteEmpty' : 'optionsHighlightedOnly')}</p>)}
+      {!editing && <HighlightExcerpts highlights={note.highlights} title={title} />}
       {editing && (
         <div class="note-edit">
           <RatingStars value={rating} onChange={(next) => void saveRating(next)} />
@@ -116,12 +119,20 @@ export function NoteItem({ note, onChanged, onTrashed }: Props) {
               {t('optionsOpenArticle')}
             </a>
           )}
-          <button type="button" data-action="edit" disabled={busy} onClick={() => { setError(null); setEditing(true); }} aria-label={t('optionsEditNoteNamed', title)}>
-            {t('optionsEdit')}
+          <button
+            type="button"
+            data-action="edit"
+            disabled={busy}
+            onClick={() => { setError(null); setEditing(true); }}
+            aria-label={t(note.hasNote ? 'optionsEditNoteNamed' : 'optionsWriteNoteNamed', title)}
+          >
+            {t(note.hasNote ? 'optionsEdit' : 'optionsWriteNote')}
           </button>
-          <button type="button" class="danger" disabled={busy} onClick={trash} aria-label={t('optionsDeleteNoteNamed', title)}>
-            {t('optionsDelete')}
-          </button>
+          {note.hasNote && (
+            <button type="button" class="danger" disabled={busy} onClick={trash} aria-label={t('optionsDeleteNoteNamed', title)}>
+              {t('optionsDelete')}
+            </button>
+          )}
         </div>
       )}
       <ErrorText error={error} />

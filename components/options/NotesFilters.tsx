@@ -7,13 +7,15 @@ export interface NoteFilter {
   rating: number | null;
   tag: string | null;
   category: string | null;
+  /** Only articles the reader highlighted. */
+  highlighted: boolean;
   sort: NoteSort;
 }
-export const EMPTY_FILTER: NoteFilter = { query: '', rating: null, tag: null, category: null, sort: 'updated' };
+export const EMPTY_FILTER: NoteFilter = { query: '', rating: null, tag: null, category: null, highlighted: false, sort: 'updated' };
 
 const RATINGS = [5, 4, 3, 2, 1];
 
-/** Search box, rating / tag / rubrique filters and sort order of the notes library. */
+/** Search box, rating / tag / rubrique / highlights filters and sort order of the notes library. */
 export function NotesFilters({ filter, facets, onChange }: { filter: NoteFilter; facets: NoteFacets | null; onChange: (next: NoteFilter) => void }) {
   const set = (patch: Partial<NoteFilter>) => onChange({ ...filter, ...patch });
   const value = (event: Event) => (event.currentTarget as HTMLSelectElement | HTMLInputElement).value;
@@ -36,6 +38,10 @@ export function NotesFilters({ filter, facets, onChange }: { filter: NoteFilter;
       </label>
       <FacetSelect label={t('optionsFilterTag')} selected={filter.tag} facets={facets?.tags} onSelect={(tag) => set({ tag })} />
       <FacetSelect label={t('optionsFilterRubrique')} selected={filter.category} facets={facets?.categories} onSelect={(category) => set({ category })} />
+      <label class="check">
+        <input type="checkbox" checked={filter.highlighted} onChange={(e) => set({ highlighted: (e.currentTarget as HTMLInputElement).checked })} />
+        <span>{t('optionsFilterHighlighted')}</span>
+      </label>
       <label class="field">
         <span>{t('optionsSort')}</span>
         <select value={filter.sort} onChange={(e) => set({ sort: value(e) as NoteSort })}>

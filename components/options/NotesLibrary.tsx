@@ -29,6 +29,7 @@ export function NotesLibrary({ version, onTrashed }: Props) {
   }, [filter.query]);
 
   useBackgroundEvent('bg.noteChanged', () => setChanges((n) => n + 1));
+  useBackgroundEvent('bg.highlightsChanged', () => setChanges((n) => n + 1));
   const facets = useCall(loadNoteFacets, [version, changes]).value;
   const listed = useCall(
     (call) =>
@@ -37,11 +38,12 @@ export function NotesLibrary({ version, onTrashed }: Props) {
         ...(filter.rating !== null ? { rating: filter.rating } : {}),
         ...(filter.tag ? { tag: filter.tag } : {}),
         ...(filter.category ? { category: filter.category } : {}),
+        ...(filter.highlighted ? { highlighted: true } : {}),
         sort: filter.sort,
         offset,
         limit: NOTES_PAGE_SIZE,
       }),
-    [query, filter.rating, filter.tag, filter.category, filter.sort, offset, version, changes],
+    [query, filter.rating, filter.tag, filter.category, filter.highlighted, filter.sort, offset, version, changes],
   );
   // A page emptied by deletions steps back instead of showing nothing (the page before stays shown meanwhile).
   const emptied = listed.value !== null && listed.value.items.length === 0 && offset > 0;
@@ -58,7 +60,7 @@ export function NotesLibrary({ version, onTrashed }: Props) {
     setOffset(0);
   };
   const refresh = () => setChanges((n) => n + 1);
-  const filtered = query !== '' || filter.rating !== null || filter.tag !== null || filter.category !== null;
+  const filtered = query !== '' || filter.rating !== null || filter.tag !== null || filter.category !== null || filter.highlighted;
   const total = page?.total ?? 0;
   const first = total === 0 ? 0 : offset + 1;
   const last = Math.min(offset + NOTES_PAGE_SIZE, total);

@@ -3,6 +3,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, TRASH_RETENTION_MS } from '../model';
 import { ARTICLE_WRITE_STORES, type Outcome, type WriteResult } from './article-writer';
 import { allArticles } from './articles';
 import { parseBackup } from './backup-file';
+import { planHighlightImport } from './highlight-import';
 import { clampFutureTimes, settingsChanges } from './import-checks';
 import { storedSettings } from './settings';
 import { allRequests, guarded, transact } from './errors';
@@ -12,10 +13,11 @@ import { previewWithVocabulary, storedTerms, writeWithVocabulary } from './store
 /** Everything the store holds, in the one file format (also written by `sv-companion index`). */
 export function exportBackup(db: Db, now: number, generator: string): Promise<BackupFile> {
   return guarded(async () => {
-    const tx = db.transaction([STORES.notes, STORES.trash, STORES.settings, STORES.vocabulary]);
-    const [notes, trash, settings, vocabulary] = await Promise.all([
+    const tx = db.transaction([STORES.notes, STORES.trash, STORES.highlights, STORES.settings, STORES.vocabulary]);
+    const [notes, trash, highlights, settings, vocabulary] = await Promise.all([
       tx.objectStore(STORES.notes).getAll(),
       tx.objectStore(STORES.trash).getAll(),
+      tx.objectStore(STORES.highlights).getAll(),
       tx.objectStore(STORES.settings).get(SETTINGS_KEY),
       storedTerms(tx),
     ]);
@@ -28,6 +30,7 @@ export function exportBackup(db: Db, now: number, generator: string): Promise<Ba
       articles,
       vocabulary,
       notes,
+      highlights,
       trash,
       settings: settings ?? null,
     };
@@ -54,15 +57,16 @@ class Rejections {
  * Validates the whole file, then plans (preview) or applies it in ONE transaction: all or nothing.
  * Times later than a day from now become now first (import-checks.ts). Notes merge by updatedAt — an
  * older note never replaces a newer one, and a note deleted here after the file's version was written
- * stays deleted. Trash entries past 30 days and duplicates are rejected. The file's settings are compared
+ * stays deleted. Trash entries past 30 days and duplicates are rejected. Highlights merge by id, the newer
+ * version winning (highlight-import.ts). The file's settings are compared
  * with the reader's, and written only with `applySettings` (the reader ticked it in the preview).
  */
 export function importBackup(db: Db, text: string, now: number, apply: boolean, applySettings = false): Promise<ImportReport> {
   const { file, clamped } = clampFutureTimes(parseBackup(text), now);
-  const stores = [...ARTICLE_WRITE_STORES, STORES.notes, STORES.trash, STORES.settings];
+  const stores = [...ARTICLE_WRITE_STORES, STORES.notes, STORES.trash, STORES.highlights, STORES.settings];
   return transact((): Tx => db.transaction(stores, apply ? 'readwrite' : 'readonly'), async (tx) => {
     const rejections = new Rejections();
-    const report: ImportReport = { applied: apply, articles: zero(), notes: zero(), trash: zero(), settings: null, futureTimes: clamped, rejections: [] };
+    const report: ImportReport = { applied: apply, articles: zero(), notes: zero(), trash: zero(), highlights: zero(), settings: null, futureTimes: clamped, rejections: [] };
     if (file.settings) {
       const current = storedSettings(await tx.objectStore(STORES.settings).get(SETTINGS_KEY));
       const changed = settingsChanges(current, file.settings);
@@ -108,9 +112,13 @@ export function importBackup(db: Db, text: string, now: number, apply: boolean, 
       report.trash[outcome] += 1;
       if (outcome !== 'kept') trashWrites.push(entry);
     }
+    const highlightWrites = await planHighlightImport(tx, file.highlights ?? [], now, report.highlights, (counts, reason) => rejections.add(counts, reason));
     if (canWrite(tx)) {
-      const [noteStore, trashStore] = [tx.objectStore(STORES.notes), tx.objectStore(STORES.trash)];
-      await allRequests([...noteWrites.map((note) => () => noteStore.put(note)), ...trashWrites.map((entry) => () => trashStore.put(entry))], (write) => write());
+      const [noteStore, trashStore, highlightStore] = [tx.objectStore(STORES.notes), tx.objectStore(STORES.trash), tx.objectStore(STORES.highlights)];
+      await allRequests(
+        [...noteWrites.map((note) => () => noteStore.put(note)), ...trashWrites.map((entry) => () => trashStore.put(entry)), ...highlightWrites.map((h) => () => highlightStore.put(h))],
+        (write) => write(),
+      );
       if (report.settings?.applied) await tx.objectStore(STORES.settings).put(report.settings.incoming, SETTINGS_KEY);
     }
     report.rejections = rejections.list();

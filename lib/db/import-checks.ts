@@ -25,7 +25,12 @@ export function clampFutureTimes(file: BackupFile, now: number): { file: BackupF
   const trash = file.trash.map((t) =>
     t.createdAt > limit || t.updatedAt > limit || t.deletedAt > limit ? { ...t, createdAt: at(t.createdAt), updatedAt: at(t.updatedAt), deletedAt: at(t.deletedAt) } : t,
   );
-  return { file: { ...file, articles, notes, trash }, clamped };
+  const highlights = file.highlights?.map((h) =>
+    h.createdAt > limit || h.updatedAt > limit || (h.deletedAt ?? 0) > limit
+      ? { ...h, createdAt: at(h.createdAt), updatedAt: at(h.updatedAt), ...(h.deletedAt === undefined ? {} : { deletedAt: at(h.deletedAt) }) }
+      : h,
+  );
+  return { file: { ...file, articles, notes, trash, ...(highlights ? { highlights } : {}) }, clamped };
 }
 
 /** The settings `incoming` would change (host lists compared as sets, written the same way). */

@@ -53,6 +53,10 @@ export const Highlight = z.object({
 });
 export type Highlight = z.infer<typeof Highlight>;
 
+/** A highlight as a backup file carries it: a trashed one with the time it was deleted (restorable 30 days). */
+export const HighlightRecord = z.extend(Highlight, { deletedAt: z.optional(EpochMs) });
+export type HighlightRecord = z.infer<typeof HighlightRecord>;
+
 /** Where the content script may draw a highlight: its place only, never its note. */
 export const HighlightPlace = z.object({ id: HighlightId, selectors: HighlightSelectors });
 export type HighlightPlace = z.infer<typeof HighlightPlace>;

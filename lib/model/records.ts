@@ -116,6 +116,7 @@ export const ImportReport = z.object({
   articles: ImportCounts,
   notes: ImportCounts,
   trash: ImportCounts,
+  highlights: ImportCounts,
   /** null: the file carries no settings. */
   settings: z.nullable(ImportSettings),
   /** Times in the file later than a day from now, set to the time of import. */

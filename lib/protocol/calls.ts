@@ -44,7 +44,17 @@ const Paging = { offset: withDefault(int(0, 1_000_000), 0), limit: withDefault(i
 /** Import files travel as text; Chrome's message limit is 64 MiB, so anything bigger is refused earlier. */
 export const MAX_IMPORT_CHARS = 50 * 1024 * 1024;
 
-export const NoteView = z.extend(Note, { title: z.nullable(z.string()), category: z.nullable(Category), tags: z.array(Tag), https: DeclaredHttps });
+/** A highlight as the library lists it (extension pages only: it carries the highlight's note). */
+export const HighlightExcerpt = z.object({ id: HighlightId, exact: TextQuoteSelector.shape.exact, note: text(HIGHLIGHT_LIMITS.note) });
+/** An annotated article in the library: `hasNote` false for one only highlighted (its note is unwritten). */
+export const NoteView = z.extend(Note, {
+  title: z.nullable(z.string()),
+  category: z.nullable(Category),
+  tags: z.array(Tag),
+  hasNote: z.boolean(),
+  highlights: z.array(HighlightExcerpt).check(z.maxLength(HIGHLIGHT_LIMITS.perArticle)),
+  https: DeclaredHttps,
+});
 export type NoteView = z.infer<typeof NoteView>;
 export const TrashedNoteView = z.extend(TrashedNote, { title: z.nullable(z.string()) });
 export type TrashedNoteView = z.infer<typeof TrashedNoteView>;
@@ -98,6 +108,8 @@ export const calls = {
       rating: z.optional(Rating),
       tag: z.optional(Slug),
       category: z.optional(Slug),
+      /** Only articles with at least one highlight. */
+      highlighted: z.optional(z.boolean()),
       sort: withDefault(z.enum(['updated', 'created', 'rating']), 'updated'),
       ...Paging,
     }),

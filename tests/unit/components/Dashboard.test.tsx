@@ -36,7 +36,7 @@ describe('popup dashboard components', () => {
   });
 
   it('RecentNotes lists notes and reloads on bg.noteChanged', async () => {
-    let notes = [{ ...note({ text: 'premier', rating: 4 }), title: 'Conficker', category: null, tags: [] }];
+    let notes = [{ ...note({ text: 'premier', rating: 4 }), title: 'Conficker', category: null, tags: [], hasNote: true, highlights: [] }];
     const fake = fakeBackground({ 'ui.recentNotes': () => notes });
     render(withServices(fake.services, <RecentNotes />));
     await waitFor(() => expect(screen.getByRole('link', { name: 'Conficker' })).toBeTruthy());

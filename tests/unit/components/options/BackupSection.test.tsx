@@ -18,6 +18,7 @@ const report = (applied: boolean, settingsApplied = false, settings: ImportRepor
   articles: { added: 120, updated: 3, kept: 900, rejected: 0 },
   notes: { added: 4, updated: 2, kept: 10, rejected: 1 },
   trash: { added: 0, updated: 0, kept: 1, rejected: 0 },
+  highlights: { added: 7, updated: 0, kept: 2, rejected: 0 },
   settings,
   futureTimes: 2,
   rejections: [{ reason: 'note url is not an http(s) URL: <b>javascript:alert(1)</b>', count: 1 }],
@@ -32,6 +33,7 @@ function setup(extra: FakeHandlers = {}) {
       filename: '../../etc/notes.zip',
       base64: Buffer.from(zipSync({ 'article-1.md': strToU8('---\ntitle: "Article 1"\n---\nTexte') })).toString('base64'),
     }),
+    'ui.exportWebAnnotations': () => ({ filename: 'securityvibes-highlights-2026-12-07.jsonld', json: '{"@context":"http://www.w3.org/ns/anno.jsonld"}' }),
     'ui.previewImport': () => report(false),
     'ui.applyImport': ({ applySettings }) => report(true, applySettings),
     ...extra,
@@ -70,6 +72,14 @@ describe('BackupSection', () => {
     expect(strFromU8(files['article-1.md']!)).toContain('title: "Article 1"');
   });
 
+  it('exports the highlights as W3C Web Annotations (JSON-LD)', async () => {
+    const { saved } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Export highlights (W3C Web Annotation)' }));
+    await screen.findByText('Saved as securityvibes-highlights-2026-12-07.jsonld');
+    expect(saved[0]!.blob.type).toBe('application/ld+json');
+    expect(await saved[0]!.blob.text()).toBe('{"@context":"http://www.w3.org/ns/anno.jsonld"}');
+  });
+
   it('previews an import, then applies it', async () => {
     const { bg } = setup();
     choose('{"format":"securityvibes-companion","version":1}', 'mes-notes.json');
@@ -79,6 +89,7 @@ describe('BackupSection', () => {
     expect(cell('notes', 'kept')).toBe('10');
     expect(cell('notes', 'rejected')).toBe('1');
     expect(cell('trash', 'kept')).toBe('1');
+    expect(cell('highlights', 'added')).toBe('7');
     expect(screen.getByText('1 × note url is not an http(s) URL: <b>javascript:alert(1)</b>')).toBeTruthy();
     expect(document.querySelector('.rejections b')).toBeNull();
     expect(screen.getByText('2 dates later than tomorrow were set to the time of import.')).toBeTruthy();

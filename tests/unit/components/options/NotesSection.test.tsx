@@ -78,11 +78,49 @@ describe('NotesSection', () => {
   it('searches after typing pauses, accent-insensitively in the fake store', async () => {
     const { bg } = setup([note(1, { text: 'La sécurité des SCADA' }), note(2, { text: 'Autre chose' })]);
     await waitFor(() => expect(titles()).toHaveLength(2));
-    fireEvent.input(screen.getByRole('searchbox', { name: 'Search notes' }), { target: { value: 'securite' } });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search notes and highlights' }), { target: { value: 'securite' } });
     await waitFor(() => expect(titles()).toEqual(['Article 1']));
     expect(bg.callsTo('ui.listNotes').filter((p) => p.query !== undefined).map((p) => p.query)).toEqual(['securite']);
-    fireEvent.input(screen.getByRole('searchbox', { name: 'Search notes' }), { target: { value: 'zzz' } });
-    expect(await screen.findByText('No note matches these filters.')).toBeTruthy();
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search notes and highlights' }), { target: { value: 'zzz' } });
+    expect(await screen.findByText('No note or highlight matches these filters.')).toBeTruthy();
+  });
+
+  it('shows an article\'s highlights as quotes with their notes, finds words in them, and filters "has highlights"', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const { bg } = setup([
+      note(1, { text: 'Sur le ver', highlights: [{ id: 'hl-00000001', exact: `Le ver Conficker ${hostile}`, note: 'Chiffre de F-Secure' }, { id: 'hl-00000002', exact: 'x'.repeat(400), note: '' }] }),
+      note(2, { hasNote: false, text: '', rating: null, highlights: [{ id: 'hl-00000003', exact: 'Stuxnet visait les centrifugeuses', note: 'Vérifier' }] }),
+      note(3, { text: 'Sans surlignage' }),
+    ]);
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    const first = within(screen.getByRole('list', { name: 'Highlights in “Article 1”' }));
+    expect(first.getAllByRole('listitem')).toHaveLength(2);
+    expect(first.getByText(`Le ver Conficker ${hostile}`)).toBeTruthy();
+    expect(document.querySelector('.notes img')).toBeNull();
+    expect(first.getByText('Chiffre de F-Secure')).toBeTruthy();
+    expect(first.getByText(`${'x'.repeat(280)}…`)).toBeTruthy();
+    expect(screen.getByText('2 highlights')).toBeTruthy();
+    // An article only highlighted: "no note yet", a button to write one, nothing to delete.
+    expect(screen.getByText('Highlighted, no note yet')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Write a note on “Article 2”' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Delete the note on “Article 2”' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Delete the note on “Article 1”' })).toBeTruthy();
+
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search notes and highlights' }), { target: { value: 'centrifugeuses' } });
+    await waitFor(() => expect(titles()).toEqual(['Article 2']));
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search notes and highlights' }), { target: { value: '' } });
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Only articles with highlights' }));
+    await waitFor(() => expect(titles()).toEqual(['Article 2', 'Article 1']));
+    expect(bg.callsTo('ui.listNotes').at(-1)).toMatchObject({ highlighted: true, offset: 0 });
+  });
+
+  it('reloads when the background says highlights changed', async () => {
+    const { store, events } = setup([note(1)]);
+    await waitFor(() => expect(titles()).toEqual(['Article 1']));
+    store.notes.set(note(2).url, note(2, { hasNote: false, highlights: [{ id: 'hl-00000009', exact: 'nouveau', note: '' }] }));
+    events.emit({ event: 'bg.highlightsChanged', payload: { url: note(2).url } });
+    await waitFor(() => expect(titles()).toEqual(['Article 2', 'Article 1']));
   });
 
   it('pages through a large library', async () => {

@@ -24,6 +24,8 @@ export function note(n: number, patch: Partial<NoteView> = {}): NoteView {
     updatedAt: T0 + n * DAY + 1000,
     category: tag('actualites', 'Actualités'),
     tags: [tag('phishing', 'Phishing')],
+    hasNote: true,
+    highlights: [],
     ...patch,
   };
 }
@@ -36,9 +38,11 @@ export function notesStore(initial: NoteView[], now = () => T0 + 100 * DAY) {
   const trash = new Map<string, TrashedNoteView & { view: NoteView }>();
   const handlers: FakeHandlers = {
     'ui.getSettings': () => SETTINGS,
-    'ui.listNotes': ({ query, rating, tag: tagSlug, category, sort, offset, limit }) => {
+    'ui.listNotes': ({ query, rating, tag: tagSlug, category, highlighted, sort, offset, limit }) => {
       let items = [...notes.values()];
-      if (query) items = items.filter((n) => fold(`${n.title ?? ''} ${n.text}`).includes(fold(query)));
+      const words = (n: NoteView) => [n.title ?? '', n.text, ...n.highlights.flatMap((h) => [h.exact, h.note])].join(' ');
+      if (query) items = items.filter((n) => fold(words(n)).includes(fold(query)));
+      if (highlighted) items = items.filter((n) => n.highlights.length > 0);
       if (rating !== undefined) items = items.filter((n) => n.rating === rating);
       if (tagSlug) items = items.filter((n) => n.tags.some((t) => t.slug === tagSlug));
       if (category) items = items.filter((n) => n.category?.slug === category);
@@ -49,16 +53,16 @@ export function notesStore(initial: NoteView[], now = () => T0 + 100 * DAY) {
     'ui.saveNote': ({ url, text, rating }) => {
       const current = notes.get(url);
       if (!current) return err('not-found', 'no such note');
-      const next = { ...current, ...(text !== undefined ? { text } : {}), ...(rating !== undefined ? { rating } : {}), updatedAt: now() };
+      const next = { ...current, ...(text !== undefined ? { text } : {}), ...(rating !== undefined ? { rating } : {}), hasNote: true, updatedAt: now() };
       notes.set(url, next);
-      const { title: _t, category: _c, tags: _g, ...stored } = next;
+      const { title: _t, category: _c, tags: _g, hasNote: _n, highlights: _h, ...stored } = next;
       return stored;
     },
     'ui.deleteNote': ({ url }) => {
       const current = notes.get(url);
       if (!current) return { trashed: false };
       notes.delete(url);
-      const { category: _c, tags: _g, ...rest } = current;
+      const { category: _c, tags: _g, hasNote: _n, highlights: _h, ...rest } = current;
       trash.set(url, { ...rest, deletedAt: now(), view: current });
       return { trashed: true };
     },
@@ -68,7 +72,7 @@ export function notesStore(initial: NoteView[], now = () => T0 + 100 * DAY) {
       if (!item) return err('not-found', 'not in the trash');
       trash.delete(url);
       notes.set(url, item.view);
-      const { title: _t, category: _c, tags: _g, ...stored } = item.view;
+      const { title: _t, category: _c, tags: _g, hasNote: _n, highlights: _h, ...stored } = item.view;
       return stored;
     },
   };
