@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { NotesLibrary } from './NotesLibrary';
+import { TrashedHighlights } from './TrashedHighlights';
 import { TrashList } from './TrashList';
 
-/** The notes library and the trash, which refresh each other when a note moves between them. */
+/** The notes library and the trash (notes, then highlights), which refresh each other when something moves between them. */
 export function NotesSection() {
   const [libraryVersion, setLibraryVersion] = useState(0);
   const [trashVersion, setTrashVersion] = useState(0);
@@ -12,6 +13,7 @@ export function NotesSection() {
       <h2 id="notes-title">{t('optionsNotesTitle')}</h2>
       <NotesLibrary version={libraryVersion} onTrashed={() => setTrashVersion((n) => n + 1)} />
       <TrashList version={trashVersion} onRestored={() => setLibraryVersion((n) => n + 1)} />
+      <TrashedHighlights onRestored={() => setLibraryVersion((n) => n + 1)} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import {
   CrawlLogEntry,
   CrawlStatus,
   DeclaredHttps,
+  EpochMs,
   HttpUrl,
   ImportReport,
   IndexStatus,
@@ -56,6 +57,9 @@ export const NoteView = z.extend(Note, {
   https: DeclaredHttps,
 });
 export type NoteView = z.infer<typeof NoteView>;
+/** A deleted highlight in the options page's trash, with its article's title (null when not indexed). */
+export const TrashedHighlightView = z.extend(Highlight, { deletedAt: EpochMs, title: z.nullable(z.string()) });
+export type TrashedHighlightView = z.infer<typeof TrashedHighlightView>;
 export const TrashedNoteView = z.extend(TrashedNote, { title: z.nullable(z.string()) });
 export type TrashedNoteView = z.infer<typeof TrashedNoteView>;
 
@@ -143,6 +147,8 @@ export const calls = {
   /** Moves a highlight to the trash. */
   'ui.deleteHighlight': call(z.object({ id: HighlightId }), z.object({ trashed: z.boolean() }), PAGE),
   'ui.restoreHighlight': call(z.object({ id: HighlightId }), Highlight, PAGE),
+  /** Deleted highlights, newest deletion first (those past 30 days are purged first). */
+  'ui.listTrashedHighlights': call(NoPayload, z.array(TrashedHighlightView), PAGE),
   /** Every highlight as a W3C Web Annotation collection (JSON-LD), the article's tags as tagging bodies. */
   'ui.exportWebAnnotations': call(NoPayload, z.object({ filename: z.string(), json: z.string() }), PAGE),
   /**

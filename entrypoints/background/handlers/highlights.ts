@@ -31,6 +31,7 @@ export const highlightHandlers: Pick<
   | 'ui.saveHighlightNote'
   | 'ui.deleteHighlight'
   | 'ui.restoreHighlight'
+  | 'ui.listTrashedHighlights'
   | 'ui.exportWebAnnotations'
   | 'content.createHighlight'
   | 'content.highlightPlaces'
@@ -50,6 +51,13 @@ export const highlightHandlers: Pick<
     const restored = await getStore().highlights.restore(id);
     void broadcast('bg.highlightsChanged', { url: restored.url });
     return restored;
+  },
+  'ui.listTrashedHighlights': async () => {
+    const store = getStore();
+    const trashed = await store.highlights.listTrash();
+    const urls = [...new Set(trashed.map((h) => h.url))];
+    const titles = new Map(await Promise.all(urls.map(async (url) => [url, (await store.getArticle(url))?.title ?? null] as const)));
+    return trashed.map((h) => ({ ...h, title: titles.get(h.url) ?? null }));
   },
   'ui.exportWebAnnotations': async () => {
     const store = getStore();

@@ -74,10 +74,14 @@ describe('background handlers: highlights', () => {
     const { tabId, url } = await seenIn('hl-trash');
     const created = await route({ call: 'content.createHighlight', payload: { selectors: selectors(9) } }, contentIn(tabId, url));
     const { id } = (created as { ok: true; value: { id: string } }).value;
+    expect(await route({ call: 'ui.listTrashedHighlights', payload: {} }, PANEL)).toEqual({ ok: true, value: [] });
     expect(await route({ call: 'ui.deleteHighlight', payload: { id } }, PANEL)).toEqual({ ok: true, value: { trashed: true } });
     expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(tabId, url))).toEqual({ ok: true, value: [] });
+    expect(await route({ call: 'ui.listTrashedHighlights', payload: {} }, POPUP)).toMatchObject({ ok: true, value: [{ id, url, title: expect.any(String), deletedAt: expect.any(Number) }] });
+    expect(await route({ call: 'ui.listTrashedHighlights', payload: {} }, contentIn(tabId, url))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await route({ call: 'ui.restoreHighlight', payload: { id } }, PANEL)).toMatchObject({ ok: true, value: { id, url } });
     expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(tabId, url))).toMatchObject({ ok: true, value: [{ id }] });
+    expect(await route({ call: 'ui.listTrashedHighlights', payload: {} }, PANEL)).toEqual({ ok: true, value: [] });
   });
 
   it('exports every highlight as Web Annotations with the article tags as tagging bodies', async () => {

@@ -44,6 +44,7 @@ export const CALL_SAMPLES: { [N in CallName]: CallRequest<N> } = {
   'ui.saveHighlightNote': { id: 'hl-00000001', note: '' },
   'ui.deleteHighlight': { id: 'hl-00000001' },
   'ui.restoreHighlight': { id: 'hl-00000001' },
+  'ui.listTrashedHighlights': {},
   'ui.exportWebAnnotations': {},
   'content.createHighlight': { selectors: SELECTORS },
   'content.highlightPlaces': {},

@@ -123,6 +123,43 @@ describe('NotesSection', () => {
     await waitFor(() => expect(titles()).toEqual(['Article 2', 'Article 1']));
   });
 
+  it('lists deleted highlights only when there are some, and restores one', async () => {
+    const article = note(4);
+    const trashed = {
+      id: 'hl-00000004',
+      url: article.url,
+      title: '<b>Article 4</b>',
+      note: 'ma remarque',
+      createdAt: 1,
+      updatedAt: 2,
+      deletedAt: Date.UTC(2026, 11, 1),
+      selectors: { quote: { type: 'TextQuoteSelector' as const, exact: 'Le ver Conficker', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 0, end: 16 } },
+    };
+    let trash = [trashed];
+    const store = notesStore([note(1)]);
+    const bg = fakeBackground({
+      ...store.handlers,
+      'ui.listTrashedHighlights': () => trash,
+      'ui.restoreHighlight': ({ id }) => {
+        trash = [];
+        const { deletedAt: _d, title: _t, ...restored } = trashed;
+        return { ...restored, id };
+      },
+    });
+    const events = fakeEvents();
+    render(withOptionsServices(<NotesSection />, { call: bg.call, events }));
+    const list = await screen.findByRole('list', { name: 'Deleted highlights' });
+    expect(within(list).getByText('<b>Article 4</b>')).toBeTruthy();
+    expect(within(list).getByText('Le ver Conficker')).toBeTruthy();
+    expect(within(list).getByText('ma remarque')).toBeTruthy();
+    fireEvent.click(within(list).getByRole('button', { name: 'Restore the highlight “Le ver Conficker”' }));
+    expect(await screen.findByText('Restored: Le ver Conficker')).toBeTruthy();
+    expect(bg.callsTo('ui.restoreHighlight')).toEqual([{ id: 'hl-00000004' }]);
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Deleted highlights' })).toBeNull());
+    // The list is gone because it emptied, not because it never showed: the heading stays with the notice.
+    expect(screen.getByRole('heading', { name: 'Deleted highlights' })).toBeTruthy();
+  });
+
   it('pages through a large library', async () => {
     const many = Array.from({ length: NOTES_PAGE_SIZE + 5 }, (_, i) => note(i + 1));
     setup(many);

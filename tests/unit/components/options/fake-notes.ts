@@ -66,6 +66,7 @@ export function notesStore(initial: NoteView[], now = () => T0 + 100 * DAY) {
       trash.set(url, { ...rest, deletedAt: now(), view: current });
       return { trashed: true };
     },
+    'ui.listTrashedHighlights': () => [],
     'ui.listTrash': () => [...trash.values()].map(({ view: _v, ...item }) => item),
     'ui.restoreNote': ({ url }) => {
       const item = trash.get(url);
