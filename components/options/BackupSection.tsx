@@ -122,7 +122,7 @@ export function BackupSection() {
       <p class="hint">{t('optionsImportHint', String(MAX_IMPORT_CHARS / MEGABYTE))}</p>
       <label class="field">
         <span>{t('optionsImportChoose')}</span>
-        <input key={inputKey} type="file" accept=".json,application/json" onChange={chooseFile} disabled={state.step === 'busy'} />
+        <input key={inputKey} type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={chooseFile} disabled={state.step === 'busy'} />
       </label>
       {state.step === 'busy' && <p role="status">{t('optionsImportWorking', state.fileName)}</p>}
       {state.step === 'refused' && (

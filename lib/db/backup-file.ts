@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { CodedError } from '../model/errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupFile } from '../model';
+import { canonicalUrl } from '../archive/canonical-url';
+import { annotationsToHighlights, isAnnotationDocument } from './web-annotation';
 
 /** Largest backup file accepted (characters of JSON text). */
 export const MAX_BACKUP_CHARS = 100 * 1024 * 1024;
@@ -39,14 +41,37 @@ const Envelope = z.object({ format: z.string(), version: z.number() });
  * the first invalid records with their paths (a `javascript:` URL anywhere refuses the whole file).
  */
 export function parseBackup(text: string): BackupFile {
+  return backupFrom(parseJson(text));
+}
+
+/** JSON text within our size and nesting limits, parsed; refusals say why. */
+function parseJson(text: string): unknown {
   if (text.length > MAX_BACKUP_CHARS) refuse(`The file is too large (${Math.round(text.length / 1048576)} MB; at most 100 MB).`);
   if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) refuse(`The file is nested more than ${MAX_JSON_DEPTH} levels deep: it is not a backup.`);
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
-    refuse(`The file is not valid JSON (${error instanceof Error ? error.message.slice(0, 200) : 'parse error'}).`);
+    return refuse(`The file is not valid JSON (${error instanceof Error ? error.message.slice(0, 200) : 'parse error'}).`);
   }
+}
+
+/**
+ * What the options page imports: our backup/index file, or a W3C Web Annotation document (ours or another
+ * annotation tool's), read as a file holding only highlights. Their targets become the article's canonical
+ * URL (a Wayback copy's address names its original); `skipped` counts annotations we cannot place.
+ */
+export function parseImportFile(text: string, now: number): { file: BackupFile; skipped: number } {
+  const raw = parseJson(text);
+  if (!isAnnotationDocument(raw)) return { file: backupFrom(raw), skipped: 0 };
+  const { highlights, skipped } = annotationsToHighlights(raw, now);
+  const placed = highlights.map((highlight) => ({ ...highlight, url: canonicalUrl(highlight.url) ?? highlight.url }));
+  const file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), generator: 'W3C Web Annotation', articles: [], notes: [], trash: [], settings: null, highlights: placed };
+  const checked = BackupFile.safeParse(file);
+  if (!checked.success) refuse(`The annotations could not be read as highlights (${checked.error.issues[0]?.message ?? 'invalid'}). Nothing was changed.`);
+  return { file: checked.data!, skipped };
+}
+
+function backupFrom(raw: unknown): BackupFile {
   const envelope = Envelope.safeParse(raw);
   if (!envelope.success || envelope.data.format !== BACKUP_FORMAT) refuse('This is not a SecurityVibes Companion backup or index file.');
   const version = envelope.data!.version;

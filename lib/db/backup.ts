@@ -2,7 +2,7 @@ import type { BackupFile, ImportCounts, ImportReport, Note, TrashedNote } from '
 import { BACKUP_FORMAT, BACKUP_VERSION, TRASH_RETENTION_MS } from '../model';
 import { ARTICLE_WRITE_STORES, type Outcome, type WriteResult } from './article-writer';
 import { allArticles } from './articles';
-import { parseBackup } from './backup-file';
+import { parseImportFile } from './backup-file';
 import { planHighlightImport } from './highlight-import';
 import { clampFutureTimes, settingsChanges } from './import-checks';
 import { storedSettings } from './settings';
@@ -54,7 +54,7 @@ class Rejections {
 }
 
 /**
- * Validates the whole file, then plans (preview) or applies it in ONE transaction: all or nothing.
+ * Validates the whole file (a backup, or a Web Annotation document: highlights only), then plans (preview) or applies it in ONE transaction: all or nothing.
  * Times later than a day from now become now first (import-checks.ts). Notes merge by updatedAt — an
  * older note never replaces a newer one, and a note deleted here after the file's version was written
  * stays deleted. Trash entries past 30 days and duplicates are rejected. Highlights merge by id, the newer
@@ -62,7 +62,8 @@ class Rejections {
  * with the reader's, and written only with `applySettings` (the reader ticked it in the preview).
  */
 export function importBackup(db: Db, text: string, now: number, apply: boolean, applySettings = false): Promise<ImportReport> {
-  const { file, clamped } = clampFutureTimes(parseBackup(text), now);
+  const parsed = parseImportFile(text, now);
+  const { file, clamped } = clampFutureTimes(parsed.file, now);
   const stores = [...ARTICLE_WRITE_STORES, STORES.notes, STORES.trash, STORES.highlights, STORES.settings];
   return transact((): Tx => db.transaction(stores, apply ? 'readwrite' : 'readonly'), async (tx) => {
     const rejections = new Rejections();
@@ -112,6 +113,7 @@ export function importBackup(db: Db, text: string, now: number, apply: boolean, 
       report.trash[outcome] += 1;
       if (outcome !== 'kept') trashWrites.push(entry);
     }
+    for (let i = 0; i < parsed.skipped; i++) rejections.add(report.highlights, 'annotation without an http(s) page or a usable TextQuoteSelector');
     const highlightWrites = await planHighlightImport(tx, file.highlights ?? [], now, report.highlights, (counts, reason) => rejections.add(counts, reason));
     if (canWrite(tx)) {
       const [noteStore, trashStore, highlightStore] = [tx.objectStore(STORES.notes), tx.objectStore(STORES.trash), tx.objectStore(STORES.highlights)];

@@ -102,6 +102,16 @@ export function parseWebAnnotations(json: string, now: number): ParsedAnnotation
   } catch {
     return { highlights: [], skipped: 0 };
   }
+  return annotationsToHighlights(document, now);
+}
+
+/** Whether parsed JSON is a Web Annotation document (an annotation, a page, a collection, or a list of them). */
+export function isAnnotationDocument(document: unknown): boolean {
+  return asArray(document).some((item) => isObject(item) && (item.type === 'Annotation' || item.type === 'AnnotationCollection' || item.type === 'AnnotationPage'));
+}
+
+/** parseWebAnnotations for JSON already parsed (the options page's import reads both file formats). */
+export function annotationsToHighlights(document: unknown, now: number): ParsedAnnotations {
   const highlights: Highlight[] = [];
   let skipped = 0;
   annotationsIn(document, 100_000).forEach((annotation, index) => {

@@ -14,7 +14,7 @@ import { crawlStore } from '@/entrypoints/background/crawl/adapters';
 import { recognise } from '@/lib/archive';
 import { Crawler, MemoryCrawlStore, systemClock, type CrawlStore } from '@/lib/crawl';
 import { createStore, type Store } from '@/lib/db';
-import { BackupFile, shownUrl, type ArticleRecord, type VocabTerm } from '@/lib/model';
+import { BACKUP_VERSION, BackupFile, shownUrl, type ArticleRecord, type VocabTerm } from '@/lib/model';
 import { writeMirror, type Archive, type TruthArticle } from '@/tests/fixtures/archive/index';
 import { teaserMarkup } from '@/tests/fixtures/archive/markup/listing';
 import type { FaultRule } from '@/tests/fixtures/server';
@@ -104,7 +104,7 @@ async function indexMirror(archive: Archive): Promise<Map<string, ArticleRecord>
     const code = await main(['index', dir, '-o', out, '--quiet'], { stdout: new PassThrough(), stderr: stderr as unknown as NodeJS.WriteStream });
     expect(code).toBe(0);
     const file = BackupFile.parse(JSON.parse(await readFile(out, 'utf8')));
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(BACKUP_VERSION);
     expect(file.vocabulary?.length).toBeGreaterThan(archive.tags.length / 2);
     return new Map(file.articles.map((r) => [r.url, r]));
   } finally {

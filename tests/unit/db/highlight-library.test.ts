@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { articleMeta, articlePage, tag, testStore, url } from './helpers';
 import { BACKUP_VERSION, HIGHLIGHT_LIMITS, TRASH_RETENTION_MS } from '../../../lib/model';
 import type { Store } from '../../../lib/db';
+import { highlightsToWebAnnotations } from '../../../lib/db/web-annotation';
+import type { Highlight } from '../../../lib/model';
 
 const selectors = (exact: string, start: number) => ({
   quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' },
@@ -149,5 +151,46 @@ describe('highlights in the JSON backup', () => {
     const target = testStore().store;
     expect((await target.importBackup(JSON.stringify(file), false)).highlights.added).toBe(3);
     expect(await target.highlights.all()).toEqual([]);
+  });
+});
+
+describe('importing a W3C Web Annotation file', () => {
+  it('brings back our own export into an empty store (notes, positions, ids), and its preview writes nothing', async () => {
+    const { store } = await library();
+    const json = highlightsToWebAnnotations(await store.highlights.all(), () => [tag('apt')], 'test');
+    const target = testStore().store;
+    expect((await target.importBackup(json, false)).highlights).toEqual({ added: 3, updated: 0, kept: 0, rejected: 0 });
+    expect(await target.highlights.all()).toEqual([]);
+    const report = await target.importBackup(json, true);
+    expect(report).toMatchObject({ articles: { added: 0 }, notes: { added: 0 }, settings: null, highlights: { added: 3, rejected: 0 } });
+    for (const slug of ['a', 'b']) {
+      const strip = (list: Highlight[]) => list.map(({ id, url: u, selectors: s, note }) => ({ id, url: u, selectors: s, note }));
+      expect(strip(await target.highlights.of(url(slug)))).toEqual(strip(await store.highlights.of(url(slug))));
+    }
+    // The same file again changes nothing.
+    expect((await target.importBackup(json, true)).highlights).toEqual({ added: 0, updated: 0, kept: 3, rejected: 0 });
+  });
+
+  it('reads another tool\'s annotations: a Wayback address names its article, an annotation it cannot place is counted with a reason', async () => {
+    const other = [
+      {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        id: 'https://hypothes.is/a/Zx3kP0aBcD1234',
+        type: 'Annotation',
+        body: { type: 'TextualBody', value: 'À relire' },
+        target: { source: `https://web.archive.org/web/20100324102000/${url('a')}`, selector: [{ type: 'TextQuoteSelector', exact: 'Le ver Conficker' }] },
+      },
+      { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', target: { source: 'javascript:alert(1)', selector: { type: 'TextQuoteSelector', exact: 'x' } } },
+    ];
+    const { store } = testStore();
+    const report = await store.importBackup(JSON.stringify(other), true);
+    expect(report.highlights).toEqual({ added: 1, updated: 0, kept: 0, rejected: 1 });
+    expect(report.rejections).toEqual([{ reason: 'annotation without an http(s) page or a usable TextQuoteSelector', count: 1 }]);
+    expect(await store.highlights.of(url('a'))).toMatchObject([{ id: 'Zx3kP0aBcD1234', note: 'À relire', selectors: { quote: { exact: 'Le ver Conficker', prefix: '', suffix: '' } } }]);
+  });
+
+  it('still refuses a file that is neither a backup nor annotations', async () => {
+    const { store } = testStore();
+    await expect(store.importBackup(JSON.stringify({ type: 'Something' }), true)).rejects.toMatchObject({ code: 'invalid-file', message: /not a SecurityVibes Companion/ });
   });
 });
