@@ -10,6 +10,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import './helpers';
 import { createStore, DB_VERSION, relatedFromRecords } from '../../../lib/db';
 import type { ArticleRecord, Tag } from '../../../lib/model';
+import { BACKUP_VERSION } from '../../../lib/model';
 import { buildDatabase, readStores, type DatabaseDump } from '../../fixtures/db/builder';
 import { listingPage } from './helpers';
 
@@ -61,7 +62,7 @@ describe(`v${PREVIOUS} → v${DB_VERSION}: the site vocabulary repairs the index
     const { factory, store } = await upgraded();
     const before = await readStores(await rebuilt(), PREVIOUS);
     const file = await store.exportBackup('test');
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(BACKUP_VERSION);
     expect(tagsOf(file.articles, '/actualites/securite-et-ingenierie-sociale/')).toEqual([INGENIERIE, SECURITE]);
     expect(tagsOf(file.articles, '/vie-privee/teaser-seulement/')).toEqual([SECURITE]);
     expect(tagsOf(file.articles, '/menaces/scada-et-collectivites/')).toEqual([{ slug: 'scada', name: 'SCADA' }, COLLECTIVITES]);
