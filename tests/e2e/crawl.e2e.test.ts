@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackupFile, type CrawlStatus } from '../../lib/model';
-import { generateArchive, type Archive } from '../fixtures/archive/index.ts';
+import { BackupFile, shownUrl, type CrawlStatus } from '../../lib/model';
+import { generateArchive, transientFaults, type Archive } from '../fixtures/archive/index.ts';
 import { startArchiveServer, type ArchiveServer } from '../fixtures/server.ts';
 import { BROWSERS, launch, type Session } from './harness';
 
@@ -101,5 +101,70 @@ describe.each(BROWSERS)('Build index in %s (2,000 articles, all markup families)
     expect(tags.size).toBe(2000);
     expect(archive.articles.filter((a) => tags.get(a.url) !== a.tags.map((t) => `${t.slug}:${t.name}`).join('|')).map((a) => a.url)).toEqual([]);
     expect(server.requests.length / 2000).toBeLessThanOrEqual(0.15);
+  }, 240_000);
+});
+
+/**
+ * Issue 11.11 in the browser: the quirks archive (percent-encoded tags printed lossily by post_class,
+ * mixed teaser markups, slug-only rubrique links, https canonicals) crawled with 500s, 429 +
+ * Retry-After, truncated bodies and delays, started from the options page's "Build index" button;
+ * the exported index checked against the generator's truth.
+ */
+describe('Build index from the options page in chromium: the quirks archive with faults (issue 11)', () => {
+  const ARTICLES = 300;
+  let archive: Archive;
+  let server: ArchiveServer;
+  let session: Session;
+
+  beforeAll(async () => {
+    archive = generateArchive({ seed: 11, articles: ARTICLES, quirks: true });
+    server = await startArchiveServer({ archive });
+    session = await launch('chromium', { server });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('indexes every article with exactly its tags, rubrique, names and the address its page declared', async () => {
+    server.setFaults(transientFaults(archive));
+    expect((await session.callBackground('ui.saveSettings', { crawlDelayMs: 0 })).ok).toBe(true);
+    const page = await session.openExtensionPage('options.html');
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' && document.querySelector('#index button.primary') !== null);
+    await page.click('#index button.primary');
+    await page.waitForFunction(() => /^Finished/.test(document.querySelector('.crawl-state')?.textContent ?? ''), undefined, { timeout: 180_000 });
+    await session.screenshot(page, 'crawl-quirks-finished');
+    expect((await status(session)).state).toBe('done');
+    expect(server.requests.some((r) => r.status === 500) && server.requests.some((r) => r.status === 429)).toBe(true);
+    await page.close();
+
+    const exported = await session.callBackground('ui.exportJson', {});
+    if (!exported.ok) throw new Error(exported.error.message);
+    const index = BackupFile.parse(JSON.parse(exported.value.json));
+    const byUrl = new Map(index.articles.map((a) => [a.url, a]));
+    const set = (tags: readonly { slug: string; name: string }[]) => tags.map((t) => `${t.slug}:${t.name}`).sort().join('|');
+    const wrong = archive.articles.flatMap((a) => {
+      const r = byUrl.get(a.url);
+      if (!r) return [`${a.path} missing`];
+      const problems = [
+        r.pending || set(r.tags) !== set(a.tags) ? `tags ${set(r.tags)}` : '',
+        r.category?.slug !== a.category.slug || r.category.name !== a.category.name ? `rubrique ${JSON.stringify(r.category)}` : '',
+        r.detail === 'article' && r.author !== a.author.name ? `author ${r.author}` : '',
+        r.detail === 'article' && shownUrl(r) !== a.canonical ? `shown ${shownUrl(r)}` : '',
+      ].filter(Boolean);
+      return problems.length ? [`${a.path} ${problems.join(', ')}`] : [];
+    });
+    expect(wrong).toEqual([]);
+    expect(byUrl.size).toBe(ARTICLES);
+    const read = index.articles.filter((r) => r.detail === 'article');
+    expect(read.some((r) => r.https)).toBe(true);
+    expect(index.vocabulary?.some((t) => t.slug.includes('%'))).toBe(true);
+    // The tag statistics (tag chips, browse): every tag of the truth under its own name, no phantom.
+    const truthTags = new Map(archive.articles.flatMap((a) => a.tags.map((t) => [t.slug, t.name] as const)));
+    const stats = await session.callBackground('ui.tagStats', { limit: 5000 });
+    if (!stats.ok) throw new Error(stats.error.message);
+    expect(stats.value.filter((t) => truthTags.get(t.slug) !== t.name)).toEqual([]);
+    expect(stats.value.length).toBe(truthTags.size);
+    console.info(`e2e quirks crawl (Chromium): ${byUrl.size}/${ARTICLES} articles, exact tags, rubriques and names; ${read.length} article pages read; ${server.requests.length} requests`);
   }, 240_000);
 });

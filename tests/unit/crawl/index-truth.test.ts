@@ -15,31 +15,17 @@ import { recognise } from '@/lib/archive';
 import { Crawler, MemoryCrawlStore, systemClock, type CrawlStore } from '@/lib/crawl';
 import { createStore, type Store } from '@/lib/db';
 import { BACKUP_VERSION, BackupFile, shownUrl, type ArticleRecord, type VocabTerm } from '@/lib/model';
-import { writeMirror, type Archive, type TruthArticle } from '@/tests/fixtures/archive/index';
-import { teaserMarkup } from '@/tests/fixtures/archive/markup/listing';
+import { transientFaults, writeMirror, type Archive, type TruthArticle } from '@/tests/fixtures/archive/index';
 import type { FaultRule } from '@/tests/fixtures/server';
 import { parseHtml, startRig, type Rig } from './helpers';
 
 const ARTICLES = 400;
 const tagSet = (tags: readonly { slug: string; name: string }[]) => tags.map((t) => `${t.slug}:${t.name}`).sort().join('|');
 
-/** Transient faults on listing, tag and article pages: each path fails a few times, then answers. */
+/** The shared transient faults, plus one listing page linking an article from a block no teaser reader knows: the crawl must log it. */
 function faults(archive: Archive): FaultRule[] {
-  // Articles whose teasers carry no tag information: the crawl must fetch their pages.
-  const articles = archive.articles.filter((a) => ['div-post', 'plain'].includes(teaserMarkup(true, a, 'classic'))).filter((_, i) => i % 9 === 4).map((a) => a.path);
-  const tag = `/tag/${archive.tags.find((t) => t.slug.includes('%'))!.slug}/`;
-  return [
-    { match: '/page/2/', status: 500, times: 2 },
-    { match: '/page/4/', status: 429, retryAfter: 1, times: 1 },
-    { match: '/page/6/', truncateAt: 1500, times: 1 },
-    { match: '/page/8/', delayMs: 800, times: 1 },
-    { match: tag, status: 500, times: 1 },
-    // One listing page links an article from a block no teaser reader knows: the crawl must log it.
-    { match: '/page/3/', status: 200, contentType: 'text/html; charset=utf-8', body: archive.render('/page/3/').body.replace('<div class="popular-posts">', `<ul class="liste"><li><a href="${archive.articles[0]!.url}">?</a></li></ul><div class="popular-posts">`) },
-    ...articles.flatMap((path, i): FaultRule[] => [
-      i % 4 === 0 ? { match: path, status: 500, times: 1 } : i % 4 === 1 ? { match: path, status: 429, retryAfter: 1, times: 1 } : i % 4 === 2 ? { match: path, truncateAt: 900, times: 1 } : { match: path, delayMs: 400, times: 1 },
-    ]),
-  ];
+  const doctored = archive.render('/page/3/').body.replace('<div class="popular-posts">', `<ul class="liste"><li><a href="${archive.articles[0]!.url}">?</a></li></ul><div class="popular-posts">`);
+  return [...transientFaults(archive), { match: '/page/3/', status: 200, contentType: 'text/html; charset=utf-8', body: doctored }];
 }
 
 interface Score {
