@@ -2,8 +2,8 @@
  * npm run bench:crawl — requests per indexed article and articles indexed per second (delay 0) for
  * lib/crawl against the local fixture archive (2,000 articles, all markup families), beside a naive
  * one-request-per-article crawler, in Node and in Chromium; and on the quirks archive (issue 11), its
- * requests per article beside that archive's floor (tests/fixtures/archive/floor.ts). Writes
- * bench/results/crawl.md.
+ * requests per article beside that archive's floor (tests/fixtures/archive/floor.ts), also with
+ * transient faults on (crawl-faults.ts, 800 articles). Writes bench/results/crawl.md.
  * The fixture servers run in child processes so that the crawler's own CPU time can be told apart.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -17,10 +17,13 @@ import { isComplete } from '../lib/db/merge';
 import { nodeFetch } from '../cli/commands/crawl-http';
 import { median, runNaive, runOurs, type CrawlRun, type Env } from './crawl-suite';
 import { crawlFloor, generateArchive } from '../tests/fixtures/archive/index';
+import { crawlWithFaults } from './crawl-faults';
 
 const ARTICLES = 2000;
 const HOST = 'www.securityvibes.fr';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** The faulted quirks run's size (issue 11.12; the crawl unit test runs 400, the e2e 300). */
+const FAULTED_ARTICLES = Number(process.env.BENCH_FAULTED_ARTICLES ?? 800);
 
 async function serve(port: number, teaserTags: boolean, quirks = false): Promise<ChildProcess> {
   const args = ['--import', 'tsx', 'tests/fixtures/serve.ts', '--port', String(port), '--articles', String(ARTICLES), '--seed', '5', ...(teaserTags ? [] : ['--no-teaser-tags']), ...(quirks ? ['--quirks'] : [])];
@@ -108,6 +111,7 @@ try {
   node.offOurs!.push(await inNode(18602, 'ours'));
   const quirks: Measured[] = [];
   for (let round = 0; round < ROUNDS; round++) quirks.push(await inNode(18603, 'ours'));
+  const faulted = await crawlWithFaults(FAULTED_ARTICLES);
   console.error('node done');
   const chromeOn = await inChromium(18601, ['ours', 'naive'], ROUNDS);
   const chromeOff = await inChromium(18602, ['ours'], 1);
@@ -147,6 +151,12 @@ try {
     `Quirks archive (issue 11.12): ${quirky.perArticle.toFixed(3)} requests / article (${quirky.requests} requests, ${quirky.articles} articles with full tags)`,
     `beside the floor ${floorPerArticle.toFixed(3)} (${floor.listingPages} listing pages reaching every article + ${floor.articlePages} article pages whose teasers carry no tag information = ${floor.total}):`,
     `${floorRatio.toFixed(2)}× the floor — target ≤ 1.2×: ${floorRatio <= 1.2 ? 'met' : 'NOT met'}.`,
+    '',
+    `Quirks archive with faults (${faulted.articles} articles, seed 5; tests/fixtures/archive/faults.ts: 500s, 429 + Retry-After, truncated bodies,`,
+    `delays), Node, one run: ${faulted.requests} requests for ${faulted.complete}/${faulted.articles} articles with full tags (${faulted.state}) —`,
+    `${(faulted.requests / faulted.articles).toFixed(3)} requests / article beside the floor ${(faulted.floor / faulted.articles).toFixed(3)} (${faulted.floor} requests): ${(faulted.requests / faulted.floor).toFixed(3)}× the floor`,
+    `(target ≤ 1.2×: ${faulted.requests / faulted.floor <= 1.2 ? 'met' : 'NOT met'}); the faults force ${faulted.forced} retries on any crawler (failed answers on pages the floor needs), and beside`,
+    `floor + those retries (${faulted.floor + faulted.forced}) it is ${(faulted.requests / (faulted.floor + faulted.forced)).toFixed(3)}×. Requests by purpose: ${Object.entries(faulted.byKind).map(([kind, n]) => `${kind} ${n}`).join(', ')}.`,
     '',
   ].join('\n');
   writeFileSync('bench/results/crawl.md', md);

@@ -15,6 +15,8 @@ export class CrawlBook {
   readonly frontier: Frontier;
   readonly complete: Set<string>;
   readonly incomplete: Set<string>;
+  /** Incomplete articles whose teasers' tag classes wait on the vocabulary (Checkpoint.waiting). */
+  readonly waiting: Set<string>;
   readonly held: string[];
   counts: CrawlCounts;
   state: CrawlState;
@@ -36,6 +38,7 @@ export class CrawlBook {
     this.frontier = from ? Frontier.from(frontierOf(from)) : new Frontier();
     this.complete = new Set(from?.complete ?? []);
     this.incomplete = new Set(from?.incomplete ?? []);
+    this.waiting = new Set(from?.waiting ?? []);
     this.held = [...(from?.held ?? [])];
     this.counts = from ? { ...from.counts } : emptyCounts();
     this.state = from?.state ?? 'running';
@@ -56,13 +59,19 @@ export class CrawlBook {
     return new CrawlBook(checkpoint.mode, checkpoint.baseUrl, checkpoint.hosts, checkpoint.startedAt, checkpoint);
   }
 
-  /** An article learnt from a teaser, a sitemap or its own page. */
-  noteArticle(url: string, tagsComplete: boolean): void {
+  /**
+   * An article learnt from a teaser, a sitemap or its own page. `waiting`: its teaser carries tag classes
+   * the vocabulary has not resolved yet (a later page may name their terms; no fetch may be needed).
+   */
+  noteArticle(url: string, tagsComplete: boolean, waiting = false): void {
     if (tagsComplete) {
       this.incomplete.delete(url);
+      this.waiting.delete(url);
       this.complete.add(url);
       this.counts.articlesIndexed = this.complete.size;
     } else if (!this.complete.has(url)) {
+      // One teaser with tag classes is enough: once their terms are known, no page is needed.
+      if (waiting) this.waiting.add(url);
       this.incomplete.add(url);
     }
   }
@@ -106,6 +115,7 @@ export class CrawlBook {
       seen: frontier.seen,
       complete: [...this.complete],
       incomplete: [...this.incomplete],
+      waiting: [...this.waiting],
       held: [...this.held],
       phase: this.phase,
       expected: this.expected,

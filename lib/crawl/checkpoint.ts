@@ -41,6 +41,11 @@ export const Checkpoint = z.object({
   complete: z.array(Url),
   /** Articles seen without tags yet (sitemap entry, teaser without tag markup). */
   incomplete: z.array(Url),
+  /**
+   * Of those, teasers whose post_class classes only wait on the site vocabulary: fetched last, once
+   * the other article pages have taught the vocabulary what they could (absent in older checkpoints).
+   */
+  waiting: z.optional(z.array(Url)),
   /** Rubrique and tag listings held back until the home pagination shows a gap. */
   held: z.array(Url),
   phase: z.enum(['discover', 'sections', 'tags', 'articles']),

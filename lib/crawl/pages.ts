@@ -131,7 +131,7 @@ export function applyHtml(book: CrawlBook, kind: JobKind, prepared: { page: Page
     fresh++;
     // Pending classes may resolve once the vocabulary learns their terms (runner: before the articles phase).
     const complete = teaser.tagsKnown && !teaser.pending?.length;
-    book.noteArticle(teaser.url, complete);
+    book.noteArticle(teaser.url, complete, teaser.tagsKnown && !!teaser.pending?.length);
     if (!complete && book.phase === 'articles') enqueue(book, teaser.url, 'article');
   }
   if (kind === 'home' && book.mode === 'full' && book.held.length === 0) readSidebar(book, doc, url);

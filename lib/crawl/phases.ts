@@ -5,7 +5,9 @@ import { enqueue } from './pages';
 /**
  * Discovery ended. When it left a gap (fewer articles known than the archive says it has, or a failed
  * home page and nothing to compare with), the sidebar's rubrique listings are walked, then its tag
- * listings if the gap remains; then article pages for every article whose tags are still unknown.
+ * listings if the gap remains; then article pages for every article whose tags are still unknown —
+ * first those whose teasers carry no tag information, then (the runner having asked the store which the
+ * vocabulary those pages taught has resolved) those whose tag classes still wait on it.
  */
 export function advancePhase(book: CrawlBook): boolean {
   const known = book.complete.size + book.incomplete.size;
@@ -25,7 +27,12 @@ export function advancePhase(book: CrawlBook): boolean {
   }
   if (book.phase !== 'articles') {
     book.phase = 'articles';
-    for (const url of book.incomplete) enqueue(book, url, 'article');
+    for (const url of book.incomplete) if (!book.waiting.has(url)) enqueue(book, url, 'article');
+    return true;
+  }
+  if (book.waiting.size > 0) {
+    for (const url of book.waiting) if (book.incomplete.has(url)) enqueue(book, url, 'article');
+    book.waiting.clear();
     return true;
   }
   return false;

@@ -170,7 +170,7 @@ export class Crawler {
       if (next === null) {
         if (this.inFlight.size > 0) await this.waitForChange(signal, 1000);
         else {
-          if (book.phase !== 'articles') await this.promoteResolved(book);
+          if (book.phase !== 'articles' || book.waiting.size > 0) await this.promoteResolved(book);
           if (!advancePhase(book)) return;
         }
         continue;

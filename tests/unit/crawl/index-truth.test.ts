@@ -15,7 +15,7 @@ import { recognise } from '@/lib/archive';
 import { Crawler, MemoryCrawlStore, systemClock, type CrawlStore } from '@/lib/crawl';
 import { createStore, type Store } from '@/lib/db';
 import { BACKUP_VERSION, BackupFile, shownUrl, type ArticleRecord, type VocabTerm } from '@/lib/model';
-import { transientFaults, writeMirror, type Archive, type TruthArticle } from '@/tests/fixtures/archive/index';
+import { crawlFloor, floorPaths, forcedRetries, transientFaults, writeMirror, type Archive, type TruthArticle } from '@/tests/fixtures/archive/index';
 import type { FaultRule } from '@/tests/fixtures/server';
 import { parseHtml, startRig, type Rig } from './helpers';
 
@@ -126,6 +126,12 @@ describe(`the index tells the truth on the quirks archive (${ARTICLES} articles,
     expect(s).toMatchObject({ coverage: ARTICLES, exactTags: ARTICLES, exactRubriques: ARTICLES, exactAuthors: s.withAuthor, exactShownUrls: s.withAuthor });
     const faulted = rig.server.requests.filter((r) => r.status === 500 || r.status === 429).length;
     expect(faulted).toBeGreaterThan(10);
+    // Requests (issue 11.12): beside the floor, and beside the floor plus the retries these faults force on any crawler.
+    const floor = crawlFloor(rig.archive).total;
+    const forced = forcedRetries(faults(rig.archive), floorPaths(rig.archive));
+    const requests = rig.server.requests.length;
+    console.info(`crawl requests: ${requests} for ${ARTICLES} articles; floor ${floor} (${(requests / floor).toFixed(3)}×), floor + ${forced} forced retries (${(requests / (floor + forced)).toFixed(3)}×)`);
+    expect(requests).toBeLessThanOrEqual(1.2 * (floor + forced));
     // Only the doctored listing page kept an article link the recogniser could not read, and it is logged.
     const log = await crawler.log(1000);
     expect(log.filter((e) => /not read as teasers/.test(e.reason)).map((e) => [new URL(e.url).pathname, e.reason])).toEqual([['/page/3/', 'listing page: 1 article link not read as teasers (10 teasers)']]);
