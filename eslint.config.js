@@ -1,7 +1,47 @@
+import { existsSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+// WXT auto-imports `browser`, its helpers and our own components into every file without an import line
+// (`wxt prepare`, run by postinstall, lists them here). lib/ may use none of them: an auto-import is an import.
+const autoImportsFile = new URL('./.wxt/eslint-auto-imports.mjs', import.meta.url);
+const autoImported = existsSync(autoImportsFile) ? Object.keys((await import(autoImportsFile.href)).default.languageOptions.globals) : [];
+
+const NO_HTML = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never render HTML from data.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never insert HTML.' },
+  { selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]', message: 'Never assign HTML.' },
+];
+
+/** Import patterns (gitignore syntax, `@/` and relative paths alike) with the reason shown on a violation. */
+const banned = (message, ...group) => ({ group: group.flatMap((path) => [path, `**/${path}`]), message });
+
+// The layering (docs/ARCHITECTURE.md): data flows page → lib/archive → background → lib/db → UI, never back up.
+const LIB_IMPORTS = [
+  banned('lib/ is shared with the CLI and Node tests: it never imports entrypoints/.', 'entrypoints', 'entrypoints/**'),
+  banned('lib/ never imports UI: components/ sit above it.', 'components', 'components/**'),
+  { group: ['wxt', 'wxt/**', '@wxt-dev/**', 'webextension-polyfill'], message: 'lib/ never touches extension APIs: the background passes what lib/ needs.' },
+];
+const COMPONENT_IMPORTS = [
+  banned('Components talk to the store through the background (services.call), never to lib/db.', 'lib/db', 'lib/db/**'),
+  banned('The crawler runs in the background; components only see its progress events.', 'lib/crawl', 'lib/crawl/**'),
+];
+// The content script's bundle holds our own code only (README, size budget): no Preact, no zod, no UI, no
+// store. Types are free (they vanish at build); bench/bundle.ts checks the built bundle for what slips in
+// through a module's own imports.
+const CONTENT_SCRIPT_IMPORTS = [
+  { group: ['preact', 'preact/**', '@preact/**'], message: 'The content script bundles no Preact: the panel is an extension page it frames.' },
+  { group: ['zod', 'zod/**'], message: 'The content script bundles no zod: the background checks what it reports.' },
+  banned('The content script bundles no UI components.', 'components', 'components/**'),
+  banned('The content script never reads the store nor crawls.', 'lib/db', 'lib/db/**', 'lib/crawl', 'lib/crawl/**'),
+  {
+    // A regex, not a glob: a glob naming the folder would ban zod-free neighbours (lib/model/limits) too.
+    regex: '(^|/)lib/(model(/(index|article|backup|note|page-info|primitives|records))?|protocol(/(index|calls|events|result|router|client))?)$',
+    message: 'lib/model and the protocol schemas carry zod: the content script may import their types only (import type).',
+    allowTypeImports: true,
+  },
+];
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'docs/**'] },
@@ -12,13 +52,33 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      
-      'no-restricted-syntax': [
+      'no-restricted-syntax': ['error', ...NO_HTML],
+    },
+  },
+  {
+    files: ['lib/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: LIB_IMPORTS }],
+      'no-restricted-globals': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never render HTML from data.' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never insert HTML.' },
-        { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]", message: 'Never assign HTML.' },
+        ...['browser', 'chrome'].map((name) => ({ name, message: 'lib/ never touches extension APIs: the background passes what lib/ needs.' })),
+        ...autoImported
+          .filter((name) => name !== 'browser')
+          .map((name) => ({ name, message: `${name} is a WXT auto-import: lib/ imports nothing from wxt, entrypoints/ or components/.` })),
       ],
+      // A dynamic import() escapes no-restricted-imports; lib/ has no reason to load code lazily.
+      'no-restricted-syntax': ['error', ...NO_HTML, { selector: 'ImportExpression', message: 'lib/ uses static imports only, so the layering rules see them.' }],
+    },
+  },
+  {
+    files: ['components/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: COMPONENT_IMPORTS }] },
+  },
+  {
+    files: ['entrypoints/archive-page/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: CONTENT_SCRIPT_IMPORTS }],
+      'no-restricted-syntax': ['error', ...NO_HTML, { selector: 'ImportExpression', message: 'The content script uses static imports only, so the layering rules see them.' }],
     },
   },
 );

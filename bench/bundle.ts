@@ -65,8 +65,47 @@ export function checkBudgets(dirs = ['.output/chrome-mv3', '.output/firefox-mv3'
   return ok;
 }
 
-// `tsx bench/bundle.ts --check` (a step of npm test): exit 1 when a bundle is over its budget.
+/**
+ * Marks minification keeps: Preact's mangled internals (`__k` children, `__H` hook state) and zod 4's
+ * `_zod` internals. Property names survive Terser (no property mangling), so a bundle holding either
+ * library shows them.
+ */
+export const LIBRARY_SIGNATURES = { preact: /\.__k\b|\.__H\b/, zod: /\b_zod\b/ } as const;
+
+export function librariesIn(code: string): (keyof typeof LIBRARY_SIGNATURES)[] {
+  return (Object.keys(LIBRARY_SIGNATURES) as (keyof typeof LIBRARY_SIGNATURES)[]).filter((name) => LIBRARY_SIGNATURES[name].test(code));
+}
+
+/**
+ * The content script bundles neither Preact nor zod (the lint rules see its own imports; this sees what
+ * their imports pull in). The popup, which bundles both, is the positive control: if the signatures stop
+ * matching it, they are stale and the check fails rather than passing for the wrong reason.
+ */
+export function checkContentScriptLibraries(dirs = ['.output/chrome-mv3', '.output/firefox-mv3']): boolean {
+  let ok = true;
+  for (const dir of dirs) {
+    const { content, popup } = measureBundles(dir);
+    const read = (files: string[]) => files.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
+    const inContent = librariesIn(read(content.files));
+    const inPopup = librariesIn(read(popup.files));
+    const stale = inPopup.length < Object.keys(LIBRARY_SIGNATURES).length;
+    const failed = inContent.length > 0 || stale;
+    console.log(
+      `${failed ? '✗' : '✓'} ${dir}: content script holds ${inContent.length ? inContent.join(' and ') : 'neither Preact nor zod'}` +
+        (stale ? ` — signatures stale: the popup shows only ${inPopup.join(', ') || 'none'} of Preact and zod` : ' (popup shows both: signatures current)'),
+    );
+    if (failed) ok = false;
+  }
+  return ok;
+}
+
+// `tsx bench/bundle.ts --check` (a step of npm test): exit 1 when a bundle is over its budget or the content
+// script carries Preact or zod.
 if (process.argv[1]?.endsWith('bundle.ts')) {
-  if (process.argv.includes('--check')) process.exit(checkBudgets() ? 0 : 1);
+  if (process.argv.includes('--check')) {
+    const budgets = checkBudgets();
+    const libraries = checkContentScriptLibraries();
+    process.exit(budgets && libraries ? 0 : 1);
+  }
   console.log(bundleTable(process.argv[2]));
 }

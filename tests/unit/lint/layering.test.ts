@@ -1,0 +1,91 @@
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The layering is enforced by eslint.config.js, which npm test's `lint` step runs over the whole tree. These
+ * tests lint deliberate violations as if they were files in each folder (lintText with a filePath resolves
+ * the config exactly as `eslint .` does for a file there, without writing into the tree that other runs
+ * lint), and a clean file next to them as the control: each rule must fire on the violation and only there.
+ */
+let eslint: ESLint;
+beforeAll(() => {
+  eslint = new ESLint({ cwd: process.cwd() });
+});
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => `${m.line}:${m.ruleId ?? m.message}`);
+}
+
+const LAYERING = '@typescript-eslint/no-restricted-imports';
+
+describe('lib/ stays below the extension', () => {
+  const file = 'lib/archive/layering-probe.ts';
+
+  it('accepts lib/ importing lib/ and libraries', async () => {
+    expect(await problems(file, "import { LIMITS } from '../model/limits';\nimport { parseHTML } from 'linkedom';\nexport const x = [LIMITS, parseHTML];\n")).toEqual([]);
+  });
+
+  it('refuses entrypoints/, components/, wxt and webextension-polyfill, by alias or relative path', async () => {
+    const code = [
+      "import { a } from '@/entrypoints/popup/target';",
+      "import { b } from '../../entrypoints/background/db';",
+      "import { c } from '@/components/services';",
+      "import type { D } from '../../components/services';",
+      "import { browser as e } from 'wxt/browser';",
+      "import f from 'webextension-polyfill';",
+      'export type G = D;',
+      'export const x = [a, b, c, e, f];',
+    ].join('\n');
+    expect(await problems(file, code)).toEqual([1, 2, 3, 4, 5, 6].map((line) => `${line}:${LAYERING}`));
+  });
+
+  it('refuses the extension globals and WXT auto-imports, and dynamic imports', async () => {
+    const code = "export const x = [browser.runtime.id, chrome.runtime.id, useServices];\nexport const y = () => import('./other');\n";
+    expect(await problems(file, code)).toEqual(['1:no-restricted-globals', '1:no-restricted-globals', '1:no-restricted-globals', '2:no-restricted-syntax']);
+  });
+});
+
+describe('components/ talk to the background, not to the store', () => {
+  const file = 'components/LayeringProbe.tsx';
+
+  it('accepts components importing the protocol and the model', async () => {
+    expect(await problems(file, "import type { NoteView } from '@/lib/protocol';\nimport { LIMITS } from '@/lib/model/limits';\nexport const x: [NoteView | null, unknown] = [null, LIMITS];\n")).toEqual([]);
+  });
+
+  it('refuses lib/db and lib/crawl', async () => {
+    const code = "import { a } from '@/lib/db/store';\nimport { b } from '../lib/crawl/runner';\nimport { c } from '@/lib/db';\nexport const x = [a, b, c];\n";
+    expect(await problems(file, code)).toEqual([1, 2, 3].map((line) => `${line}:${LAYERING}`));
+  });
+});
+
+describe('the content script bundles neither Preact nor zod', () => {
+  const file = 'entrypoints/archive-page/layering-probe.ts';
+
+  it('accepts lib/archive, zod-free model modules and types from the schemas', async () => {
+    const code = [
+      "import { extractPage } from '@/lib/archive/extract';",
+      "import { LIMITS } from '@/lib/model/limits';",
+      "import type { PageInfo } from '@/lib/model/page-info';",
+      "import type { AnyEvent } from '@/lib/protocol';",
+      'export type T = [PageInfo, AnyEvent];',
+      'export const x = [extractPage, LIMITS];',
+    ].join('\n');
+    expect(await problems(file, code)).toEqual([]);
+  });
+
+  it('refuses Preact, zod, components, the store, and values from the schema modules', async () => {
+    const code = [
+      "import { h } from 'preact';",
+      "import { useState } from 'preact/hooks';",
+      "import * as z from 'zod/mini';",
+      "import { t } from '@/components/i18n';",
+      "import { openStore } from '@/lib/db';",
+      "import { PageInfo } from '@/lib/model/page-info';",
+      "import { Note } from '../../lib/model';",
+      "import { parseEvent } from '@/lib/protocol';",
+      'export const x = [h, useState, z, t, openStore, PageInfo, Note, parseEvent];',
+    ].join('\n');
+    expect(await problems(file, code)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((line) => `${line}:${LAYERING}`));
+  });
+});
