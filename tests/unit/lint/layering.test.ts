@@ -59,6 +59,25 @@ describe('components/ talk to the background, not to the store', () => {
   });
 });
 
+describe('the background imports no UI and no other entry point', () => {
+  const file = 'entrypoints/background/handlers/layering-probe.ts';
+
+  it('accepts lib/ and its own files', async () => {
+    expect(await problems(file, "import { getStore } from '../db';\nimport { broadcast } from '@/entrypoints/background/broadcast';\nimport { safeArchiveHref } from '@/lib/archive/safe-href';\nexport const x = [getStore, broadcast, safeArchiveHref];\n")).toEqual([]);
+  });
+
+  it('refuses components/ and the other entry points', async () => {
+    const code = [
+      "import { a } from '@/components/i18n';",
+      "import { b } from '@/entrypoints/popup/target';",
+      "import { c } from '../../panel/services';",
+      "import { d } from '../../../components/services';",
+      'export const x = [a, b, c, d];',
+    ].join('\n');
+    expect(await problems(file, code)).toEqual([1, 2, 3, 4].map((line) => `${line}:${LAYERING}`));
+  });
+});
+
 describe('the content script bundles neither Preact nor zod', () => {
   const file = 'entrypoints/archive-page/layering-probe.ts';
 
@@ -66,10 +85,12 @@ describe('the content script bundles neither Preact nor zod', () => {
     const code = [
       "import { extractPage } from '@/lib/archive/extract';",
       "import { LIMITS } from '@/lib/model/limits';",
+      "import { PANEL_ENABLED_KEY } from '@/lib/protocol/storage-keys';",
+      "import { readPanelMessage } from '../../lib/protocol/panel-frame';",
       "import type { PageInfo } from '@/lib/model/page-info';",
       "import type { AnyEvent } from '@/lib/protocol';",
       'export type T = [PageInfo, AnyEvent];',
-      'export const x = [extractPage, LIMITS];',
+      'export const x = [extractPage, LIMITS, PANEL_ENABLED_KEY, readPanelMessage];',
     ].join('\n');
     expect(await problems(file, code)).toEqual([]);
   });
@@ -84,8 +105,10 @@ describe('the content script bundles neither Preact nor zod', () => {
       "import { PageInfo } from '@/lib/model/page-info';",
       "import { Note } from '../../lib/model';",
       "import { parseEvent } from '@/lib/protocol';",
-      'export const x = [h, useState, z, t, openStore, PageInfo, Note, parseEvent];',
+      "import { CodedError } from '@/lib/model/errors';",
+      "import { calls } from '../../lib/protocol/calls';",
+      'export const x = [h, useState, z, t, openStore, PageInfo, Note, parseEvent, CodedError, calls];',
     ].join('\n');
-    expect(await problems(file, code)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((line) => `${line}:${LAYERING}`));
+    expect(await problems(file, code)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((line) => `${line}:${LAYERING}`));
   });
 });
