@@ -23,6 +23,26 @@ const LIB_IMPORTS = [
   banned('lib/ never imports UI: components/ sit above it.', 'components', 'components/**'),
   { group: ['wxt', 'wxt/**', '@wxt-dev/**', 'webextension-polyfill'], message: 'lib/ never touches extension APIs: the background passes what lib/ needs.' },
 ];
+// Inside lib/: lib/model at the bottom, the protocol over it, and the other rooms side by side. lib/crawl and
+// lib/db never import each other: the crawler reaches its store only through its CrawlStore port, which the
+// background (entrypoints/background/crawl/adapters.ts) and the CLI (cli/crawl-store.ts) wire to lib/db.
+const LIB_ROOMS_BANNED = {
+  model: ['anchoring', 'archive', 'crawl', 'db', 'protocol'],
+  protocol: ['anchoring', 'crawl', 'db'],
+  archive: ['anchoring', 'crawl', 'db', 'protocol'],
+  anchoring: ['crawl', 'db', 'protocol'],
+  crawl: ['anchoring', 'db', 'protocol'],
+  db: ['anchoring', 'crawl', 'protocol'],
+};
+/** One lib/ room's import rules: the rules of all lib/ plus the rooms it may not reach (`../db`, `@/lib/db/x`). */
+const libRoomImports = (room) => [
+  ...LIB_IMPORTS,
+  {
+    // `../db/x` from a room (or `../../db` from a sub-folder) or `@/lib/db/x`; not any folder named db.
+    regex: `^(\\.\\./)+(${LIB_ROOMS_BANNED[room].join('|')})(/|$)|(^|/)lib/(${LIB_ROOMS_BANNED[room].join('|')})(/|$)`,
+    message: `lib/${room} imports none of lib/${LIB_ROOMS_BANNED[room].join(', lib/')} (docs/ARCHITECTURE.md, the rooms).`,
+  },
+];
 const COMPONENT_IMPORTS = [
   banned('Components talk to the store through the background (services.call), never to lib/db.', 'lib/db', 'lib/db/**'),
   banned('The crawler runs in the background; components only see its progress events.', 'lib/crawl', 'lib/crawl/**'),
@@ -80,6 +100,11 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ...NO_HTML, { selector: 'ImportExpression', message: 'lib/ uses static imports only, so the layering rules see them.' }],
     },
   },
+  // Later entries replace the rule's options for their files, so each room's list repeats LIB_IMPORTS.
+  ...Object.keys(LIB_ROOMS_BANNED).map((room) => ({
+    files: [`lib/${room}/**`],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: libRoomImports(room) }] },
+  })),
   {
     files: ['components/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: COMPONENT_IMPORTS }] },

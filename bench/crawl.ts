@@ -12,7 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { chromium } from 'playwright-core';
-import { MemoryCrawlStore } from '../lib/crawl';
+import { MemoryCrawlStore } from '../cli/crawl-store';
 import { isComplete } from '../lib/db/merge';
 import { nodeFetch } from '../cli/commands/crawl-http';
 import { median, runNaive, runOurs, type CrawlRun, type Env } from './crawl-suite';

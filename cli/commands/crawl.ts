@@ -7,7 +7,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
 import { recognise } from '../../lib/archive';
-import { Crawler, MemoryCrawlStore, systemClock } from '../../lib/crawl';
+import { Crawler, systemClock } from '../../lib/crawl';
+import { MemoryCrawlStore } from '../crawl-store';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupFile, type ArticleRecord, type CrawlStatus, type VocabTerm } from '../../lib/model';
 import { httpUrlArg, parseArgs, single } from '../args';
 import { UsageError, type CliIo, type Command } from '../command';

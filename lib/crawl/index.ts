@@ -8,4 +8,3 @@ export { POLITENESS, PoliteGate, systemClock, parseRetryAfter, backoffMs, type C
 export { parseRobots, robotsAllows } from './robots';
 export { parseSitemap } from './sitemap';
 export type { Recognise } from './pages';
-export { MemoryCrawlStore } from './memory-store';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryCrawlStore } from '@/lib/crawl';
+import { MemoryCrawlStore } from '@/cli/crawl-store';
 import { indexTags, startRig, truthTags, type Rig } from './helpers';
 
 describe('a crawl through a misbehaving server (2,000 articles)', () => {

@@ -1,7 +1,8 @@
 /** Shared set-up for crawler tests: the fixture archive served locally under its real host name. */
 import { parseHTML } from 'linkedom';
 import { recognise } from '@/lib/archive';
-import { Crawler, MemoryCrawlStore, systemClock, type CrawlOptions } from '@/lib/crawl';
+import { MemoryCrawlStore } from '@/cli/crawl-store';
+import { Crawler, systemClock, type CrawlOptions } from '@/lib/crawl';
 import { nodeFetch } from '@/cli/commands/crawl-http';
 import { generateArchive, type Archive, type GeneratorOptions } from '@/tests/fixtures/archive/index';
 import { startArchiveServer, type ArchiveServer } from '@/tests/fixtures/server';

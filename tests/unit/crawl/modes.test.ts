@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryCrawlStore } from '@/lib/crawl';
+import { MemoryCrawlStore } from '@/cli/crawl-store';
 import { indexTags, startRig, truthTags, type Rig } from './helpers';
 
 describe('crawl modes and controls (300 articles)', () => {

@@ -5,7 +5,8 @@
  * which the crawler then asks for itself when it is on the archive.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryCrawlStore, type FetchLike } from '@/lib/crawl';
+import { MemoryCrawlStore } from '@/cli/crawl-store';
+import type { FetchLike } from '@/lib/crawl';
 import { indexTags, startRig, truthTags, type Rig } from './helpers';
 
 /** A Response as a browser's fetch gives it after following redirects to `finalUrl`. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recognise } from '@/lib/archive';
-import { Crawler, MemoryCrawlStore, systemClock, type Checkpoint, type FetchLike } from '@/lib/crawl';
+import { MemoryCrawlStore } from '@/cli/crawl-store';
+import { Crawler, systemClock, type Checkpoint, type FetchLike } from '@/lib/crawl';
 import type { ArticleRecord } from '@/lib/model';
 import { indexTags, parseHtml, startRig, truthTags, type Rig } from './helpers';
 

@@ -6,7 +6,7 @@
  * on every enqueue.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryCrawlStore } from '@/lib/crawl';
+import { MemoryCrawlStore } from '@/cli/crawl-store';
 import { hostileSitemaps } from '@/tests/fixtures/hostile';
 import { indexTags, startRig, truthTags, type Rig } from '../crawl/helpers';
 

@@ -1,12 +1,14 @@
 /**
  * A CrawlStore in memory: articles and the site vocabulary merged exactly as the database merges them
  * (lib/db/memory-index), plus the last checkpoint. The CLI persists it to a file; tests read it directly.
+ * It lives here, beside the CLI that wires it, because lib/crawl sees its store only through the CrawlStore
+ * port and never imports lib/db (eslint.config.js); the background's IndexedDB one is in
+ * entrypoints/background/crawl/adapters.ts.
  */
-import type { ArticleRecord, PageInfo, VocabTerm } from '../model';
-import { MemoryIndex } from '../db/memory-index';
-import { isComplete } from '../db/merge';
-import type { Checkpoint } from './checkpoint';
-import type { CrawlStore } from './types';
+import type { Checkpoint, CrawlStore } from '../lib/crawl';
+import { MemoryIndex } from '../lib/db/memory-index';
+import { isComplete } from '../lib/db/merge';
+import type { ArticleRecord, PageInfo, VocabTerm } from '../lib/model';
 
 export class MemoryCrawlStore implements CrawlStore {
   readonly index: MemoryIndex;
