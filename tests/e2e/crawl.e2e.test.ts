@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupFile, shownUrl, type CrawlStatus } from '../../lib/model';
 import { generateArchive, transientFaults, type Archive } from '../fixtures/archive/index.ts';
 import { startArchiveServer, type ArchiveServer } from '../fixtures/server.ts';
-import { BROWSERS, launch, type Session } from './harness';
+import { BROWSERS, launch, pollUntil, type Session } from './harness';
 
 /** The crawl checkpoint as IndexedDB holds it, read from an inert extension page while the background is stopped. */
 interface StoredCheckpoint {
@@ -18,12 +18,12 @@ async function status(session: Session): Promise<CrawlStatus> {
 }
 
 async function waitFor(session: Session, done: (s: CrawlStatus) => boolean, timeoutMs: number): Promise<CrawlStatus> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const s = await status(session);
-    if (done(s)) return s;
-    if (Date.now() > until) throw new Error(`crawl status still ${JSON.stringify(s)}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+  const last: { status?: CrawlStatus } = {};
+  try {
+    await pollUntil(async () => done((last.status = await status(session))), 'the crawl status', timeoutMs, 150);
+    return last.status!;
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; crawl status still ${JSON.stringify(last.status)}`, { cause: error });
   }
 }
 
@@ -72,11 +72,10 @@ describe.each(BROWSERS)('Build index in %s (2,000 articles, all markup families)
     };
     // Stop the background once a checkpoint with real progress is on disk (checkpoints are spaced out, so
     // the live page count runs ahead of what is saved) — but while the crawl is still running.
-    for (let tries = 0; tries < 600; tries++) {
+    await pollUntil(async () => {
       const saved = await readCheckpoint();
-      if (saved && (saved.state !== 'running' || doneIn(saved).size > 20)) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+      return saved && (saved.state !== 'running' || doneIn(saved).size > 20);
+    }, 'a checkpoint with 20 pages done', 30_000);
 
     await session.stopBackground();
     const stoppedAt = server.requests.length;

@@ -79,8 +79,13 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     await reportedPage(session, await session.tabIdOf(page)); // our content script is up in this tab
     const attempt = await page.evaluate(async ({ extensionId, url }) => {
       const forged = { call: 'ui.saveNote', payload: { url, text: 'forged by the page', rating: 5 } };
+      // Window messages reach every listener, the content script's included, in the order posted: once the
+      // page's own listener has the marker posted last, any listener of ours has seen the forged two.
+      const delivered = new Promise<void>((done) => window.addEventListener('message', (event) => event.data === 'sv-test-marker' && done()));
       window.postMessage(forged, '*');
       window.postMessage({ call: 'ui.clearIndex', payload: {} }, '*');
+      window.postMessage('sv-test-marker', '*');
+      await delivered;
       const globals = globalThis as unknown as Record<string, { runtime?: { sendMessage?: (...args: unknown[]) => Promise<unknown> } } | undefined>;
       const outcomes: string[] = [];
       for (const name of ['chrome', 'browser']) {
@@ -96,7 +101,6 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
           outcomes.push(`${name}: threw ${String(error)}`);
         }
       }
-      await new Promise((done) => setTimeout(done, 300));
       return outcomes;
     }, { extensionId: session.extensionId, url: target.url });
     for (const outcome of attempt) expect(outcome).toMatch(/: (no runtime\.sendMessage|threw )/);
