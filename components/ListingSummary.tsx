@@ -1,4 +1,4 @@
-import type { PageInfo } from '@/lib/model';
+import { LIMITS, type PageInfo } from '@/lib/model';
 import { formatCount, t } from './i18n';
 import { useCall } from './use-background';
 
@@ -11,7 +11,7 @@ interface Props {
 export function ListingSummary({ page, onBrowse }: Props) {
   const urls = page.listing.map((teaser) => teaser.url);
   const answer = useCall(
-    async (call) => (urls.length === 0 ? { ok: true as const, value: { indexed: 0 } } : call('ui.countIndexed', { urls: urls.slice(0, 500) })),
+    async (call) => (urls.length === 0 ? { ok: true as const, value: { indexed: 0 } } : call('ui.countIndexed', { urls: urls.slice(0, LIMITS.urlsPerCount) })),
     [page.url],
   );
   const indexed = answer.error ? null : (answer.value?.indexed ?? null);

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { SearchHit } from '@/lib/model';
+import { LIMITS, type SearchHit } from '@/lib/model';
 import { shownUrl } from '@/lib/model/shown-url';
 import { ArticleLink } from './ArticleLink';
 import { formatDate, t } from './i18n';
@@ -24,7 +24,7 @@ export function SearchBox() {
       return undefined;
     }
     const timer = setTimeout(async () => {
-      const result = await call('ui.search', { query: words.slice(0, 500), limit: 20 });
+      const result = await call('ui.search', { query: words.slice(0, LIMITS.query), limit: 20 });
       if (mine !== generation.current) return;
       if (result.ok) {
         setHits(result.value);
@@ -46,7 +46,7 @@ export function SearchBox() {
         value={query}
         placeholder={t('searchPlaceholder')}
         onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)}
-        maxLength={500}
+        maxLength={LIMITS.query}
       />
       {error && <p class="sv-error">{t('errorPrefix', error)}</p>}
       {hits !== null && (

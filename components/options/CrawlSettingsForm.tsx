@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { Settings } from '@/lib/model';
+import { LIMITS, type Settings } from '@/lib/model';
 import { t } from '../i18n';
 
-const MAX_DELAY_S = 60;
+const MAX_DELAY_S = LIMITS.crawlDelayMs / 1000;
+const CONCURRENCY = Array.from({ length: LIMITS.crawlConcurrency }, (_, i) => i + 1);
 
 // A text field rather than type=number: "2,5" must work for French readers in any browser locale.
 
@@ -46,7 +47,7 @@ export function CrawlSettingsForm({ settings, disabled, onSave }: { settings: Se
         <label class="field">
           <span>{t('optionsCrawlConcurrency')}</span>
           <select value={String(concurrency)} onChange={(e) => setConcurrency(Number(e.currentTarget.value))}>
-            {[1, 2, 3, 4].map((n) => (
+            {CONCURRENCY.map((n) => (
               <option key={n} value={String(n)}>
                 {String(n)}
               </option>

@@ -1,8 +1,6 @@
 import { useState } from 'preact/hooks';
-import { HostName } from '@/lib/model';
+import { HostName, LIMITS } from '@/lib/model';
 import { t } from '../i18n';
-
-const MAX_HOSTS = 50;
 
 /** Lower-cases and trims what a person typed; a pasted URL is reduced to its host. */
 export function normaliseHost(input: string): string {
@@ -22,7 +20,7 @@ export function hostProblem(host: string, hosts: readonly string[]): string | nu
   if (!host) return 'optionsHostEmpty';
   if (!HostName.safeParse(host).success || host.startsWith('.') || host.includes('..')) return 'optionsHostInvalid';
   if (hosts.includes(host)) return 'optionsHostDuplicate';
-  if (hosts.length >= MAX_HOSTS) return 'optionsHostTooMany';
+  if (hosts.length >= LIMITS.archiveHosts) return 'optionsHostTooMany';
   return null;
 }
 

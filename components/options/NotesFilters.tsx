@@ -1,3 +1,4 @@
+import { LIMITS } from '@/lib/model/limits';
 import { t } from '../i18n';
 import type { NoteFacets } from './note-facets';
 
@@ -23,7 +24,7 @@ export function NotesFilters({ filter, facets, onChange }: { filter: NoteFilter;
     <form class="filters" role="search" aria-label={t('optionsNotesFilters')} onSubmit={(e) => e.preventDefault()}>
       <label class="field grow">
         <span>{t('optionsNotesSearch')}</span>
-        <input type="search" value={filter.query} maxLength={500} onInput={(e) => set({ query: value(e) })} />
+        <input type="search" value={filter.query} maxLength={LIMITS.query} onInput={(e) => set({ query: value(e) })} />
       </label>
       <label class="field">
         <span>{t('optionsFilterRating')}</span>

@@ -3,7 +3,7 @@
  * 1–4 workers through the frontier behind one polite gate. Each finished page's results are handed to
  * the store together with the checkpoint that marks the page done, in one commit.
  */
-import type { CrawlStatus, PageInfo } from '../model';
+import { LIMITS, type CrawlStatus, type PageInfo } from '../model';
 import { CrawlBook, type CrawlMode } from './book';
 import { readCheckpoint, statusOf } from './checkpoint';
 import { DEFAULT_FETCH_LIMITS, fetchOnce, type FetchLimits, type FetchOutcome } from './fetch-page';
@@ -225,7 +225,7 @@ export class Crawler {
     if (effect.pauseMessage || this.streak >= POLITENESS.failureStreakToPause) {
       const message = effect.pauseMessage ?? `Paused: ${this.streak} requests in a row failed (last: ${effect.lastReason ?? 'unknown'} on ${job.url}). The archive may be down or refusing us; resume later.`;
       book.state = 'paused';
-      book.message = message.slice(0, 300);
+      book.message = message.slice(0, LIMITS.reason);
       this.controller?.abort(new Error('paused'));
     }
     this.wake();
@@ -267,7 +267,7 @@ export class Crawler {
       this.lastCommitMs = this.deps.clock.now() - now;
     } catch (error) {
       book.state = 'failed';
-      book.message = `Could not save the crawl: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
+      book.message = `Could not save the crawl: ${error instanceof Error ? error.message : String(error)}`.slice(0, LIMITS.reason);
       this.controller?.abort(new Error('failed'));
     }
     this.deps.onProgress?.(this.status());

@@ -1,5 +1,5 @@
 import { CodedError } from '../model/errors';
-import { Note, TRASH_RETENTION_MS, type TrashedNote } from '../model';
+import { LIMITS, Note, TRASH_RETENTION_MS, type TrashedNote } from '../model';
 import { guarded, transact } from './errors';
 import type { IDBPTransaction } from 'idb';
 import { STORES, type CompanionSchema, type Db } from './schema';
@@ -75,7 +75,7 @@ export function restoreNote(db: Db, url: string, now: number): Promise<Note> {
     const { deletedAt: _deletedAt, ...note } = trashed;
     const current = await tx.objectStore(STORES.notes).get(url);
     const restored: Note = current
-      ? { ...current, text: [current.text, note.text].filter((t) => t.trim() !== '').join('\n\n').slice(0, 100_000), rating: current.rating ?? note.rating, updatedAt: Math.max(now, current.updatedAt) }
+      ? { ...current, text: [current.text, note.text].filter((t) => t.trim() !== '').join('\n\n').slice(0, LIMITS.noteText), rating: current.rating ?? note.rating, updatedAt: Math.max(now, current.updatedAt) }
       : note;
     await tx.objectStore(STORES.notes).put(restored);
     await tx.objectStore(STORES.trash).delete(url);

@@ -28,14 +28,14 @@ export const ArticleRecord = z.object({
 });
 export type ArticleRecord = z.infer<typeof ArticleRecord>;
 
-export const HostName = z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'must be a host name'));
+export const HostName = z.string().check(z.minLength(1), z.maxLength(LIMITS.hostName), z.regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'must be a host name'));
 
 export const Settings = z.object({
-  archiveHosts: z.array(HostName).check(z.minLength(1), z.maxLength(50)),
+  archiveHosts: z.array(HostName).check(z.minLength(1), z.maxLength(LIMITS.archiveHosts)),
   panelEnabled: z.boolean(),
   waybackEnabled: z.boolean(),
-  crawlDelayMs: z.number().check(z.int(), z.minimum(0), z.maximum(60_000)),
-  crawlConcurrency: z.number().check(z.int(), z.minimum(1), z.maximum(4)),
+  crawlDelayMs: z.number().check(z.int(), z.minimum(0), z.maximum(LIMITS.crawlDelayMs)),
+  crawlConcurrency: z.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.crawlConcurrency)),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -27,6 +27,7 @@ import {
   TrashedNote,
   count,
   text,
+  LIMITS,
 } from '../model';
 import { PANEL_TOKEN_PATTERN } from './panel-frame';
 
@@ -100,7 +101,7 @@ export const calls = {
   'ui.getArticleView': call(z.object({ url: HttpUrl, limit: withDefault(int(1, 50), 8) }), ArticleView, PAGE),
   /** Patch the note of `url`: omitted fields keep their value. Returns the stored note. */
   'ui.saveNote': call(
-    z.object({ url: HttpUrl, text: z.optional(text(100_000)), rating: z.optional(z.nullable(Rating)) }),
+    z.object({ url: HttpUrl, text: z.optional(text(LIMITS.noteText)), rating: z.optional(z.nullable(Rating)) }),
     Note,
     PAGE,
   ),
@@ -108,7 +109,7 @@ export const calls = {
   'ui.restoreNote': call(z.object({ url: HttpUrl }), Note, PAGE),
   'ui.listNotes': call(
     z.object({
-      query: z.optional(text(500)),
+      query: z.optional(text(LIMITS.query)),
       rating: z.optional(Rating),
       tag: z.optional(Slug),
       category: z.optional(Slug),
@@ -124,10 +125,10 @@ export const calls = {
   'ui.listTrash': call(NoPayload, z.array(TrashedNoteView), PAGE),
   'ui.browse': call(z.object({ by: z.enum(['tag', 'category']), slug: Slug, ...Paging }), BrowsePage, PAGE),
   'ui.tagStats': call(z.object({ limit: withDefault(int(1, 5000), 200) }), z.array(TagStat), PAGE),
-  'ui.search': call(z.object({ query: text(500), limit: withDefault(int(1, 100), 20) }), z.array(SearchHit), PAGE),
+  'ui.search': call(z.object({ query: text(LIMITS.query), limit: withDefault(int(1, 100), 20) }), z.array(SearchHit), PAGE),
   'ui.indexStatus': call(NoPayload, IndexStatus, PAGE),
   /** How many of these URLs the index holds (listing pages in the popup). */
-  'ui.countIndexed': call(z.object({ urls: z.array(HttpUrl).check(z.maxLength(500)) }), z.object({ indexed: count() }), PAGE),
+  'ui.countIndexed': call(z.object({ urls: z.array(HttpUrl).check(z.maxLength(LIMITS.urlsPerCount)) }), z.object({ indexed: count() }), PAGE),
   'ui.clearIndex': call(NoPayload, z.object({ removed: count() }), PAGE),
   'ui.exportJson': call(NoPayload, z.object({ filename: z.string(), json: z.string() }), PAGE),
   'ui.exportMarkdown': call(NoPayload, z.object({ filename: z.string(), base64: z.string() }), PAGE),

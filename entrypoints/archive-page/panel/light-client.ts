@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { LIMITS } from '@/lib/model/limits';
 import type { PageInfo } from '@/lib/model/page-info';
 import { isObject, PANEL_TOKEN_PATTERN } from '@/lib/protocol/panel-frame';
 import { PANEL_COLLAPSED_KEY, PANEL_ENABLED_KEY } from '@/lib/protocol/storage-keys';
@@ -44,7 +45,7 @@ export async function readPanelPrefs(): Promise<{ enabled: boolean; collapsed: b
 export function readShowRelatedEvent(raw: unknown): string | null {
   if (!isObject(raw) || raw.event !== 'bg.showRelated' || !isObject(raw.payload)) return null;
   const url = raw.payload.url;
-  return typeof url === 'string' && url.length <= 2048 && /^https?:\/\//i.test(url) ? url : null;
+  return typeof url === 'string' && url.length <= LIMITS.url && /^https?:\/\//i.test(url) ? url : null;
 }
 
 /**
