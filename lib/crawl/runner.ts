@@ -40,7 +40,7 @@ export class Crawler {
     private readonly options: CrawlOptions,
   ) {
     this.delayMs = Math.max(0, options.delayMs ?? 1000);
-    this.concurrency = Math.min(4, Math.max(1, Math.floor(options.concurrency ?? 1)));
+    this.concurrency = Math.min(LIMITS.crawlConcurrency, Math.max(1, Math.floor(options.concurrency ?? 1)));
     this.limits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
     this.gate = new PoliteGate(deps.clock, this.delayMs);
   }
