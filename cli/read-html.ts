@@ -1,7 +1,7 @@
 /** Reads a saved page: size cap, "is this HTML at all?" sniffing, and the charset of old pages. */
 import { readFile, stat } from 'node:fs/promises';
 
-export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 
 /** `readable`: the file was read but is no HTML page (plain text, an image, empty) — an answer, not an error. */
 export type ReadResult = { ok: true; html: string } | { ok: false; reason: string; readable?: true };

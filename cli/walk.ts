@@ -8,7 +8,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
-export const MAX_FILES = 500_000;
+const MAX_FILES = 500_000;
 const HTML_FILE = /\.(html?|php|asp)(\?.*)?$|\/[^./]+$|^[^./]+$/i;
 
 export interface PageFile {

@@ -10,7 +10,7 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
-export function progressLine(status: CrawlStatus): string {
+function progressLine(status: CrawlStatus): string {
   const done = status.pagesFetched;
   const elapsed = status.startedAt !== null && status.updatedAt !== null ? status.updatedAt - status.startedAt : 0;
   // Time is the honest measure of progress: the queue stays short while the home pagination is walked.

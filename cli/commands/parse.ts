@@ -36,7 +36,7 @@ export function hostsArg(value: string | undefined): string[] | undefined {
 }
 
 /** The JSON shape the issue specifies for `parse` (PageInfo without the internal fields). */
-export function toParseOutput(info: PageInfo) {
+function toParseOutput(info: PageInfo) {
   const article = info.article;
   return {
     kind: info.kind,

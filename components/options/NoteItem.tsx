@@ -11,7 +11,7 @@ import { ErrorText } from './ErrorText';
 import { HighlightExcerpts } from './HighlightExcerpts';
 import { formatDateTime } from './format';
 
-export function starsLabel(rating: number | null): string {
+function starsLabel(rating: number | null): string {
   if (rating === null) return t('optionsNotRated');
   return rating === 1 ? t('optionsStarsOne') : t('optionsStarsN', rating);
 }

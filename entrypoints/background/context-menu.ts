@@ -11,7 +11,7 @@ function linkPatterns(hosts: readonly string[]): string[] {
 }
 
 /** (Re)creates the "Show related articles" item on links to archive hosts. */
-export async function createRelatedMenu(hosts: readonly string[] = DEFAULT_ARCHIVE_HOSTS): Promise<void> {
+async function createRelatedMenu(hosts: readonly string[] = DEFAULT_ARCHIVE_HOSTS): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: RELATED_MENU_ID,

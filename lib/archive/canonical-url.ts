@@ -100,12 +100,3 @@ function canonicalFromParsed(url: URL, hosts: readonly string[]): string | null 
   const href = url.href;
   return href.length <= LIMITS.url ? href : null;
 }
-
-/** Origin (scheme://host) of a canonical URL. */
-export function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}

@@ -106,10 +106,3 @@ export function scopedFind<T>(container: Element, selector: string, postLevel: b
   }
   return null;
 }
-
-/** Depth of `el` below the document root (capped). */
-export function depthOf(el: Element, cap = MAX_DEPTH): number {
-  let depth = 0;
-  for (let current = el.parentElement; current && depth < cap; current = current.parentElement) depth++;
-  return depth;
-}

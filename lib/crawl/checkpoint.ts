@@ -74,11 +74,6 @@ export function frontierOf(checkpoint: Checkpoint): FrontierData {
 
 export type StatusFields = Pick<Checkpoint, 'state' | 'mode' | 'message' | 'startedAt' | 'updatedAt' | 'counts'> & { queued: number };
 
-/** The fields of a status, read off a stored checkpoint. */
-export function statusFieldsOf(checkpoint: Checkpoint): StatusFields {
-  return { ...checkpoint, queued: checkpoint.queue.length };
-}
-
 /** The public status shape (lib/model CrawlStatus). */
 export function statusOf(fields: StatusFields | null, etaMs: number | null = null): CrawlStatus {
   if (!fields) {

@@ -17,8 +17,6 @@ export interface RobotsRules {
   rules: { pattern: string; allow: boolean }[];
 }
 
-export const EMPTY_ROBOTS: RobotsRules = { sitemaps: [], rules: [] };
-
 const MAX_RULES = 500;
 const MAX_SITEMAPS = 50;
 /** RFC 9309 asks parsers to read at least 500 KiB. */

@@ -26,14 +26,14 @@
  * postings lists). Articles are stored packed in 512 hash buckets (buckets.ts): a bulk import of 20k
  * articles makes a few hundred IndexedDB requests, not ~20,000.
  *
- * Pure parts (no IndexedDB): rankRelated/preselect/finalize (related.ts), relatedFromRecords (the CLI's
+ * Pure parts (no IndexedDB): preselect/finalize (related.ts), relatedFromRecords (the CLI's
  * entry point over an index file), buildPostings, mergeArticle/factsFromPage, SearchIndex, parseBackup.
  */
 export { createStore, Store, type IndexResult, type StoreOptions } from './store';
 export { CRAWL_LOG_CAP, type CrawlStateStore } from './crawl-state';
 export { openDatabase, type OpenOptions } from './open';
 export { DB_NAME, DB_VERSION, STORES } from './schema';
-export { rankRelated, preselect, finalize, tagWeight, type PostingList, type Ranked, type RankTarget } from './related';
+export { preselect, finalize, tagWeight, type PostingList, type Ranked, type RankTarget } from './related';
 export { relatedFromRecords } from './related-records';
 export { factsFromPage, factsFromArticle, factsFromTeaser, mergeArticle, type ArticleFacts } from './merge';
 export { SearchIndex, type SearchDoc } from './search';

@@ -168,15 +168,3 @@ export function finalize(selection: Preselection, urlOf: (id: number) => string)
   };
   return [...selection.pool].sort((a, b) => compareKeys(a, b) || byUrl(a, b)).slice(0, selection.limit);
 }
-
-/** The whole ranking in one call, for callers that hold every URL (the CLI, tests). */
-export function rankRelated(
-  target: RankTarget,
-  tagPostings: readonly PostingList[],
-  fallbackPool: PostingList | null,
-  documentCount: number,
-  limit: number,
-  urlOf: (id: number) => string,
-): Ranked[] {
-  return finalize(preselect(target, tagPostings, fallbackPool, documentCount, limit), urlOf);
-}

@@ -58,7 +58,6 @@ export const STORES = {
   /** v8 on: one record (VOCABULARY_KEY), the site vocabulary (store-vocabulary.ts). */
   vocabulary: 'vocabulary',
 } as const;
-export type StoreName = (typeof STORES)[keyof typeof STORES];
 
 /** Timestamps in postings lists: minutes since the epoch (Int32 lasts until year 6053); NO_TIME = unknown. */
 export const NO_TIME = -2147483648;

@@ -1,6 +1,5 @@
 /** Page kinds as plain data, free of zod: the content script imports this without pulling in schemas. */
 export const PAGE_KINDS = ['article', 'tag', 'category', 'date', 'author', 'home', 'search', 'not-found', 'not-archive'] as const;
-export type PageKindName = (typeof PAGE_KINDS)[number];
 
 export const LISTING_KINDS = ['tag', 'category', 'date', 'author', 'home', 'search'] as const;
 export type ListingKind = (typeof LISTING_KINDS)[number];

@@ -25,7 +25,7 @@ export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
 export const TAB_EVENTS = ['bg.showRelated'] as const satisfies readonly EventName[];
 export type TabEventName = (typeof TAB_EVENTS)[number];
 
-export const EventEnvelope = z.object({ event: z.enum(Object.keys(events) as [EventName, ...EventName[]]), payload: z.unknown() });
+const EventEnvelope = z.object({ event: z.enum(Object.keys(events) as [EventName, ...EventName[]]), payload: z.unknown() });
 
 export type AnyEvent = { [N in EventName]: { event: N; payload: EventPayload<N> } }[EventName];
 

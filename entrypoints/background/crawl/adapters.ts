@@ -9,7 +9,7 @@ import { isComplete } from '@/lib/db/merge';
 import { Checkpoint, type CrawlStore, type FetchLike } from '@/lib/crawl';
 
 /** Key of the one crawl checkpoint in lib/db's `crawl` store. */
-export const CHECKPOINT_KEY = 'checkpoint';
+const CHECKPOINT_KEY = 'checkpoint';
 
 export function crawlStore(store: Store): CrawlStore {
   return {

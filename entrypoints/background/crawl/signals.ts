@@ -11,7 +11,7 @@ export const KEEP_ALIVE_ALARM = 'crawl-keep-alive';
 const BADGE_COLOUR = '#2e7d32';
 
 /** "532", "1.2k", "12k": the number of articles indexed so far, in four characters at most. */
-export function compactCount(n: number): string {
+function compactCount(n: number): string {
   if (n < 1000) return String(n);
   if (n < 10_000) return `${(Math.floor(n / 100) / 10).toFixed(1)}k`;
   return `${Math.floor(n / 1000)}k`;
