@@ -4,18 +4,18 @@ import { writeWithVocabulary } from './store-vocabulary';
 import * as articles from './articles';
 import { exportBackup, importBackup } from './backup';
 import { crawlStateStore, type CrawlStateStore } from './crawl-state';
-import { guarded, transact } from './errors';
+import { transact } from './errors';
 import { highlightStore, type HighlightStore } from './highlight-store';
+import { Lazy } from './lazy';
 import { notesToZip } from './markdown';
 import { factsFromPage, type ArticleFacts } from './merge';
 import * as notes from './notes';
 import { articlesFor, listNotes, recentNotes, trashViews, type NoteQuery, type NoteView } from './note-views';
 import { openDatabase, type OpenOptions } from './open';
-import { Catalog, noteSearchDoc } from './catalog';
+import type { Catalog } from './catalog';
 import { STORES, type Db } from './schema';
-import { snippet } from './search';
-import { queryTerms } from './text';
 import { getSettings, saveSettings } from './settings';
+import { WarmCache } from './warm-cache';
 
 export interface StoreOptions extends OpenOptions {
   /** Clock (tests pass a fake one). */
@@ -46,13 +46,22 @@ export interface IndexResult {
 
 /**
  * The local store: one lazily opened connection (reopened after it closed for another context's
- * upgrade), every operation over it, and an in-memory catalog (related + search, see catalog.ts)
- * loaded from the digest on first use and patched after each write made through this object.
+ * upgrade), every operation over it, and what it keeps warm in memory between calls (warm-cache.ts: the
+ * catalog for related and search, the ratings), patched after each write made through this object.
  */
 export class Store {
-  private connection: Promise<Db> | null = null;
-  private catalogCache: Promise<Catalog> | null = null;
-  private ratingsCache: Promise<Map<string, number | null>> | null = null;
+  private readonly connection = new Lazy(() =>
+    openDatabase(this.factory, {
+      ...this.options,
+      onVersionChange: () => {
+        // Another context is upgrading or deleting the database: what we hold may no longer hold.
+        this.connection.drop();
+        this.warm.drop();
+        this.options.onVersionChange?.();
+      },
+    }),
+  );
+  private readonly warm = new WarmCache(() => this.db());
   private readonly now: () => number;
   readonly crawl: CrawlStateStore;
   readonly highlights: HighlightStore;
@@ -67,30 +76,12 @@ export class Store {
   }
 
   db(): Promise<Db> {
-    if (!this.connection) {
-      const opening = openDatabase(this.factory, {
-        ...this.options,
-        onVersionChange: () => {
-          // Another context is upgrading or deleting the database: what we cached may no longer hold.
-          this.connection = null;
-          this.catalogCache = null;
-          this.ratingsCache = null;
-          this.options.onVersionChange?.();
-        },
-      });
-      this.connection = opening;
-      opening.catch(() => {
-        if (this.connection === opening) this.connection = null;
-      });
-    }
-    return this.connection;
+    return this.connection.get();
   }
 
   async close(): Promise<void> {
-    const pending = this.connection;
-    this.connection = null;
-    this.catalogCache = null;
-    this.ratingsCache = null;
+    const pending = this.connection.drop();
+    this.warm.drop();
     if (pending) (await pending.catch(() => null))?.close();
   }
 
@@ -134,29 +125,7 @@ export class Store {
   }
   /** Related articles, ranked in memory over the catalog (loaded on first use after the worker wakes). */
   async related(url: string, limit = 8): Promise<RelatedItem[]> {
-    const [catalog, ratings] = await Promise.all([this.catalog(), this.ratings()]);
-    return catalog.related(url, limit, ratings);
-  }
-
-  /** url → rating of every note: a small cache loaded once per worker life, patched by note writes. */
-  private ratings(): Promise<Map<string, number | null>> {
-    if (!this.ratingsCache) {
-      const loading = this.db().then((db) => guarded(async () => new Map((await db.getAll(STORES.notes)).map((note) => [note.url, note.rating] as const))));
-      this.ratingsCache = loading;
-      loading.catch(() => {
-        if (this.ratingsCache === loading) this.ratingsCache = null;
-      });
-    }
-    return this.ratingsCache;
-  }
-
-  private async patchRating(url: string, note: Note | null): Promise<void> {
-    const cache = this.ratingsCache;
-    if (!cache) return;
-    const ratings = await cache.catch(() => null);
-    if (!ratings) return;
-    if (note) ratings.set(url, note.rating);
-    else ratings.delete(url);
+    return this.warm.related(url, limit);
   }
   /** One page of a tag's or rubrique's articles, newest first: listed by the catalog, read from their buckets. */
   async browse(by: 'tag' | 'category', slug: string, offset: number, limit: number): Promise<BrowseResult> {
@@ -176,7 +145,7 @@ export class Store {
   }
   async clearIndex(): Promise<number> {
     const removed = await articles.clearIndex(await this.db());
-    this.catalogCache = null;
+    this.warm.drop();
     return removed;
   }
 
@@ -215,51 +184,22 @@ export class Store {
 
   // ── Search ──────────────────────────────────────────────────────────────────────────────────────
 
-  /**
-   * Ranked hits from the catalog's search index; article hits then get their excerpt snippet and the
-   * reader's rating (one small read of the winners, the catalog keeps no excerpts); every hit is shown
-   * and opened with https when its article's site declared it (the catalog knows).
-   */
+  /** Ranked hits over the catalog's search index, article hits with their snippet and rating, https where declared (warm-cache.ts). */
   async search(query: string, limit: number): Promise<SearchHit[]> {
-    const [catalog, ratings] = await Promise.all([this.catalog(), this.ratings()]);
-    const hits = catalog.search.search(query, limit).map((hit) => (catalog.get(hit.url)?.https ? { ...hit, https: true as const } : hit));
-    const articleUrls = hits.filter((hit) => hit.kind === 'article').map((hit) => hit.url);
-    if (articleUrls.length === 0) return hits;
-    const records = await articlesFor(await this.db(), articleUrls);
-    const terms = queryTerms(query);
-    return hits.map((hit) => {
-      if (hit.kind !== 'article') return hit;
-      const record = records.get(hit.url);
-      return { ...hit, snippet: snippet(record?.excerpt || hit.title, terms), rating: ratings.get(hit.url) ?? null };
-    });
+    return this.warm.search(query, limit);
   }
 
   /** The in-memory catalog: loaded from the digest (cold, one read) or returned (warm). */
   catalog(): Promise<Catalog> {
-    if (!this.catalogCache) {
-      const loading = this.db().then((db) => Catalog.load(db));
-      this.catalogCache = loading;
-      loading.catch(() => {
-        if (this.catalogCache === loading) this.catalogCache = null;
-      });
-    }
-    return this.catalogCache;
+    return this.warm.catalog();
   }
 
-  private async patchCatalog(patch: (catalog: Catalog) => void): Promise<void> {
-    const cache = this.catalogCache;
-    if (!cache) return;
-    const catalog = await cache.catch(() => null);
-    if (!catalog || this.catalogCache !== cache) return;
-    patch(catalog);
+  private patchCatalog(patch: (catalog: Catalog) => void): Promise<void> {
+    return this.warm.patchCatalog(patch);
   }
 
-  private async refreshNoteInSearch(url: string, note: Note | null): Promise<void> {
-    await this.patchRating(url, note);
-    await this.patchCatalog((catalog) => {
-      if (note) catalog.search.upsert(noteSearchDoc(note, catalog.get(url)));
-      else catalog.search.remove('note', url);
-    });
+  private refreshNoteInSearch(url: string, note: Note | null): Promise<void> {
+    return this.warm.noteChanged(url, note);
   }
 
   // ── Settings, backup ────────────────────────────────────────────────────────────────────────────
@@ -282,10 +222,7 @@ export class Store {
   /** Validates the whole file; with `apply`, writes it in one transaction (all or nothing), its settings only with `applySettings`. */
   async importBackup(json: string, apply: boolean, applySettings = false): Promise<ImportReport> {
     const report = await importBackup(await this.db(), json, this.now(), apply, applySettings);
-    if (apply) {
-      this.catalogCache = null;
-      this.ratingsCache = null;
-    }
+    if (apply) this.warm.drop();
     return report;
   }
 }
