@@ -6,7 +6,8 @@
  */
 import { parseHTML } from 'linkedom';
 import { recognise } from '../lib/archive';
-import { Crawler, MemoryCrawlStore, systemClock } from '../lib/crawl';
+import { MemoryCrawlStore } from '../cli/crawl-store';
+import { Crawler, systemClock } from '../lib/crawl';
 import { isComplete } from '../lib/db/merge';
 import { nodeFetch } from '../cli/commands/crawl-http';
 import { bareArticles, crawlFloor, floorPaths, forcedRetries, generateArchive, transientFaults } from '../tests/fixtures/archive/index';
