@@ -59,7 +59,8 @@ const CONTENT_SCRIPT_IMPORTS = [
     // Every module of the two folders but the zod-free ones it needs, so a new schema module is covered the
     // day it is written. A regex, as a glob naming a folder covers everything under it.
     regex: '(^|/)lib/(model(/(?!(limits|page-kinds)$)[^/]+)?|protocol(/(?!(panel-frame|storage-keys|draft-port|sender)$)[^/]+)?)$',
-    message: 'lib/model and lib/protocol carry zod (but for limits, page-kinds, panel-frame, storage-keys, draft-port, sender): the content script imports their types only.',
+    message:
+      'lib/model and lib/protocol carry zod (but for limits, page-kinds, panel-frame, storage-keys, draft-port, sender): the content script imports their types only.',
     allowTypeImports: true,
   },
 ];
@@ -97,7 +98,11 @@ export default tseslint.config(
           .map((name) => ({ name, message: `${name} is a WXT auto-import: lib/ imports nothing from wxt, entrypoints/ or components/.` })),
       ],
       // A dynamic import() escapes no-restricted-imports; lib/ has no reason to load code lazily.
-      'no-restricted-syntax': ['error', ...NO_HTML, { selector: 'ImportExpression', message: 'lib/ uses static imports only, so the layering rules see them.' }],
+      'no-restricted-syntax': [
+        'error',
+        ...NO_HTML,
+        { selector: 'ImportExpression', message: 'lib/ uses static imports only, so the layering rules see them.' },
+      ],
     },
   },
   // Later entries replace the rule's options for their files, so each room's list repeats LIB_IMPORTS.
@@ -117,7 +122,11 @@ export default tseslint.config(
     files: ['entrypoints/archive-page/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: CONTENT_SCRIPT_IMPORTS }],
-      'no-restricted-syntax': ['error', ...NO_HTML, { selector: 'ImportExpression', message: 'The content script uses static imports only, so the layering rules see them.' }],
+      'no-restricted-syntax': [
+        'error',
+        ...NO_HTML,
+        { selector: 'ImportExpression', message: 'The content script uses static imports only, so the layering rules see them.' },
+      ],
     },
   },
 );

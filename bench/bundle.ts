@@ -59,7 +59,9 @@ export function checkBudgets(dirs = ['.output/chrome-mv3', '.output/firefox-mv3'
   for (const dir of dirs) {
     const m = measureBundles(dir);
     const over = [m.content.bytes > BUDGETS.content ? 'content script' : '', m.popup.bytes > BUDGETS.popup ? 'popup' : ''].filter(Boolean);
-    console.log(`${over.length ? '✗' : '✓'} ${dir}: content script ${m.content.bytes} bytes (≤ ${BUDGETS.content}), popup ${m.popup.bytes} bytes (≤ ${BUDGETS.popup})${over.length ? ` — over: ${over.join(', ')}` : ''}`);
+    console.log(
+      `${over.length ? '✗' : '✓'} ${dir}: content script ${m.content.bytes} bytes (≤ ${BUDGETS.content}), popup ${m.popup.bytes} bytes (≤ ${BUDGETS.popup})${over.length ? ` — over: ${over.join(', ')}` : ''}`,
+    );
     if (over.length) ok = false;
   }
   return ok;

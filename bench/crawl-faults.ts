@@ -38,15 +38,28 @@ export async function crawlWithFaults(articles: number, seed = 5): Promise<Fault
     const status = await crawler.settled();
     const bare = new Set(bareArticles(archive).map((a) => a.path));
     const articlePaths = new Set(archive.articles.map((a) => a.path));
-    const byKind: Record<string, number> = { 'robots + sitemaps': 0, 'home listing': 0, 'other listings': 0, 'bare article': 0, 'other article': 0, 'failed answers': 0 };
+    const byKind: Record<string, number> = {
+      'robots + sitemaps': 0,
+      'home listing': 0,
+      'other listings': 0,
+      'bare article': 0,
+      'other article': 0,
+      'failed answers': 0,
+    };
     for (const r of server.requests) {
       const path = r.path.split('?')[0]!;
       const kind =
-        r.status >= 400 ? 'failed answers'
-        : path === '/robots.txt' || path.endsWith('.xml') ? 'robots + sitemaps'
-        : path === '/' || /^\/page\/\d+\/$/.test(path) ? 'home listing'
-        : articlePaths.has(path) ? (bare.has(path) ? 'bare article' : 'other article')
-        : 'other listings';
+        r.status >= 400
+          ? 'failed answers'
+          : path === '/robots.txt' || path.endsWith('.xml')
+            ? 'robots + sitemaps'
+            : path === '/' || /^\/page\/\d+\/$/.test(path)
+              ? 'home listing'
+              : articlePaths.has(path)
+                ? bare.has(path)
+                  ? 'bare article'
+                  : 'other article'
+                : 'other listings';
       byKind[kind] = (byKind[kind] ?? 0) + 1;
     }
     const floor = crawlFloor(archive).total;

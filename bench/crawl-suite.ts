@@ -31,7 +31,10 @@ export interface Env {
 
 export async function runOurs(env: Env, concurrency = 1): Promise<CrawlRun> {
   const t0 = performance.now();
-  const crawler = new Crawler({ fetch: env.fetch, parseHtml: env.parseHtml, recognise, clock: systemClock, store: env.store }, { baseUrl: env.baseUrl, delayMs: 0, concurrency });
+  const crawler = new Crawler(
+    { fetch: env.fetch, parseHtml: env.parseHtml, recognise, clock: systemClock, store: env.store },
+    { baseUrl: env.baseUrl, delayMs: 0, concurrency },
+  );
   await crawler.start('full');
   const status = await crawler.settled();
   const ms = performance.now() - t0;

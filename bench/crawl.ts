@@ -26,7 +26,19 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const FAULTED_ARTICLES = Number(process.env.BENCH_FAULTED_ARTICLES ?? 800);
 
 async function serve(port: number, teaserTags: boolean, quirks = false): Promise<ChildProcess> {
-  const args = ['--import', 'tsx', 'tests/fixtures/serve.ts', '--port', String(port), '--articles', String(ARTICLES), '--seed', '5', ...(teaserTags ? [] : ['--no-teaser-tags']), ...(quirks ? ['--quirks'] : [])];
+  const args = [
+    '--import',
+    'tsx',
+    'tests/fixtures/serve.ts',
+    '--port',
+    String(port),
+    '--articles',
+    String(ARTICLES),
+    '--seed',
+    '5',
+    ...(teaserTags ? [] : ['--no-teaser-tags']),
+    ...(quirks ? ['--quirks'] : []),
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve());
@@ -59,7 +71,15 @@ async function inNode(port: number, contender: 'ours' | 'naive'): Promise<Measur
 
 async function inChromium(port: number, contenders: ('ours' | 'naive')[], rounds: number): Promise<{ runs: Measured[][]; version: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-crawl-'));
-  execFileSync('node_modules/.bin/esbuild', ['bench/crawl-browser.ts', '--bundle', '--format=iife', '--minify', `--outfile=${join(dir, 'bench.js')}`, '--log-level=warning', '--alias:@=.']);
+  execFileSync('node_modules/.bin/esbuild', [
+    'bench/crawl-browser.ts',
+    '--bundle',
+    '--format=iife',
+    '--minify',
+    `--outfile=${join(dir, 'bench.js')}`,
+    '--log-level=warning',
+    '--alias:@=.',
+  ]);
   const bundle = readFileSync(join(dir, 'bench.js'), 'utf8');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -73,7 +93,10 @@ async function inChromium(port: number, contenders: ('ours' | 'naive')[], rounds
     const runs: Measured[][] = contenders.map(() => []);
     for (let round = 0; round < rounds; round++) {
       for (const [i, contender] of contenders.entries()) {
-        const run = await page.evaluate(([c, name]) => (globalThis as unknown as { benchCrawl: (c: string, n: string) => Promise<CrawlRun> }).benchCrawl(c, name), [contender, `bench-${contender}-${round}`] as const);
+        const run = await page.evaluate(
+          ([c, name]) => (globalThis as unknown as { benchCrawl: (c: string, n: string) => Promise<CrawlRun> }).benchCrawl(c, name),
+          [contender, `bench-${contender}-${round}`] as const,
+        );
         runs[i]!.push({ ...run, cpuMs: null });
       }
     }
@@ -126,8 +149,10 @@ try {
     [`Chromium · naive + IndexedDB · same archive`, summarise(chromeOn.runs[1]!)],
     [`Chromium · lib/crawl + IndexedDB · teaser tags off (fallback)`, summarise(chromeOff.runs[0]!)],
   ];
-  const table = rows.map(([label, s]) =>
-    `| ${label} | ${s.n} | ${s.requests} | ${s.articles} | ${s.perArticle.toFixed(3)} | ${s.rate.toFixed(0)} | ${s.cpuRate === null ? '–' : s.cpuRate.toFixed(0)} | ${s.states} |`);
+  const table = rows.map(
+    ([label, s]) =>
+      `| ${label} | ${s.n} | ${s.requests} | ${s.articles} | ${s.perArticle.toFixed(3)} | ${s.rate.toFixed(0)} | ${s.cpuRate === null ? '–' : s.cpuRate.toFixed(0)} | ${s.states} |`,
+  );
   const ours = rows[0]![1];
   const naive = rows[1]![1];
   const quirky = rows[3]![1];
@@ -156,7 +181,11 @@ try {
     `delays), Node, one run: ${faulted.requests} requests for ${faulted.complete}/${faulted.articles} articles with full tags (${faulted.state}) —`,
     `${(faulted.requests / faulted.articles).toFixed(3)} requests / article beside the floor ${(faulted.floor / faulted.articles).toFixed(3)} (${faulted.floor} requests): ${(faulted.requests / faulted.floor).toFixed(3)}× the floor`,
     `(target ≤ 1.2×: ${faulted.requests / faulted.floor <= 1.2 ? 'met' : 'NOT met'}); the faults force ${faulted.forced} retries on any crawler (failed answers on pages the floor needs), and beside`,
-    `floor + those retries (${faulted.floor + faulted.forced}) it is ${(faulted.requests / (faulted.floor + faulted.forced)).toFixed(3)}×. Requests by purpose: ${Object.entries(faulted.byKind).map(([kind, n]) => `${kind} ${n}`).join(', ')}.`,
+    `floor + those retries (${faulted.floor + faulted.forced}) it is ${(faulted.requests / (faulted.floor + faulted.forced)).toFixed(3)}×. Requests by purpose: ${Object.entries(
+      faulted.byKind,
+    )
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ')}.`,
     '',
   ].join('\n');
   writeFileSync('bench/results/crawl.md', md);

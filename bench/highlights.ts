@@ -47,10 +47,18 @@ const loadBefore = loadavg()[0] as number;
 const { browser, url, close } = await launchBundle('bench/highlights-browser.ts', { minify: true });
 const results: Result[] = [];
 try {
-  for (const [html, peerRounds] of [[articlePage, ROUNDS], [bigPage, PEER_ROUNDS_LARGE]] as const) {
+  for (const [html, peerRounds] of [
+    [articlePage, ROUNDS],
+    [bigPage, PEER_ROUNDS_LARGE],
+  ] as const) {
     const page = await browser.newPage();
     await page.goto(url);
-    results.push(await page.evaluate(([h, n, r, pr]) => (globalThis as unknown as { benchHighlights: (h: string, n: number, r: number, pr: number) => Result }).benchHighlights(h, n, r, pr), [html, HIGHLIGHTS, ROUNDS, peerRounds] as const));
+    results.push(
+      await page.evaluate(
+        ([h, n, r, pr]) => (globalThis as unknown as { benchHighlights: (h: string, n: number, r: number, pr: number) => Result }).benchHighlights(h, n, r, pr),
+        [html, HIGHLIGHTS, ROUNDS, peerRounds] as const,
+      ),
+    );
     await page.close();
     console.log(`page of ${html.length} bytes done`);
   }

@@ -56,7 +56,11 @@ const CASES: Case[] = [
     oursWhat: 'robotsAllows (segments + indexOf)',
     peer: 'robots-wildcard',
     peerWhat: 'the regex matcher it replaced',
-    scale: [['path of 30 a’s', { PEER_LENGTH: '30' }], ['40', { PEER_LENGTH: '40' }], ['50', { PEER_LENGTH: '50' }]],
+    scale: [
+      ['path of 30 a’s', { PEER_LENGTH: '30' }],
+      ['40', { PEER_LENGTH: '40' }],
+      ['50', { PEER_LENGTH: '50' }],
+    ],
   },
   {
     name: 'robots: 500 wildcard rules (the cap), same path',
@@ -81,7 +85,11 @@ const CASES: Case[] = [
     oursWhat: 'parseSitemap (indexOf)',
     peer: 'sitemap-unclosed',
     peerWhat: 'the lazy-regex scan it replaced',
-    scale: [['64 KB', { PEER_BYTES: String(64 * 1024) }], ['256 KB', { PEER_BYTES: String(256 * 1024) }], ['1 MB', { PEER_BYTES: String(1024 * 1024) }]],
+    scale: [
+      ['64 KB', { PEER_BYTES: String(64 * 1024) }],
+      ['256 KB', { PEER_BYTES: String(256 * 1024) }],
+      ['1 MB', { PEER_BYTES: String(1024 * 1024) }],
+    ],
   },
   {
     name: 'sitemap: 5 MB well-formed urlset',
@@ -96,23 +104,30 @@ const CASES: Case[] = [
   },
   ...(
     [
-      ['page: 100,000 nested `<div>`', 'html-deep', hostileHtml.deepNesting(), [['10,000 deep', { PEER_DEPTH: '10000' }], ['20,000', { PEER_DEPTH: '20000' }], ['40,000', { PEER_DEPTH: '40000' }]]],
+      [
+        'page: 100,000 nested `<div>`',
+        'html-deep',
+        hostileHtml.deepNesting(),
+        [
+          ['10,000 deep', { PEER_DEPTH: '10000' }],
+          ['20,000', { PEER_DEPTH: '20000' }],
+          ['40,000', { PEER_DEPTH: '40000' }],
+        ],
+      ],
       ['page: 100,000 unclosed `<b>`', 'html-unclosed-inline', hostileHtml.unclosedInline(), undefined],
       ['page: 1,000,000 unclosed `<p>`', 'html-unclosed-blocks', hostileHtml.unclosedBlocks(), undefined],
       ['page: 1,200,000 end tags closing nothing', 'html-stray-end-tags', hostileHtml.strayEndTags(), undefined],
       ['page: 1,000,000 entities', 'html-entities', hostileHtml.entityFlood(), undefined],
     ] as const
-  ).map(
-    ([name, input, html, scale]): Case => ({
-      name: `${name} (${mb(html)})`,
-      input,
-      ours: () => page(html),
-      oursWhat: 'html-guard + linkedom + recognise()',
-      peer: input,
-      peerWhat: 'linkedom alone, unguarded (before recognise)',
-      scale: scale?.map(([label, env]) => [label, { ...env }]),
-    }),
-  ),
+  ).map(([name, input, html, scale]): Case => ({
+    name: `${name} (${mb(html)})`,
+    input,
+    ours: () => page(html),
+    oursWhat: 'html-guard + linkedom + recognise()',
+    peer: input,
+    peerWhat: 'linkedom alone, unguarded (before recognise)',
+    scale: scale?.map(([label, env]) => [label, { ...env }]),
+  })),
   {
     name: 'hrefs: 100 links, each with a run of 50,000 spaces inside',
     input: 'href-spaces',
@@ -144,12 +159,16 @@ const CASES: Case[] = [
     oursWhat: 'looksLikeHtml (indexOf)',
     peer: 'cli-comment-run',
     peerWhat: 'the regex sniff it replaced',
-    scale: [['18 comments', { PEER_COUNT: '18' }], ['22', { PEER_COUNT: '22' }], ['24', { PEER_COUNT: '24' }]],
+    scale: [
+      ['18 comments', { PEER_COUNT: '18' }],
+      ['22', { PEER_COUNT: '22' }],
+      ['24', { PEER_COUNT: '24' }],
+    ],
   },
   {
     name: `ordinary page: a generated classic article (${(ordinary.length / 1024).toFixed(0)} KB), what the guard costs`,
     input: 'baseline',
-    ours: () => () => (guardHtml(ordinary).cut ?? 'whole page kept'),
+    ours: () => () => guardHtml(ordinary).cut ?? 'whole page kept',
     oursWhat: 'html-guard alone (what it adds to each parse)',
     peer: null,
     peerWhat: 'linkedom alone (in process)',
@@ -170,7 +189,12 @@ function timeOurs(c: Case): { worst: number; median: number; answer: string } {
 }
 
 function runPeer(name: string, env: Record<string, string> = {}): string {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/hostile-peer.ts', name], { env: { ...process.env, ...env }, timeout: PEER_TIMEOUT_MS, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/hostile-peer.ts', name], {
+    env: { ...process.env, ...env },
+    timeout: PEER_TIMEOUT_MS,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (result.error || result.signal) return `> ${PEER_TIMEOUT_MS / 1000} s (stopped)`;
   try {
     const { ms } = JSON.parse(result.stdout) as { ms: number };

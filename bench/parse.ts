@@ -59,7 +59,12 @@ async function inChromium(sets: Page[][], rounds: number): Promise<{ results: Re
     await page.goto(url);
     const results: Result[] = [];
     for (const set of sets) {
-      results.push(await page.evaluate(([pages, n]) => (globalThis as unknown as { benchParse: (p: unknown, n: number) => Result }).benchParse(pages, n), [set, rounds] as const));
+      results.push(
+        await page.evaluate(([pages, n]) => (globalThis as unknown as { benchParse: (p: unknown, n: number) => Result }).benchParse(pages, n), [
+          set,
+          rounds,
+        ] as const),
+      );
     }
     return { results, version: browser.version() };
   } finally {
@@ -75,7 +80,9 @@ const node = [inNode(articlePages, ROUNDS), inNode(listingPages, ROUNDS)];
 console.log('node done');
 const chrome = await inChromium([articlePages, listingPages], ROUNDS);
 const check = (r: Result[], kinds: string[]) => r.every((x) => x.kinds.every((k) => kinds.includes(k)));
-const kindsOk = check([node[0] as Result, chrome.results[0] as Result], ['article']) && check([node[1] as Result, chrome.results[1] as Result], ['tag', 'category', 'date', 'author', 'home', 'search']);
+const kindsOk =
+  check([node[0] as Result, chrome.results[0] as Result], ['article']) &&
+  check([node[1] as Result, chrome.results[1] as Result], ['tag', 'category', 'date', 'author', 'home', 'search']);
 
 const rows = (['article page', 'listing page'] as const).map((label, i) => {
   const n = node[i] as Result;

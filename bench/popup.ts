@@ -34,16 +34,32 @@ type PanelPhase = 'frameStart' | 'frameParsed' | 'frameScript' | 'drawn' | 'data
 
 /** The panel frame's own timeline placed against the article page's DOMContentLoaded end (both in epoch ms). */
 async function panelTiming(page: PageHandle): Promise<Record<PanelPhase, number>> {
-  const start = await page.evaluate(() => performance.timeOrigin + ((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? Number.NaN));
+  const start = await page.evaluate(
+    () =>
+      performance.timeOrigin +
+      ((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? Number.NaN),
+  );
   const frame = await page.frame(PANEL_FRAME);
   await frame.waitForFunction(() => performance.getEntriesByName('sv-related-drawn').length > 0, undefined, { timeout: 20_000 });
   const times = await frame.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const origin = performance.timeOrigin;
     const mark = (name: string) => origin + (performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN);
-    return { frameStart: origin, frameParsed: origin + nav.domInteractive, frameScript: origin + nav.domContentLoadedEventEnd, drawn: mark('sv-panel-drawn'), data: mark('sv-related-drawn') };
+    return {
+      frameStart: origin,
+      frameParsed: origin + nav.domInteractive,
+      frameScript: origin + nav.domContentLoadedEventEnd,
+      drawn: mark('sv-panel-drawn'),
+      data: mark('sv-related-drawn'),
+    };
   });
-  return { frameStart: times.frameStart - start, frameParsed: times.frameParsed - start, frameScript: times.frameScript - start, drawn: times.drawn - start, data: times.data - start };
+  return {
+    frameStart: times.frameStart - start,
+    frameParsed: times.frameParsed - start,
+    frameScript: times.frameScript - start,
+    drawn: times.drawn - start,
+    data: times.data - start,
+  };
 }
 
 async function main() {
@@ -52,10 +68,21 @@ async function main() {
   const target = archive.articles[0]!;
   // 20k synthetic articles (Zipf tags); every 4th also carries one of the target's tags, so the related
   // query for the target walks thousands of postings like a popular tag of the real archive.
-  const articles = syntheticArticles(INDEX_SIZE).map((article, i) =>
-    ({ ...article, excerpt: article.excerpt.slice(0, 400), ...(i % 4 === 0 ? { tags: [...article.tags.slice(0, 4), target.tags[i % target.tags.length]!] } : {}) }),
-  );
-  const json = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date().toISOString(), generator: 'bench/popup.ts', articles, notes: [], trash: [], settings: null });
+  const articles = syntheticArticles(INDEX_SIZE).map((article, i) => ({
+    ...article,
+    excerpt: article.excerpt.slice(0, 400),
+    ...(i % 4 === 0 ? { tags: [...article.tags.slice(0, 4), target.tags[i % target.tags.length]!] } : {}),
+  }));
+  const json = JSON.stringify({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date().toISOString(),
+    generator: 'bench/popup.ts',
+    articles,
+    notes: [],
+    trash: [],
+    settings: null,
+  });
   const server = await startArchiveServer({ archive });
   const session = await launch('chromium', { server });
   try {
@@ -81,23 +108,28 @@ async function main() {
       const popup = await session.openPopup(page);
       const mark = await popup.waitForFunction(() => performance.getEntriesByName('sv-related-drawn')[0]?.startTime ?? null, undefined, { timeout: 20_000 });
       relatedCount = await popup.evaluate(() => document.querySelectorAll('.sv-related-item').length);
-      const ready = await popup.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? -1);
+      const ready = await popup.evaluate(
+        () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? -1,
+      );
       if (i >= 2) popupMs.push(Number(mark)); // two warm-up opens (worker start, first db open)
       if (i >= 2) readyMs.push(ready);
       await popup.close();
     }
 
     const bridge = await session.openExtensionPage('popup.html?tab=999999');
-    const callMs = await bridge.evaluate(async ({ url, runs }) => {
-      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
-      const times: number[] = [];
-      for (let i = 0; i < runs + 2; i++) {
-        const start = performance.now();
-        await api.runtime.sendMessage({ call: 'ui.getArticleView', payload: { url, limit: 8 } });
-        if (i >= 2) times.push(performance.now() - start);
-      }
-      return times;
-    }, { url: target.url, runs: RUNS });
+    const callMs = await bridge.evaluate(
+      async ({ url, runs }) => {
+        const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+        const times: number[] = [];
+        for (let i = 0; i < runs + 2; i++) {
+          const start = performance.now();
+          await api.runtime.sendMessage({ call: 'ui.getArticleView', payload: { url, limit: 8 } });
+          if (i >= 2) times.push(performance.now() - start);
+        }
+        return times;
+      },
+      { url: target.url, runs: RUNS },
+    );
 
     const report = `# UI bench (Chromium, production build)
 

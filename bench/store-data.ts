@@ -7,7 +7,10 @@ export const prng = mulberry32;
 export const TAG_COUNT = 2000;
 export const TAGS_PER_ARTICLE = 5;
 const RUBRIQUES = ['actualites', 'dossiers', 'interviews', 'chroniques', 'evenements', 'tribunes', 'breves', 'analyses'];
-const WORDS = 'sécurité attaque virus réseau données chiffrement pirate faille mot passe entreprise cloud menace logiciel malveillant hameçonnage botnet vulnérabilité correctif serveur identité conformité audit risque gouvernance scada industriel mobile navigateur wifi'.split(' ');
+const WORDS =
+  'sécurité attaque virus réseau données chiffrement pirate faille mot passe entreprise cloud menace logiciel malveillant hameçonnage botnet vulnérabilité correctif serveur identité conformité audit risque gouvernance scada industriel mobile navigateur wifi'.split(
+    ' ',
+  );
 
 /**
  * N synthetic articles with ~5 tags each drawn from a Zipf(1) law over 2,000 tags (the most common tag

@@ -119,7 +119,9 @@ export async function runSuite(factory: IDBFactory, n: number, options: { querie
   };
   const importPerRecordMs = await barePuts('per-record', 'url', articles);
   // The floor's grouping is done before its clock starts: it stands for the puts alone.
-  const stored = articles.map((article, i): StoredArticle => (article.publishedAt ? { ...article, id: i + 1, pub: toMinutes(article.publishedAt) } : { ...article, id: i + 1 }));
+  const stored = articles.map((article, i): StoredArticle =>
+    article.publishedAt ? { ...article, id: i + 1, pub: toMinutes(article.publishedAt) } : { ...article, id: i + 1 },
+  );
   const packed = [...packBuckets(stored).values()];
   const importFloorMs = await barePuts('buckets', 'bucket', packed);
   // What an on-disk related or browse query must read, the floor of ours: the article buckets and the
@@ -169,7 +171,14 @@ export async function runSuite(factory: IDBFactory, n: number, options: { querie
   // Browse one page of 20 by tag, for tags across the frequency range.
   const tags = Array.from({ length: 50 }, (_, i) => `tag-${Math.floor(Math.pow(1.16, i)) - 1}`);
   const browse = await time(tags.length, (i) => store.browse('tag', tags[i]!, 0, 20));
-  const browseFloor = await time(tags.length, (i) => request(floorDb.transaction('postings').objectStore('postings').get(postingBucketOf(`t:${tags[i]}`))));
+  const browseFloor = await time(tags.length, (i) =>
+    request(
+      floorDb
+        .transaction('postings')
+        .objectStore('postings')
+        .get(postingBucketOf(`t:${tags[i]}`)),
+    ),
+  );
   const browseNaive = await time(Math.min(tags.length, options.naiveQueries), async (i) => {
     const all = await everyArticle(db);
     return all
@@ -190,13 +199,33 @@ export async function runSuite(factory: IDBFactory, n: number, options: { querie
   const searchNaive = await time(Math.min(options.queries, options.naiveQueries), async (i) => {
     const all = await everyArticle(db);
     const terms = normalize(words[i % words.length]!).split(' ');
-    return all.filter((doc) => {
-      const text = normalize(`${doc.title} ${doc.excerpt}`);
-      return terms.every((term) => text.includes(term));
-    }).slice(0, 20);
+    return all
+      .filter((doc) => {
+        const text = normalize(`${doc.title} ${doc.excerpt}`);
+        return terms.every((term) => text.includes(term));
+      })
+      .slice(0, 20);
   });
   db.close();
   floorDb.close();
   await store.close();
-  return { n, importMs, importPerRecordMs, importFloorMs, relatedFirstMs, digestFloorMs, related, relatedFloor, relatedNaive, browse, browseFloor, browseNaive, tagStatsColdMs, tagStats, searchColdMs, search, searchNaive };
+  return {
+    n,
+    importMs,
+    importPerRecordMs,
+    importFloorMs,
+    relatedFirstMs,
+    digestFloorMs,
+    related,
+    relatedFloor,
+    relatedNaive,
+    browse,
+    browseFloor,
+    browseNaive,
+    tagStatsColdMs,
+    tagStats,
+    searchColdMs,
+    search,
+    searchNaive,
+  };
 }

@@ -17,7 +17,10 @@ const sizes = (fallback: number[]) => (process.env.BENCH_SIZES ? process.env.BEN
 const NODE_SIZES = sizes([1_000, 10_000, 20_000]);
 const CHROMIUM_SIZES = sizes([1_000, 10_000, 20_000, 50_000]);
 const plan = (n: number) => ({ queries: n >= 50_000 ? 100 : 200, naiveQueries: n >= 50_000 ? 3 : n >= 10_000 ? 5 : 20, name: `bench-${n}` });
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 
 async function inNode(): Promise<SuiteResult[]> {
   const out: SuiteResult[] = [];
@@ -103,9 +106,9 @@ async function main() {
     'Times in ms, p50 (p95); related = 200 queries (100 at 50k) for random articles, top 8, ratings included; naive peers run fewer queries at large N (they take seconds).',
     'Related and search are answered from an in-memory catalog loaded from the `digest` store (schema v4) on first use after the worker wakes and patched by every write:',
     '"cold" = the first related / the first search on a fresh connection with no catalog (each on its own fresh store: open + one read of the digest + building the catalog + the query),',
-    'warm = every later query (related: no IndexedDB read at all; search: one read of the ≤ 20 hits\' buckets for their excerpts). Floors = bare IndexedDB reads of the same data',
-    '(related: the article\'s bucket + its tags\' posting buckets, what an on-disk query must read; cold: getAll of the digest; browse: the tag\'s posting bucket;',
-    'the article and posting buckets are read from a bare database holding the same records as schema v5 packed them: since v6 our store keeps no postings, the catalog lists every tag\'s and rubrique\'s articles).',
+    "warm = every later query (related: no IndexedDB read at all; search: one read of the ≤ 20 hits' buckets for their excerpts). Floors = bare IndexedDB reads of the same data",
+    "(related: the article's bucket + its tags' posting buckets, what an on-disk query must read; cold: getAll of the digest; browse: the tag's posting bucket;",
+    "the article and posting buckets are read from a bare database holding the same records as schema v5 packed them: since v6 our store keeps no postings, the catalog lists every tag's and rubrique's articles).",
     'Tag stats = `tagStats(200)`: cold = the first call on a fresh store (since v6 it loads the catalog, before it read every posting bucket), then 50 warm calls.',
     'Bulk import = `putRecords` of N records into an empty index in one transaction (ids, merge, article buckets, digest with tokenisation, meta with tag counts; v5 also built and wrote the postings), beside two peers in the same run:',
     'the floor, bare puts of the same records packed in the same 512 buckets as ours (the packing, JSON text included, done before its clock starts) into an index-less store,',

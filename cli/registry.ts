@@ -5,9 +5,4 @@ import { parseCommand } from './commands/parse';
 import { crawlCommand } from './commands/crawl';
 import { relatedCommand } from './commands/related';
 
-export const COMMANDS: readonly Command[] = [
-  parseCommand,
-  indexCommand,
-  crawlCommand,
-  relatedCommand,
-];
+export const COMMANDS: readonly Command[] = [parseCommand, indexCommand, crawlCommand, relatedCommand];

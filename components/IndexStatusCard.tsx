@@ -29,11 +29,7 @@ export function IndexStatusCard() {
     <section class="sv-index">
       <h2 class="sv-section-title">{t('indexTitle')}</h2>
       <p>
-        {status === null
-          ? error
-            ? ''
-            : t('loading')
-          : `${tCount('indexCountArticles', status.articles)} · ${tCount('indexCountNotes', status.notes)}`}
+        {status === null ? (error ? '' : t('loading')) : `${tCount('indexCountArticles', status.articles)} · ${tCount('indexCountNotes', status.notes)}`}
         {status?.lastUpdatedAt ? <span class="sv-muted"> · {t('indexUpdated', formatTimestamp(status.lastUpdatedAt))}</span> : null}
       </p>
       <CrawlProgress status={crawl} />

@@ -22,15 +22,9 @@ export function ListingSummary({ page, onBrowse }: Props) {
     <section class="sv-listing">
       <p class="sv-kind-label">{t(`pageKind_${page.kind.replace('-', '_')}`)}</p>
       <h1 class="sv-title">{subject || t(`pageKind_${page.kind.replace('-', '_')}`)}</h1>
-      <p>
-        {indexed === null ? t('loading') : t('listingIndexed', formatCount(indexed), formatCount(urls.length))}
-      </p>
+      <p>{indexed === null ? t('loading') : t('listingIndexed', formatCount(indexed), formatCount(urls.length))}</p>
       {browsable && onBrowse && page.subject?.slug && (
-        <button
-          type="button"
-          class="sv-button"
-          onClick={() => onBrowse(page.kind === 'tag' ? 'tag' : 'category', page.subject?.slug ?? '', subject)}
-        >
+        <button type="button" class="sv-button" onClick={() => onBrowse(page.kind === 'tag' ? 'tag' : 'category', page.subject?.slug ?? '', subject)}>
           {t(page.kind === 'tag' ? 'listingBrowseTag' : 'listingBrowseCategory', subject)}
         </button>
       )}

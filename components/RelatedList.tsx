@@ -39,11 +39,7 @@ export function RelatedList({ items, loading = false }: Props) {
                   </span>
                 )}
               </span>
-              {item.sharedTags.length > 0 && (
-                <span class="sv-shared">
-                  {t('sharedTags', item.sharedTags.map((tag) => tag.name).join(', '))}
-                </span>
-              )}
+              {item.sharedTags.length > 0 && <span class="sv-shared">{t('sharedTags', item.sharedTags.map((tag) => tag.name).join(', '))}</span>}
             </li>
           ))}
         </ol>

@@ -6,7 +6,13 @@ import { readFileSync, writeFileSync, openSync, closeSync, unlinkSync } from 'no
 
 const lock = '/tmp/sv-locales.lock';
 for (let i = 0; ; i++) {
-  try { closeSync(openSync(lock, 'wx')); break; } catch { if (i > 200) throw new Error('locale lock busy'); await new Promise((r) => setTimeout(r, 50)); }
+  try {
+    closeSync(openSync(lock, 'wx'));
+    break;
+  } catch {
+    if (i > 200) throw new Error('locale lock busy');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 try {
   const additions = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -16,7 +22,11 @@ try {
     for (const [key, entry] of Object.entries(additions)) {
       if (!/^[A-Za-z0-9_]+$/.test(key)) throw new Error(`bad key ${key}`);
       if (typeof entry[locale] !== 'string') throw new Error(`${key} lacks ${locale}`);
-      messages[key] = { message: entry[locale], ...(entry.description ? { description: entry.description } : {}), ...(entry.placeholders ? { placeholders: entry.placeholders } : {}) };
+      messages[key] = {
+        message: entry[locale],
+        ...(entry.description ? { description: entry.description } : {}),
+        ...(entry.placeholders ? { placeholders: entry.placeholders } : {}),
+      };
     }
     const sorted = Object.fromEntries(Object.entries(messages).sort(([a], [b]) => a.localeCompare(b)));
     writeFileSync(path, JSON.stringify(sorted, null, 2) + '\n');

@@ -15,12 +15,18 @@ for (const locale of LOCALES) {
   }
 }
 
-const placeholderNames = (entry) => Object.keys(entry?.placeholders ?? {}).map((n) => n.toLowerCase()).sort();
+const placeholderNames = (entry) =>
+  Object.keys(entry?.placeholders ?? {})
+    .map((n) => n.toLowerCase())
+    .sort();
 
 if (problems.length === 0) {
   const [first, second] = LOCALES;
   const keys = { [first]: new Set(Object.keys(catalogs[first])), [second]: new Set(Object.keys(catalogs[second])) };
-  for (const [a, b] of [[first, second], [second, first]]) {
+  for (const [a, b] of [
+    [first, second],
+    [second, first],
+  ]) {
     for (const key of keys[a]) if (!keys[b].has(key)) problems.push(`${key}: in ${a}, missing from ${b}`);
   }
   for (const locale of LOCALES) {

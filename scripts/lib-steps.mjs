@@ -54,7 +54,9 @@ export async function installMissingBrowsers() {
   const packages = ['chromium', 'firefox-esr', 'fonts-dejavu-core', 'ca-certificates'];
   const { code } = await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
   const still = missingBrowsers();
-  return still.length || code !== 0 ? { ok: false, detail: `apt-get install failed; still missing ${still.join(' and ')}` } : { ok: true, detail: 'installed with apt-get' };
+  return still.length || code !== 0
+    ? { ok: false, detail: `apt-get install failed; still missing ${still.join(' and ')}` }
+    : { ok: true, detail: 'installed with apt-get' };
 }
 
 export function fail(line) {
@@ -68,13 +70,22 @@ export function run(command, args, options = {}) {
     const child = spawn(command, args, { stdio: options.capture ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...options.env } });
     let output = '';
     if (options.capture) {
-      child.stdout.on('data', (chunk) => { output += chunk; if (options.echo) process.stdout.write(chunk); });
-      child.stderr.on('data', (chunk) => { output += chunk; if (options.echo) process.stderr.write(chunk); });
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (options.echo) process.stdout.write(chunk);
+      });
+      child.stderr.on('data', (chunk) => {
+        output += chunk;
+        if (options.echo) process.stderr.write(chunk);
+      });
     }
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
-    child.on('error', (error) => { output += String(error); resolve({ code: 127, output }); });
+    child.on('error', (error) => {
+      output += String(error);
+      resolve({ code: 127, output });
+    });
     child.on('close', (code) => {
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);

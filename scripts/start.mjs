@@ -125,4 +125,3 @@ if (flag('serve-only')) {
   closeBrowser = await open(profileDir);
   console.log(`Opened ${START_URL} in ${browserName} with the extension (profile ${profileDir}). Close the window or press Ctrl+C to stop.`);
 }
-

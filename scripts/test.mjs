@@ -2,13 +2,18 @@
 // npm test: every check, in order, stopping at the first failure with one clear line and exit 1.
 //   npm test -- --skip=e2e          leave steps out (comma-separated names)
 //   npm test -- --only=lint,unit    run just these steps
-// Steps: node, browsers, typecheck, lint, locales, unit, build, bundles, web-ext-lint, e2e.
+// Steps: node, browsers, typecheck, lint, format, locales, unit, build, bundles, web-ext-lint, e2e.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { bin, installMissingBrowsers, requireNode22, run } from './lib-steps.mjs';
 
 requireNode22();
 
-const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3).split(',').filter(Boolean);
+const arg = (name) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3)
+    .split(',')
+    .filter(Boolean);
 const only = arg('only');
 const skip = arg('skip') ?? [];
 mkdirSync('test-results', { recursive: true });
@@ -32,7 +37,9 @@ const vitest = (config, report) => async () => {
 const command = (cmd, args) => async () => ({ ok: (await run(cmd, args)).code === 0 });
 
 async function webExtLint() {
-  const { code, output } = await run(bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv3', '--output', 'json', '--no-config-discovery'], { capture: true });
+  const { code, output } = await run(bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv3', '--output', 'json', '--no-config-discovery'], {
+    capture: true,
+  });
   let report;
   try {
     report = JSON.parse(output.slice(output.indexOf('{')));
@@ -41,7 +48,8 @@ async function webExtLint() {
     return { ok: false, detail: 'could not read web-ext lint output' };
   }
   for (const kind of ['errors', 'warnings']) {
-    for (const item of report[kind] ?? []) console.log(`  ${kind.slice(0, -1)} ${item.code}: ${item.file ?? ''}${item.line ? `:${item.line}` : ''} ${item.message}`);
+    for (const item of report[kind] ?? [])
+      console.log(`  ${kind.slice(0, -1)} ${item.code}: ${item.file ?? ''}${item.line ? `:${item.line}` : ''} ${item.message}`);
   }
   const { errors, warnings, notices } = report.summary;
   return { ok: code === 0 && errors === 0, detail: `${errors} errors, ${warnings} warnings, ${notices} notices` };
@@ -52,6 +60,7 @@ const steps = [
   ['browsers', installMissingBrowsers],
   ['typecheck', command(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])],
   ['lint', command(bin('eslint'), ['.'])],
+  ['format', command(bin('prettier'), ['--check', '--log-level', 'warn', '.'])],
   ['locales', command(process.execPath, ['scripts/check-locales.mjs'])],
   ['unit', vitest(null, 'test-results/unit.json')],
   ['build', command('npm', ['run', '--silent', 'build'])],
@@ -82,7 +91,12 @@ for (const [name, step] of steps) {
 
 console.log('\n━━ summary ━━');
 for (const t of timings) console.log(`${t.ok ? '✓' : '✗'} ${t.name.padEnd(13)} ${t.seconds.toFixed(1).padStart(6)} s  ${t.detail}`);
-console.log(`  ${'total'.padEnd(13)} ${timings.reduce((s, t) => s + t.seconds, 0).toFixed(1).padStart(6)} s`);
+console.log(
+  `  ${'total'.padEnd(13)} ${timings
+    .reduce((s, t) => s + t.seconds, 0)
+    .toFixed(1)
+    .padStart(6)} s`,
+);
 if (failed) {
   console.error(`\n✗ npm test failed at step "${failed.name}"${failed.detail ? `: ${failed.detail}` : ''}`);
   process.exit(1);

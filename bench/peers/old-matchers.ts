@@ -10,7 +10,10 @@ export function regexRobotsAllows(rules: { pattern: string; allow: boolean }[], 
   for (const rule of rules) {
     const anchored = rule.pattern.endsWith('$');
     const body = anchored ? rule.pattern.slice(0, -1) : rule.pattern;
-    const regex = body.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    const regex = body
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*');
     if (!new RegExp(`^${regex}${anchored ? '$' : ''}`).test(path)) continue;
     const length = rule.pattern.length;
     if (!best || length > best.length || (length === best.length && rule.allow)) best = { length, allow: rule.allow };
@@ -23,7 +26,10 @@ export function regexSitemapLocs(xml: string): string[] {
   const locs: string[] = [];
   const re = /<loc>([\s\S]*?)<\/loc>/gi;
   for (let m = re.exec(xml); m && locs.length < 50_000; m = re.exec(xml)) {
-    const loc = (m[1] ?? '').replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').replace(/&amp;/g, '&').trim();
+    const loc = (m[1] ?? '')
+      .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+      .replace(/&amp;/g, '&')
+      .trim();
     if (loc) locs.push(loc);
   }
   return locs;

@@ -36,7 +36,10 @@ export async function readStateFile(path: string): Promise<SavedCrawl | null> {
   }
 }
 
-export async function writeStateFile(path: string, saved: { checkpoint: Checkpoint | null; articles: Iterable<ArticleRecord>; vocabulary: readonly VocabTerm[] }): Promise<void> {
+export async function writeStateFile(
+  path: string,
+  saved: { checkpoint: Checkpoint | null; articles: Iterable<ArticleRecord>; vocabulary: readonly VocabTerm[] },
+): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
   await writeFile(temp, JSON.stringify({ checkpoint: saved.checkpoint, articles: [...saved.articles], vocabulary: saved.vocabulary }));
   await rename(temp, path);

@@ -85,8 +85,14 @@ export async function runCrawl(argv: readonly string[], io: CliIo): Promise<numb
   const fetch = nodeFetch(args.connectTo);
   try {
     const saved = args.fresh ? null : await readStateFile(statePath);
-    const resumable = saved && saved.checkpoint.baseUrl === new URL(args.baseUrl).href && saved.checkpoint.mode === args.mode && ['running', 'paused'].includes(saved.checkpoint.state);
-    const initial = resumable ? saved : { checkpoint: null, ...(args.mode === 'refresh' ? await readIndexArticles(args.out) : { articles: [], vocabulary: [] }) };
+    const resumable =
+      saved &&
+      saved.checkpoint.baseUrl === new URL(args.baseUrl).href &&
+      saved.checkpoint.mode === args.mode &&
+      ['running', 'paused'].includes(saved.checkpoint.state);
+    const initial = resumable
+      ? saved
+      : { checkpoint: null, ...(args.mode === 'refresh' ? await readIndexArticles(args.out) : { articles: [], vocabulary: [] }) };
     let lastWrite = 0;
     const store = new MemoryCrawlStore(Date.now, initial, async (s) => {
       if (Date.now() - lastWrite < 1000 && s.checkpoint?.state === 'running') return;
@@ -95,10 +101,18 @@ export async function runCrawl(argv: readonly string[], io: CliIo): Promise<numb
     });
     const progress = progressReporter(io.stderr, args.quiet);
     const crawler = new Crawler(
-      { fetch, parseHtml: (html) => parseHTML(html).document as unknown as Document, recognise, clock: systemClock, store, onProgress: (s) => progress.update(s) },
+      {
+        fetch,
+        parseHtml: (html) => parseHTML(html).document as unknown as Document,
+        recognise,
+        clock: systemClock,
+        store,
+        onProgress: (s) => progress.update(s),
+      },
       { baseUrl: args.baseUrl, delayMs: args.delayMs, concurrency: args.concurrency, limits: { timeoutMs: args.timeoutMs } },
     );
-    if (resumable && !args.quiet) io.stderr.write(`Resuming the crawl saved in ${statePath} (${saved.checkpoint.counts.pagesFetched} pages already fetched).\n`);
+    if (resumable && !args.quiet)
+      io.stderr.write(`Resuming the crawl saved in ${statePath} (${saved.checkpoint.counts.pagesFetched} pages already fetched).\n`);
     const started = Date.now();
     await (resumable ? crawler.resume() : crawler.start(args.mode));
     let interrupted = false;

@@ -113,7 +113,17 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   index.settle();
 
   const articles = [...index.records.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), generator: 'sv-companion index', articles, vocabulary: index.vocabulary.all(), notes: [], trash: [], settings: null };
+  const backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    generator: 'sv-companion index',
+    articles,
+    vocabulary: index.vocabulary.all(),
+    notes: [],
+    trash: [],
+    settings: null,
+  };
   const checked = BackupFile.safeParse(backup);
   if (!checked.success) throw new UsageError(`internal error: the index does not match the backup format (${checked.error.issues[0]?.message ?? 'invalid'})`);
   const json = `${JSON.stringify(checked.data)}\n`;

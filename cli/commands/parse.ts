@@ -30,8 +30,12 @@ Exit codes: 0 answered (not-archive included), 2 bad arguments or an unreadable 
 
 export function hostsArg(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const hosts = value.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
-  if (!hosts.length || hosts.some((h) => !/^[a-z0-9.-]+(:\d{1,5})?$/.test(h))) throw new UsageError(`--hosts needs host names separated by commas, got "${value.slice(0, 200)}"`);
+  const hosts = value
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  if (!hosts.length || hosts.some((h) => !/^[a-z0-9.-]+(:\d{1,5})?$/.test(h)))
+    throw new UsageError(`--hosts needs host names separated by commas, got "${value.slice(0, 200)}"`);
   return hosts;
 }
 
@@ -43,7 +47,16 @@ function toParseOutput(info: PageInfo) {
     url: info.url,
     ...(info.kind === 'not-archive' ? { reason: info.reason } : {}),
     article: article
-      ? { url: article.url, title: article.title, author: article.author, category: article.category, tags: article.tags, publishedAt: article.publishedAt, postId: article.postId, excerpt: article.excerpt }
+      ? {
+          url: article.url,
+          title: article.title,
+          author: article.author,
+          category: article.category,
+          tags: article.tags,
+          publishedAt: article.publishedAt,
+          postId: article.postId,
+          excerpt: article.excerpt,
+        }
       : null,
     listing: info.listing.map((t) => ({ url: t.url, title: t.title, tags: t.tags, category: t.category, publishedAt: t.publishedAt })),
     next: info.next,
@@ -56,7 +69,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (args.positionals.length !== 1) throw new UsageError(args.positionals.length ? 'parse takes exactly one file' : 'parse needs a file (see sv-companion parse --help)');
+  if (args.positionals.length !== 1)
+    throw new UsageError(args.positionals.length ? 'parse takes exactly one file' : 'parse needs a file (see sv-companion parse --help)');
   const file = args.positionals[0] as string;
   const rawUrl = single(args, '--url');
   const url = rawUrl === undefined ? '' : httpUrlArg('--url', rawUrl);

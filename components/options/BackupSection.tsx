@@ -63,7 +63,11 @@ export function BackupSection() {
     if (!file) return setState({ step: 'idle' });
     // Refused here, before reading: a file this size would not even fit in one extension message.
     if (file.size > MAX_IMPORT_CHARS) {
-      return setState({ step: 'refused', fileName: file.name, message: t('optionsImportTooLarge', String(Math.round(file.size / MEGABYTE)), String(MAX_IMPORT_CHARS / MEGABYTE)) });
+      return setState({
+        step: 'refused',
+        fileName: file.name,
+        message: t('optionsImportTooLarge', String(Math.round(file.size / MEGABYTE)), String(MAX_IMPORT_CHARS / MEGABYTE)),
+      });
     }
     setState({ step: 'busy', fileName: file.name });
     let json: string;
@@ -131,7 +135,9 @@ export function BackupSection() {
         </p>
       )}
       <ErrorText error={importError} />
-      {state.step === 'preview' && <ImportPreview report={state.report} fileName={state.fileName} applySettings={{ checked: applySettings, onChange: setApplySettings }} />}
+      {state.step === 'preview' && (
+        <ImportPreview report={state.report} fileName={state.fileName} applySettings={{ checked: applySettings, onChange: setApplySettings }} />
+      )}
       {state.step === 'applied' && <ImportPreview report={state.report} fileName={state.fileName} />}
       {state.step === 'preview' && (
         <div class="actions">

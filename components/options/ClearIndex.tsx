@@ -65,9 +65,7 @@ export function ClearIndex({ disabled, onCleared }: { disabled: boolean; onClear
           </button>
         </div>
       )}
-      {removed !== null && (
-        <p role="status">{tCount('optionsClearIndexDone', removed)}</p>
-      )}
+      {removed !== null && <p role="status">{tCount('optionsClearIndexDone', removed)}</p>}
       <ErrorText error={error} />
     </div>
   );

@@ -42,9 +42,7 @@ export function CrawlProgressBar({ status }: { status: CrawlStatus }) {
           <Figure label={t('optionsCrawlArticles')}>{formatCount(status.articlesIndexed)}</Figure>
           <Figure label={t('optionsCrawlQueued')}>{formatCount(status.queued)}</Figure>
           <Figure label={t('optionsCrawlErrors')}>{formatCount(status.errors)}</Figure>
-          {status.state === 'running' && status.etaMs !== null && (
-            <Figure label={t('optionsCrawlEta')}>{formatDuration(status.etaMs)}</Figure>
-          )}
+          {status.state === 'running' && status.etaMs !== null && <Figure label={t('optionsCrawlEta')}>{formatDuration(status.etaMs)}</Figure>}
         </dl>
       )}
       {status.message && <p class="crawl-message">{status.message}</p>}

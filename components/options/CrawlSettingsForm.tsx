@@ -9,7 +9,15 @@ const CONCURRENCY = Array.from({ length: LIMITS.crawlConcurrency }, (_, i) => i 
 
 /** Crawl politeness: delay between requests (seconds, shown; milliseconds, stored) and concurrency 1–4.
  * The owner keys it by the stored values, so a save (or an import) starts it afresh from them. */
-export function CrawlSettingsForm({ settings, disabled, onSave }: { settings: Settings; disabled: boolean; onSave: (patch: Partial<Settings>) => Promise<boolean> }) {
+export function CrawlSettingsForm({
+  settings,
+  disabled,
+  onSave,
+}: {
+  settings: Settings;
+  disabled: boolean;
+  onSave: (patch: Partial<Settings>) => Promise<boolean>;
+}) {
   const [delay, setDelay] = useState(String(settings.crawlDelayMs / 1000));
   const [concurrency, setConcurrency] = useState(settings.crawlConcurrency);
   const [invalid, setInvalid] = useState(false);

@@ -19,7 +19,10 @@ export function ErrorText({ error, context }: { error: ProtocolError | null; con
   if (!error) return null;
   return (
     <p class="error" role="alert">
-      <strong>{context ? `${context} ` : ''}{t(CODE_KEYS[error.code])}</strong>
+      <strong>
+        {context ? `${context} ` : ''}
+        {t(CODE_KEYS[error.code])}
+      </strong>
       {error.message && <span class="error-detail"> {error.message}</span>}
     </p>
   );

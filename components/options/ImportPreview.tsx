@@ -20,7 +20,15 @@ const COLUMNS = [
  * What an import will change (preview) or changed (applied): counts per kind, the settings that differ
  * (applied only when ticked: `applySettings`), and rejection reasons.
  */
-export function ImportPreview({ report, fileName, applySettings }: { report: ImportReport; fileName: string; applySettings?: { checked: boolean; onChange: (checked: boolean) => void } }) {
+export function ImportPreview({
+  report,
+  fileName,
+  applySettings,
+}: {
+  report: ImportReport;
+  fileName: string;
+  applySettings?: { checked: boolean; onChange: (checked: boolean) => void };
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   // Moving focus to the result tells keyboard and screen-reader users the preview is ready.
   useEffect(() => heading.current?.focus(), [report]);
@@ -56,7 +64,11 @@ export function ImportPreview({ report, fileName, applySettings }: { report: Imp
       </table>
       {report.futureTimes > 0 && <p>{t('optionsImportFutureTimes', formatCount(report.futureTimes))}</p>}
       <h4>{t('optionsImportSettingsTitle')}</h4>
-      {report.settings ? <ImportSettingsDiff settings={report.settings} applied={report.applied} apply={applySettings} /> : <p>{t('optionsImportSettingsNone')}</p>}
+      {report.settings ? (
+        <ImportSettingsDiff settings={report.settings} applied={report.applied} apply={applySettings} />
+      ) : (
+        <p>{t('optionsImportSettingsNone')}</p>
+      )}
       {!report.applied && <p class="hint">{t('optionsImportMergeRule')}</p>}
       {report.rejections.length > 0 && (
         <>

@@ -21,7 +21,15 @@ function shown(settings: Settings, key: SettingKey): string {
  * box that applies them — unticked by default, since a file from someone else would otherwise point the
  * crawler at their hosts.
  */
-export function ImportSettingsDiff({ settings, applied, apply }: { settings: ImportSettings; applied: boolean; apply?: { checked: boolean; onChange: (checked: boolean) => void } }) {
+export function ImportSettingsDiff({
+  settings,
+  applied,
+  apply,
+}: {
+  settings: ImportSettings;
+  applied: boolean;
+  apply?: { checked: boolean; onChange: (checked: boolean) => void };
+}) {
   if (settings.changed.length === 0) return <p>{t('optionsImportSettingsSame')}</p>;
   return (
     <div class="import-settings">

@@ -107,7 +107,14 @@ export function NoteItem({ note, onChanged, onTrashed }: Props) {
         <div class="note-edit">
           <RatingStars value={rating} onChange={(next) => void saveRating(next)} />
           <NoteEditor value={note.text} onSave={saveText} onDraft={drafts ? (text) => drafts.draft(note.url, text) : undefined} />
-          <button type="button" class="primary" onClick={() => { setEditing(false); onChanged(); }}>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              setEditing(false);
+              onChanged();
+            }}
+          >
             {t('optionsDone')}
           </button>
         </div>
@@ -123,7 +130,10 @@ export function NoteItem({ note, onChanged, onTrashed }: Props) {
             type="button"
             data-action="edit"
             disabled={busy}
-            onClick={() => { setError(null); setEditing(true); }}
+            onClick={() => {
+              setError(null);
+              setEditing(true);
+            }}
             aria-label={t(note.hasNote ? 'optionsEditNoteNamed' : 'optionsWriteNoteNamed', title)}
           >
             {t(note.hasNote ? 'optionsEdit' : 'optionsWriteNote')}

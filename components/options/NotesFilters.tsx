@@ -56,7 +56,17 @@ export function NotesFilters({ filter, facets, onChange }: { filter: NoteFilter;
 }
 
 /** A tag or rubrique filter: "any", then each value the reader's notes have, with its count. */
-function FacetSelect({ label, selected, facets, onSelect }: { label: string; selected: string | null; facets: NoteFacets['tags'] | undefined; onSelect: (slug: string | null) => void }) {
+function FacetSelect({
+  label,
+  selected,
+  facets,
+  onSelect,
+}: {
+  label: string;
+  selected: string | null;
+  facets: NoteFacets['tags'] | undefined;
+  onSelect: (slug: string | null) => void;
+}) {
   return (
     <label class="field">
       <span>{label}</span>

@@ -71,7 +71,9 @@ export function NotesLibrary({ version, onTrashed }: Props) {
       <ErrorText error={error} />
       {page && (
         <p class="result-count" role="status">
-          {total === 0 ? t(filtered ? 'optionsNoMatchingNotes' : 'optionsNoNotes') : t('optionsNotesRange', formatCount(first), formatCount(last), formatCount(total))}
+          {total === 0
+            ? t(filtered ? 'optionsNoMatchingNotes' : 'optionsNoNotes')
+            : t('optionsNotesRange', formatCount(first), formatCount(last), formatCount(total))}
         </p>
       )}
       {page && page.items.length > 0 && (

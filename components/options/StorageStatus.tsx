@@ -42,7 +42,13 @@ export function StorageStatus() {
           <p data-kept={status.kept} class={status.kept === 'best-effort' ? 'error' : undefined}>
             {t(KEPT_MESSAGE[status.kept])}
           </p>
-          <p data-usage>{status.usage === null ? t('optionsStorageUsageUnknown') : status.quota === null ? t('optionsStorageUsage', formatBytes(status.usage)) : t('optionsStorageUsageOf', formatBytes(status.usage), formatBytes(status.quota))}</p>
+          <p data-usage>
+            {status.usage === null
+              ? t('optionsStorageUsageUnknown')
+              : status.quota === null
+                ? t('optionsStorageUsage', formatBytes(status.usage))
+                : t('optionsStorageUsageOf', formatBytes(status.usage), formatBytes(status.quota))}
+          </p>
         </>
       )}
     </div>

@@ -16,10 +16,13 @@ interface Props {
 /** Deleted notes, restorable for 30 days. Titles and texts are shown as text only. */
 export function TrashList({ version, onRestored }: Props) {
   const { call } = useServices();
-  const trash = useCall(async (ask) => {
-    const result = await ask('ui.listTrash', {});
-    return result.ok ? { ok: true as const, value: [...result.value].sort((a, b) => b.deletedAt - a.deletedAt) } : result;
-  }, [version]);
+  const trash = useCall(
+    async (ask) => {
+      const result = await ask('ui.listTrash', {});
+      return result.ok ? { ok: true as const, value: [...result.value].sort((a, b) => b.deletedAt - a.deletedAt) } : result;
+    },
+    [version],
+  );
   const [restoreError, setRestoreError] = useState<ProtocolError | null>(null);
   const [busyUrl, setBusyUrl] = useState<string | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
@@ -53,9 +56,7 @@ export function TrashList({ version, onRestored }: Props) {
               <li key={note.url}>
                 <div class="trash-text">
                   <strong>{title}</strong>
-                  <span class="hint">
-                    {t('optionsTrashDeletedOn', formatDateTime(note.deletedAt), formatDay(note.deletedAt + TRASH_RETENTION_MS))}
-                  </span>
+                  <span class="hint">{t('optionsTrashDeletedOn', formatDateTime(note.deletedAt), formatDay(note.deletedAt + TRASH_RETENTION_MS))}</span>
                   {note.text && <span class="trash-excerpt">{note.text.length > 200 ? `${note.text.slice(0, 200)}…` : note.text}</span>}
                 </div>
                 <button type="button" disabled={busyUrl !== null} onClick={() => restore(note)} aria-label={t('optionsRestoreNamed', title)}>

@@ -48,11 +48,18 @@ export function TrashedHighlights({ onRestored }: { onRestored: () => void }) {
               <li key={highlight.id}>
                 <div class="trash-text">
                   <strong>{highlight.title ?? highlight.url}</strong>
-                  <span class="hint">{t('optionsTrashDeletedOn', formatDateTime(highlight.deletedAt), formatDay(highlight.deletedAt + TRASH_RETENTION_MS))}</span>
+                  <span class="hint">
+                    {t('optionsTrashDeletedOn', formatDateTime(highlight.deletedAt), formatDay(highlight.deletedAt + TRASH_RETENTION_MS))}
+                  </span>
                   <blockquote class="highlight-quote trash-excerpt">{quote}</blockquote>
                   {highlight.note && <span class="trash-excerpt">{excerpt(highlight.note, 200)}</span>}
                 </div>
-                <button type="button" disabled={busyId !== null} onClick={() => restore(highlight)} aria-label={t('optionsRestoreHighlightNamed', excerpt(highlight.selectors.quote.exact, 60))}>
+                <button
+                  type="button"
+                  disabled={busyId !== null}
+                  onClick={() => restore(highlight)}
+                  aria-label={t('optionsRestoreHighlightNamed', excerpt(highlight.selectors.quote.exact, 60))}
+                >
                   {t('optionsRestore')}
                 </button>
               </li>

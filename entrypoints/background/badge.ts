@@ -35,7 +35,12 @@ export async function updateArticleBadge(tabId: number, note: Pick<Note, 'rating
 /** Same URL modulo fragment, trailing slash and scheme: how a tab's address matches a canonical URL. */
 function sameArticle(tabUrl: string | undefined, url: string): boolean {
   if (!tabUrl) return false;
-  const strip = (value: string) => value.replace(/^https?:\/\//i, '').replace(/#.*$/, '').replace(/\/$/, '').toLowerCase();
+  const strip = (value: string) =>
+    value
+      .replace(/^https?:\/\//i, '')
+      .replace(/#.*$/, '')
+      .replace(/\/$/, '')
+      .toLowerCase();
   return strip(tabUrl) === strip(url);
 }
 

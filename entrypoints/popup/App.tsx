@@ -70,11 +70,7 @@ export function App({ target }: { target: PopupTarget }) {
         {view.kind === 'listing' && <ListingSummary page={view.page} onBrowse={browse} />}
         {view.kind === 'browse' && <BrowseList key={`${view.by}:${view.slug}`} by={view.by} slug={view.slug} name={view.name} onBack={back} />}
         {view.kind === 'other' && (
-          <Dashboard
-            tabId={target.tabId}
-            reason={view.reason}
-            onRecognised={(page) => setStack((old) => [...old, viewForPage(page)])}
-          />
+          <Dashboard tabId={target.tabId} reason={view.reason} onRecognised={(page) => setStack((old) => [...old, viewForPage(page)])} />
         )}
         {view.kind === 'dashboard' && (
           <>

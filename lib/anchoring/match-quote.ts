@@ -107,8 +107,10 @@ function pageWide(text: string, quote: string, maxErrors: number): Candidate[] {
   const probeErrors = Math.floor(PROBE * MAX_QUOTE_ERROR_RATE);
   const out: Candidate[] = [];
   const margin = Math.ceil(q * MAX_QUOTE_ERROR_RATE) + PROBE;
-  for (const m of search(masked(text, quote), quote.slice(0, PROBE), probeErrors).slice(0, 20)) out.push(...approximate(text, quote, m.start - margin, m.start + q + margin, maxErrors));
-  for (const m of search(masked(text, quote), quote.slice(-PROBE), probeErrors).slice(0, 20)) out.push(...approximate(text, quote, m.end - q - margin, m.end + margin, maxErrors));
+  for (const m of search(masked(text, quote), quote.slice(0, PROBE), probeErrors).slice(0, 20))
+    out.push(...approximate(text, quote, m.start - margin, m.start + q + margin, maxErrors));
+  for (const m of search(masked(text, quote), quote.slice(-PROBE), probeErrors).slice(0, 20))
+    out.push(...approximate(text, quote, m.end - q - margin, m.end + margin, maxErrors));
   return out;
 }
 

@@ -7,7 +7,8 @@ import { scopedFirst } from './scope';
 import { postContainers } from './wordpress';
 
 /** Theme classes of the post's text block, from WordPress themes (2003–2014) and the archive's own. */
-export const CONTENT_SELECTOR = '.entry-content, .entry, .post-content, .storycontent, .post-body, .article-body, .article-content, .texte, .contenu, .content, .chapo';
+export const CONTENT_SELECTOR =
+  '.entry-content, .entry, .post-content, .storycontent, .post-body, .article-body, .article-content, .texte, .contenu, .content, .chapo';
 
 export interface ArticleBody {
   element: Element;

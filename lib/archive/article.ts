@@ -135,20 +135,23 @@ export function extractArticle(input: ArticleInput): Omit<ArticleMeta, 'url'> & 
   ]);
   const headline = once(() => (container ? titleIn(container, postLevel) : null));
   const title = first<string>(sources, 'title', [
-    ['structured', () => structured.title ? stripSiteName(structured.title, structured.siteName) || null : null],
-    ['wordpress', () => {
-      const heading = headline();
-      return heading ? stripSiteName(heading.text, structured.siteName) || null : null;
-    }],
+    ['structured', () => (structured.title ? stripSiteName(structured.title, structured.siteName) || null : null)],
+    [
+      'wordpress',
+      () => {
+        const heading = headline();
+        return heading ? stripSiteName(heading.text, structured.siteName) || null : null;
+      },
+    ],
     ['text', () => stripSiteName(context.doc.title ?? '', structured.siteName) || null],
   ]);
   const author = first<string>(sources, 'author', [
-    ['structured', () => structured.author ? cleanAuthor(structured.author) : null],
+    ['structured', () => (structured.author ? cleanAuthor(structured.author) : null)],
     ['wordpress', wpAuthor],
     ['text', () => text.author],
   ]);
   const category = first<Tag>(sources, 'category', [
-    ['structured', () => structured.section ? (named([structured.section], context, 'category')[0] ?? null) : null],
+    ['structured', () => (structured.section ? (named([structured.section], context, 'category')[0] ?? null) : null)],
     ['wordpress', () => links.categories[0] ?? (classCategory ? { slug: classCategory, name: nameFor(context, 'category', classCategory) } : null)],
     ['text', () => text.category],
     ['url', () => categoryFromPermalink(context.url, context)],

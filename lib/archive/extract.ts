@@ -54,7 +54,14 @@ function pageUrlOf(own: string | null, onArchive: boolean, original: string | nu
   return own;
 }
 
-function decideKind(body: PageKind | null, shapeKind: UrlShape['kind'], teaserCount: () => number, postCount: () => number, notFound: () => boolean, ogType: () => string | null): PageKind | null {
+function decideKind(
+  body: PageKind | null,
+  shapeKind: UrlShape['kind'],
+  teaserCount: () => number,
+  postCount: () => number,
+  notFound: () => boolean,
+  ogType: () => string | null,
+): PageKind | null {
   if (body) return body;
   if (notFound() && postCount() <= 1) return 'not-found';
   if (shapeKind === 'one-segment') return postCount() >= 2 || teaserCount() >= 2 ? 'category' : postCount() === 1 || ogType() === 'article' ? 'article' : null;
@@ -109,7 +116,14 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
   const pageUrl = pageUrlOf(ownUrl, onArchive, original, () => originalUrlOf(doc, structured(), hosts));
   const resolve = cached(makeResolver({ doc, loadedFrom: loaded, original: pageUrl, hosts }));
   let vocabulary: PageVocabulary | null = null;
-  const context: PageContext = { doc, url: pageUrl, hosts, resolve, termName: makeTermNames(doc, resolve), vocabulary: () => (vocabulary ??= readVocabulary(doc, resolve)) };
+  const context: PageContext = {
+    doc,
+    url: pageUrl,
+    hosts,
+    resolve,
+    termName: makeTermNames(doc, resolve),
+    vocabulary: () => (vocabulary ??= readVocabulary(doc, resolve)),
+  };
 
   if (isStaticOrAttachmentBody(bodyClasses)) return notArchive('a static or attachment page, neither an article nor a listing', pageUrl);
   const shape: UrlShape = pageUrl ? urlShape(pageUrl) : { kind: 'unknown', slug: null, page: 1 };
@@ -117,9 +131,17 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
   const notFound = () => looksNotFound(doc.title ?? '', boundedText(selectFirst(doc, 'h1, h2'), 200));
   let teasers: ListingTeasers | null = null;
   const listing = () => (teasers ??= extractTeasers(posts(), main, context));
-  const kind = decideKind(bodyClassKind(bodyClasses), shape.kind, () => listing().teasers.length, () => posts().length, notFound, () => structured().ogType);
+  const kind = decideKind(
+    bodyClassKind(bodyClasses),
+    shape.kind,
+    () => listing().teasers.length,
+    () => posts().length,
+    notFound,
+    () => structured().ogType,
+  );
   if (!kind) return notArchive('an archive page of no known kind', pageUrl);
-  if (kind === 'not-found' || kind === 'not-archive') return { ...notArchive('', pageUrl), kind, reason: kind === 'not-found' ? "the archive's page-not-found page" : null };
+  if (kind === 'not-found' || kind === 'not-archive')
+    return { ...notArchive('', pageUrl), kind, reason: kind === 'not-found' ? "the archive's page-not-found page" : null };
 
   if (kind === 'article') {
     const container = firstPost ?? main;
@@ -131,14 +153,34 @@ function extractUnsafe(doc: Document, url: string, options: RecogniseOptions, ju
     if (original && original === pageUrl && !onArchive) article.sources.url = 'structured';
     for (const fact of metaTerms(structured(), context)) addFact(context.vocabulary(), fact);
     const https = declaresHttps([structured().canonical, structured().ogUrl], article.url, hosts) ? { https: true as const } : {};
-    return { kind, url: pageUrl, reason: null, article: { ...article, url: article.url, ...https }, listing: [], subject: null, next: null, vocabulary: context.vocabulary().facts };
+    return {
+      kind,
+      url: pageUrl,
+      reason: null,
+      article: { ...article, url: article.url, ...https },
+      listing: [],
+      subject: null,
+      next: null,
+      vocabulary: context.vocabulary().facts,
+    };
   }
   if (isListingKind(kind)) {
     const { teasers: items, unread } = listing();
     const subject = listingSubject(kind, context, bodyClasses);
     // The heading of a tag / rubrique page names its term: the page's own word for it.
-    if ((kind === 'tag' || kind === 'category') && subject?.slug && subject.name && subject.heading) addFact(context.vocabulary(), { kind, slug: subject.slug, name: clip(subject.name, LIMITS.tagName), via: 'heading' });
-    return { kind, url: pageUrl, reason: null, article: null, listing: items, subject: subject && { slug: subject.slug, name: subject.name }, next: nextPage(doc, context), vocabulary: context.vocabulary().facts, unread };
+    if ((kind === 'tag' || kind === 'category') && subject?.slug && subject.name && subject.heading)
+      addFact(context.vocabulary(), { kind, slug: subject.slug, name: clip(subject.name, LIMITS.tagName), via: 'heading' });
+    return {
+      kind,
+      url: pageUrl,
+      reason: null,
+      article: null,
+      listing: items,
+      subject: subject && { slug: subject.slug, name: subject.name },
+      next: nextPage(doc, context),
+      vocabulary: context.vocabulary().facts,
+      unread,
+    };
   }
   return notArchive('unexpected page kind', pageUrl);
 }

@@ -5,7 +5,10 @@ export { DEFAULT_ARCHIVE_HOSTS };
 
 /** Lowercase, without a trailing dot or a default port. */
 export function normaliseHost(host: string): string {
-  return host.toLowerCase().replace(/\.$/, '').replace(/:(80|443)$/, '');
+  return host
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/:(80|443)$/, '');
 }
 
 /** True when `host` (any case, optional trailing dot) is one of `hosts`. */

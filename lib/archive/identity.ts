@@ -49,7 +49,8 @@ function firstOnArchive(candidates: (string | null)[], hosts: readonly string[])
   return null;
 }
 
-const HEADER_SELECTOR = '#header, #masthead, .site-header, #logo, .logo, .site-title, #site-title, #blog-title, .blog-title, #branding, #title, #bandeau, #entete';
+const HEADER_SELECTOR =
+  '#header, #masthead, .site-header, #logo, .logo, .site-title, #site-title, #blog-title, .blog-title, #branding, #title, #bandeau, #entete';
 const FOOTER_SELECTOR = '#footer, footer, .footer, #colophon, .site-info, .credits, #bottom, #pied, #copyright, #pied-de-page';
 /** A title segment that is exactly the site name ("… | SecurityVibes"), not an article about it. */
 const TITLE_SITE = /^(security\s?vibes|qualys community|communaute qualys)(\s*[-:|»].{0,60})?$/;

@@ -34,7 +34,11 @@ export function teaserOf(post: Element, context: PageContext): Teaser | null {
   // (WordPress's lossy class form of a known slug), else it stays pending evidence — never a made-up tag.
   const tags: Tag[] = [...links.tags];
   const vocabulary = context.vocabulary();
-  const classes = resolveClasses(vocabulary, 'tag', terms.tags.filter((slug) => !tags.some((t) => t.slug === slug)));
+  const classes = resolveClasses(
+    vocabulary,
+    'tag',
+    terms.tags.filter((slug) => !tags.some((t) => t.slug === slug)),
+  );
   for (const fact of classes.resolved) {
     if (!tags.some((t) => t.slug === fact.slug) && tags.length < LIMITS.tagsPerArticle) tags.push({ slug: fact.slug, name: fact.name });
   }
@@ -122,7 +126,8 @@ function sameListing(a: URL, b: URL): boolean {
   return strip(a) === strip(b);
 }
 
-const NEXT_WORDS = /(articles? (plus )?anciens|entr[ée]es pr[ée]c[ée]dentes|billets pr[ée]c[ée]dents|page suivante|suivante|older (posts|entries)|next page|messages plus anciens)/i;
+const NEXT_WORDS =
+  /(articles? (plus )?anciens|entr[ée]es pr[ée]c[ée]dentes|billets pr[ée]c[ée]dents|page suivante|suivante|older (posts|entries)|next page|messages plus anciens)/i;
 
 /**
  * The next (older) page: rel=next, else any link to this listing's page N+1 (whatever the theme

@@ -53,7 +53,14 @@ export function urlShape(url: string): UrlShape {
   const first = decodeSegment(segments[0] ?? '');
   const last = decodeSegment(segments[segments.length - 1] ?? '');
   // ?attachment_id=12 is an attachment page (an image or file of a post), not an article.
-  if (query.get('attachment_id') || last === 'feed' || first === 'wp-content' || first === 'wp-admin' || first === 'wp-includes' || /\.(xml|txt|css|js|jpe?g|png|gif|pdf|zip)$/.test(last)) {
+  if (
+    query.get('attachment_id') ||
+    last === 'feed' ||
+    first === 'wp-content' ||
+    first === 'wp-admin' ||
+    first === 'wp-includes' ||
+    /\.(xml|txt|css|js|jpe?g|png|gif|pdf|zip)$/.test(last)
+  ) {
     return { kind: 'unknown', slug: null, page };
   }
   if (segments.length === 0) return { kind: 'home', slug: null, page };
@@ -95,10 +102,14 @@ export function bodyClassKind(tokens: readonly string[]): PageKind | null {
  * of a post, /rubrique/post/image-1/, which also carries `single`): not an article, not a listing.
  */
 export function isStaticOrAttachmentBody(tokens: readonly string[]): boolean {
-  return tokens.includes('attachment') || (tokens.includes('page') && !tokens.includes('home') && !tokens.includes('blog') && tokens.some((t) => t.startsWith('page-id-')));
+  return (
+    tokens.includes('attachment') ||
+    (tokens.includes('page') && !tokens.includes('home') && !tokens.includes('blog') && tokens.some((t) => t.startsWith('page-id-')))
+  );
 }
 
-const NOT_FOUND_WORDS = /page non trouvee|page introuvable|erreur 404|error 404|not found|cette page n'existe pas|n'a pu etre trouve|page demandee est introuvable/;
+const NOT_FOUND_WORDS =
+  /page non trouvee|page introuvable|erreur 404|error 404|not found|cette page n'existe pas|n'a pu etre trouve|page demandee est introuvable/;
 
 /** True when a heading or the title says "404 / page not found". */
 export function looksNotFound(title: string, heading: string): boolean {

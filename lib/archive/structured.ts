@@ -60,7 +60,10 @@ function meta(head: HeadIndex, key: string): string | null {
 }
 
 function metaAll(head: HeadIndex, key: string, max: number): string[] {
-  return (head.meta.get(key) ?? []).map((v) => cleanText(v, 200)).filter(Boolean).slice(0, max);
+  return (head.meta.get(key) ?? [])
+    .map((v) => cleanText(v, 200))
+    .filter(Boolean)
+    .slice(0, max);
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -105,8 +108,17 @@ function jsonLdArticle(doc: Document): { [key: string]: Json } | null {
 }
 
 function keywordsOf(value: Json | undefined): string[] {
-  if (typeof value === 'string') return value.split(',').map((k) => cleanText(k, 200)).filter(Boolean).slice(0, 100);
-  if (Array.isArray(value)) return value.map((k) => cleanText(asText(k) ?? '', 200)).filter(Boolean).slice(0, 100);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((k) => cleanText(k, 200))
+      .filter(Boolean)
+      .slice(0, 100);
+  if (Array.isArray(value))
+    return value
+      .map((k) => cleanText(asText(k) ?? '', 200))
+      .filter(Boolean)
+      .slice(0, 100);
   return [];
 }
 

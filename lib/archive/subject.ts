@@ -11,7 +11,8 @@ const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'jui
 const HEADING = '.page-title, .archive-title, h1.title, .pagetitle, #content h1, #content h2.pagetitle, main h1, h1';
 
 // "Articles marqués avec X", "Archives de l'étiquette X", "Articles de X", "Archives pour la catégorie X".
-const LABEL = /^(?:articles|archives|billets)(?: \S+)? (?:avec|de|par|pour|dans|du) (?:(?:la |le |l['’])?(?:[ée]tiquette|tag|mots?[- ]cl\S+|cat[ée]gorie|rubrique|auteur)\s*:?\s+)?/i;
+const LABEL =
+  /^(?:articles|archives|billets)(?: \S+)? (?:avec|de|par|pour|dans|du) (?:(?:la |le |l['’])?(?:[ée]tiquette|tag|mots?[- ]cl\S+|cat[ée]gorie|rubrique|auteur)\s*:?\s+)?/i;
 
 /** The listing heading ("Archives pour le tag « APT »") reduced to the quoted or trailing name. */
 function headingName(doc: Document): string | null {
@@ -47,7 +48,10 @@ export function listingSubject(kind: PageKind, context: PageContext, bodyClasses
   const urlSlug = shape.slug;
   if (kind === 'search') return { slug: null, name: cleanText(urlSlug ?? headingName(context.doc) ?? '', LIMITS.title) || null };
   if (kind === 'date') {
-    const month = urlSlug && /^\d{4}-\d{2}/.test(urlSlug) ? { y: Number(urlSlug.slice(0, 4)), mo: Number(urlSlug.slice(5, 7)) } : parseFrenchMonth(headingName(context.doc) ?? '');
+    const month =
+      urlSlug && /^\d{4}-\d{2}/.test(urlSlug)
+        ? { y: Number(urlSlug.slice(0, 4)), mo: Number(urlSlug.slice(5, 7)) }
+        : parseFrenchMonth(headingName(context.doc) ?? '');
     const slug = urlSlug ?? (month ? `${month.y}-${String(month.mo).padStart(2, '0')}` : null);
     const name = month && month.mo >= 1 && month.mo <= 12 ? `${MONTH_NAMES[month.mo - 1]} ${month.y}` : slug;
     return { slug, name };
@@ -65,5 +69,9 @@ export function listingSubject(kind: PageKind, context: PageContext, bodyClasses
 }
 
 export function bodyClassesOf(doc: Document): string[] {
-  return doc.body ? classes(doc.body).map((t) => t.toLowerCase()).slice(0, 200) : [];
+  return doc.body
+    ? classes(doc.body)
+        .map((t) => t.toLowerCase())
+        .slice(0, 200)
+    : [];
 }

@@ -24,18 +24,25 @@ export interface TextFacts {
 const WEEKDAY = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
 const CLOCK = String.raw`(?:\s*(?:à|a|,|-)?\s*\d{1,2}\s*[h:]\s*\d{2})?`;
 const DATE = String.raw`(?:${WEEKDAY}\s+)?(?:1er|\d{1,2})\s+[a-zéû]{3,9}\.?\s+\d{4}${CLOCK}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}${CLOCK}`;
-const AUTEUR = new RegExp(String.raw`auteur de l['’]article\s*:?\s*(.+?)\s*(?:,|$)(?:\s*(?:publi[ée]\s+)?le\s+(${DATE})\s*,?)?(?:\s*dans la rubrique\s*:?\s*(.+?))?\s*$`, 'i');
+const AUTEUR = new RegExp(
+  String.raw`auteur de l['’]article\s*:?\s*(.+?)\s*(?:,|$)(?:\s*(?:publi[ée]\s+)?le\s+(${DATE})\s*,?)?(?:\s*dans la rubrique\s*:?\s*(.+?))?\s*$`,
+  'i',
+);
 const VERB = String.raw`(?:publi[ée]|post[ée]|mis en ligne|[ée]crit|r[ée]dig[ée])`;
 // "Jérôme Vasseur le 24 mars 2010, dans la rubrique X", "Publié par X le 24 mars 2010 dans Y" (but "dans le
 // cadre de…" names no rubrique).
-const WHO_WHEN = new RegExp(String.raw`^(?:${VERB}\s+)?(?:par\s+)?(.{2,100}?)\s*,?\s+le\s+(${DATE})\s*,?\s*(?:dans\s+(?:la rubrique\s*:?\s*|(?!(?:les?|la|une?|des|du|de|ce|cette|son|sa|ses)\s|l['’]))(.+?))?\s*$`, 'i');
+const WHO_WHEN = new RegExp(
+  String.raw`^(?:${VERB}\s+)?(?:par\s+)?(.{2,100}?)\s*,?\s+le\s+(${DATE})\s*,?\s*(?:dans\s+(?:la rubrique\s*:?\s*|(?!(?:les?|la|une?|des|du|de|ce|cette|son|sa|ses)\s|l['’]))(.+?))?\s*$`,
+  'i',
+);
 const PUBLISHED = new RegExp(String.raw`${VERB}\s+le\s+(${DATE})\s*(?:par\s+(.+?))?\s*(?:,?\s*dans\s+(?:la rubrique\s+)?(.+?))?\s*$`, 'i');
 /** A line that is only a date: "Le 12 janvier 2009", "le 24/03/2010 à 10h20". */
 const DATE_LINE = new RegExp(String.raw`^le\s+(${DATE})\s*\.?$`, 'i');
 const RUBRIQUE = /(?:^|\s)(?:rubrique|cat[ée]gorie|class[ée] dans)\s*:\s*(.+?)\s*$/i;
 const TAGS = /(?:^|\s)(?:[ée]tiquettes|mots[- ]cl[ée]s|mots[- ]clefs|tags|sujets|th[èe]mes)\s*:\s*(.+?)\s*$/i;
 /** Where a captured name stops: the next field of the meta line. */
-const FIELD_END = /\s*(?:[|•·—]|\s(?:[ée]tiquettes|mots[- ]cl[ée]s|tags)\s*:|\s\d+\s+commentaires?|\s(?:aucun|pas de)\s+commentaire|\s(?:r[ée]agir|imprimer|lire la suite|commenter)\b).*$/i;
+const FIELD_END =
+  /\s*(?:[|•·—]|\s(?:[ée]tiquettes|mots[- ]cl[ée]s|tags)\s*:|\s\d+\s+commentaires?|\s(?:aucun|pas de)\s+commentaire|\s(?:r[ée]agir|imprimer|lire la suite|commenter)\b).*$/i;
 /** Every meta-line pattern needs "auteur de l'article" or "le <date>" (a date starts with a digit, maybe after a weekday). */
 const META_HINT = new RegExp(String.raw`auteur de l|(?:^|\s)le\s+(?:${WEEKDAY}\s+)?\d`, 'i');
 // Words a "X le <date>" line may start with that name no one ("Dernière mise à jour le 3 avril 2012").

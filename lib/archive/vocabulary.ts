@@ -13,7 +13,10 @@ import { cleanText, fold } from './text';
 
 /** WordPress sanitize_html_class(): %XX octets dropped, then every character outside A-Za-z0-9_-. */
 export function lossyClass(slug: string): string {
-  return slug.replace(/%[a-fA-F0-9]{2}/g, '').replace(/[^A-Za-z0-9_-]/g, '').toLowerCase();
+  return slug
+    .replace(/%[a-fA-F0-9]{2}/g, '')
+    .replace(/[^A-Za-z0-9_-]/g, '')
+    .toLowerCase();
 }
 
 export interface PageVocabulary {
@@ -68,7 +71,16 @@ export function addFact(vocabulary: PageVocabulary, fact: VocabFact): boolean {
  */
 export function readVocabulary(doc: Document, resolve: (href: string | null) => string | null): PageVocabulary {
   const vocabulary = emptyVocabulary();
-  const links = linksWhere(doc, (href, link) => href.includes('tag') || href.includes('categor') || relHas(link, 'tag') || relHas(link, 'category') || /cat-item/.test(link.parentElement?.getAttribute('class') ?? ''), 3000);
+  const links = linksWhere(
+    doc,
+    (href, link) =>
+      href.includes('tag') ||
+      href.includes('categor') ||
+      relHas(link, 'tag') ||
+      relHas(link, 'category') ||
+      /cat-item/.test(link.parentElement?.getAttribute('class') ?? ''),
+    3000,
+  );
   for (const link of links) {
     if (isPaginationLink(link)) continue;
     const widget = /cat-item/.test(link.parentElement?.getAttribute('class') ?? '');

@@ -219,7 +219,13 @@ export function dateIn(container: Element, postLevel: boolean): DateParts | null
 
 /** A calendar badge (`<span>24</span><span>mars</span><span>2010</span>`): its parts read apart. */
 function badgeDate(el: Element): DateParts | null {
-  return el.children.length > 1 ? parseAnyDate(Array.from(el.children, (part) => part.textContent).join(' ').slice(0, 200)) : null;
+  return el.children.length > 1
+    ? parseAnyDate(
+        Array.from(el.children, (part) => part.textContent)
+          .join(' ')
+          .slice(0, 200),
+      )
+    : null;
 }
 
 const AUTHOR_SELECTORS = '.author .fn, .vcard .fn, .byline .author, .author a, .entry-author, .post-author, .auteur';

@@ -77,7 +77,18 @@ export type StatusFields = Pick<Checkpoint, 'state' | 'mode' | 'message' | 'star
 /** The public status shape (lib/model CrawlStatus). */
 export function statusOf(fields: StatusFields | null, etaMs: number | null = null): CrawlStatus {
   if (!fields) {
-    return { state: 'idle', mode: null, pagesFetched: 0, articlesIndexed: 0, queued: 0, errors: 0, startedAt: null, updatedAt: null, etaMs: null, message: null };
+    return {
+      state: 'idle',
+      mode: null,
+      pagesFetched: 0,
+      articlesIndexed: 0,
+      queued: 0,
+      errors: 0,
+      startedAt: null,
+      updatedAt: null,
+      etaMs: null,
+      message: null,
+    };
   }
   return {
     state: fields.state,

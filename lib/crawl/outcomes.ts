@@ -104,7 +104,8 @@ export function settleJob(
     page = applyHtml(book, job.kind, prepared, outcome.ok === true ? outcome.url : job.url);
     // A listing whose main column links articles no teaser was read for: the index may miss them.
     const unread = prepared.page.unread ?? 0;
-    if (unread > 0) book.addLog(job.url, `listing page: ${unread} article link${unread > 1 ? 's' : ''} not read as teasers (${prepared.page.listing.length} teasers)`, now);
+    if (unread > 0)
+      book.addLog(job.url, `listing page: ${unread} article link${unread > 1 ? 's' : ''} not read as teasers (${prepared.page.listing.length} teasers)`, now);
   } else if (prepared) {
     book.counts.errors++;
     book.addLog(job.url, prepared.skip, now);

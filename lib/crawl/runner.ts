@@ -195,7 +195,14 @@ export class Crawler {
     try {
       await this.gate.turn(signal);
       book.counts.requests++;
-      outcome = await fetchOnce(this.deps.fetch, job.url, job.kind === 'robots' ? 'text' : job.kind === 'sitemap' ? 'xml' : 'html', signal, () => this.deps.clock.now(), this.limits);
+      outcome = await fetchOnce(
+        this.deps.fetch,
+        job.url,
+        job.kind === 'robots' ? 'text' : job.kind === 'sitemap' ? 'xml' : 'html',
+        signal,
+        () => this.deps.clock.now(),
+        this.limits,
+      );
       if (outcome.ok === true && job.kind !== 'robots' && job.kind !== 'sitemap') {
         prepared = await prepareHtml(book, { ...this.deps, knownComplete: (urls) => this.deps.store.knownComplete(urls) }, outcome.body, outcome.url);
       }
@@ -223,7 +230,9 @@ export class Crawler {
     this.streak = effect.failedTry ? this.streak + 1 : effect.succeeded ? 0 : this.streak;
     book.updatedAt = now;
     if (effect.pauseMessage || this.streak >= POLITENESS.failureStreakToPause) {
-      const message = effect.pauseMessage ?? `Paused: ${this.streak} requests in a row failed (last: ${effect.lastReason ?? 'unknown'} on ${job.url}). The archive may be down or refusing us; resume later.`;
+      const message =
+        effect.pauseMessage ??
+        `Paused: ${this.streak} requests in a row failed (last: ${effect.lastReason ?? 'unknown'} on ${job.url}). The archive may be down or refusing us; resume later.`;
       book.state = 'paused';
       book.message = message.slice(0, LIMITS.reason);
       this.controller?.abort(new Error('paused'));

@@ -2,7 +2,12 @@
 
 /** Hosts as `URL.host` spells them (lower case, port only when not the default). */
 export function normaliseHosts(hosts: readonly string[]): string[] {
-  return hosts.map((h) => h.toLowerCase().replace(/\.$/, '').replace(/:(80|443)$/, ''));
+  return hosts.map((h) =>
+    h
+      .toLowerCase()
+      .replace(/\.$/, '')
+      .replace(/:(80|443)$/, ''),
+  );
 }
 
 /** Parses an http(s) URL; null for anything else. */

@@ -65,7 +65,17 @@ export function parseImportFile(text: string, now: number): { file: BackupFile; 
   if (!isAnnotationDocument(raw)) return { file: backupFrom(raw), skipped: 0 };
   const { highlights, skipped } = annotationsToHighlights(raw, now);
   const placed = highlights.map((highlight) => ({ ...highlight, url: canonicalUrl(highlight.url) ?? highlight.url }));
-  const file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), generator: 'W3C Web Annotation', articles: [], notes: [], trash: [], settings: null, highlights: placed };
+  const file = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    generator: 'W3C Web Annotation',
+    articles: [],
+    notes: [],
+    trash: [],
+    settings: null,
+    highlights: placed,
+  };
   const checked = BackupFile.safeParse(file);
   if (!checked.success) refuse(`The annotations could not be read as highlights (${checked.error.issues[0]?.message ?? 'invalid'}). Nothing was changed.`);
   return { file: checked.data!, skipped };
@@ -75,7 +85,10 @@ function backupFrom(raw: unknown): BackupFile {
   const envelope = Envelope.safeParse(raw);
   if (!envelope.success || envelope.data.format !== BACKUP_FORMAT) refuse('This is not a SecurityVibes Companion backup or index file.');
   const version = envelope.data!.version;
-  if (version > BACKUP_VERSION) refuse(`This file was written by a newer version of SecurityVibes Companion (format version ${version}; this one reads up to ${BACKUP_VERSION}). Update the extension first.`);
+  if (version > BACKUP_VERSION)
+    refuse(
+      `This file was written by a newer version of SecurityVibes Companion (format version ${version}; this one reads up to ${BACKUP_VERSION}). Update the extension first.`,
+    );
   if (!Number.isInteger(version) || version < 1) refuse(`Unknown backup format version ${version}.`);
   const parsed = BackupFile.safeParse(raw);
   if (!parsed.success) {

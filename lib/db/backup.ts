@@ -65,65 +65,89 @@ export function importBackup(db: Db, text: string, now: number, apply: boolean, 
   const parsed = parseImportFile(text, now);
   const { file, clamped } = clampFutureTimes(parsed.file, now);
   const stores = [...ARTICLE_WRITE_STORES, STORES.notes, STORES.trash, STORES.highlights, STORES.settings];
-  return transact((): Tx => db.transaction(stores, apply ? 'readwrite' : 'readonly'), async (tx) => {
-    const rejections = new Rejections();
-    const report: ImportReport = { applied: apply, articles: zero(), notes: zero(), trash: zero(), highlights: zero(), settings: null, futureTimes: clamped, rejections: [] };
-    if (file.settings) {
-      const current = storedSettings(await tx.objectStore(STORES.settings).get(SETTINGS_KEY));
-      const changed = settingsChanges(current, file.settings);
-      report.settings = { current, incoming: file.settings, changed, applied: apply && applySettings && changed.length > 0 };
-    }
-
-    const seenArticles = new Set<string>();
-    const articles = file.articles.filter((record) => {
-      if (seenArticles.has(record.url)) return rejections.add(report.articles, 'duplicate article URL in the file'), false;
-      return seenArticles.add(record.url), true;
-    });
-    // The file's vocabulary (format 2) and what its records teach (format 1 too) join the store's; the
-    // records are written repaired with it, and stored ones it concerns repaired (store-vocabulary.ts).
-    const items = articles.map((record) => ({ record }));
-    const teaching = { terms: file.vocabulary ?? [] };
-    const written: WriteResult = canWrite(tx) ? (await writeWithVocabulary(tx, items, teaching, now))[0]! : await previewWithVocabulary(tx, items, teaching, now);
-    for (const outcome of written.outcomes) report.articles[outcome] += 1;
-
-    const notes = tx.objectStore(STORES.notes);
-    const trash = tx.objectStore(STORES.trash);
-    const seenNotes = new Set<string>();
-    const noteWrites: Note[] = [];
-    for (const note of file.notes) {
-      if (seenNotes.has(note.url)) {
-        rejections.add(report.notes, 'duplicate note URL in the file');
-        continue;
+  return transact(
+    (): Tx => db.transaction(stores, apply ? 'readwrite' : 'readonly'),
+    async (tx) => {
+      const rejections = new Rejections();
+      const report: ImportReport = {
+        applied: apply,
+        articles: zero(),
+        notes: zero(),
+        trash: zero(),
+        highlights: zero(),
+        settings: null,
+        futureTimes: clamped,
+        rejections: [],
+      };
+      if (file.settings) {
+        const current = storedSettings(await tx.objectStore(STORES.settings).get(SETTINGS_KEY));
+        const changed = settingsChanges(current, file.settings);
+        report.settings = { current, incoming: file.settings, changed, applied: apply && applySettings && changed.length > 0 };
       }
-      seenNotes.add(note.url);
-      const [current, trashed] = await Promise.all([notes.get(note.url), trash.get(note.url)]);
-      const outcome: Outcome = !current ? (trashed && trashed.deletedAt >= note.updatedAt ? 'kept' : 'added') : note.updatedAt > current.updatedAt ? 'updated' : 'kept';
-      report.notes[outcome] += 1;
-      if (outcome !== 'kept') noteWrites.push(note);
-    }
-    const trashWrites: TrashedNote[] = [];
-    for (const entry of file.trash) {
-      if (entry.deletedAt + TRASH_RETENTION_MS < now) {
-        rejections.add(report.trash, 'trash entry older than 30 days');
-        continue;
+
+      const seenArticles = new Set<string>();
+      const articles = file.articles.filter((record) => {
+        if (seenArticles.has(record.url)) return (rejections.add(report.articles, 'duplicate article URL in the file'), false);
+        return (seenArticles.add(record.url), true);
+      });
+      // The file's vocabulary (format 2) and what its records teach (format 1 too) join the store's; the
+      // records are written repaired with it, and stored ones it concerns repaired (store-vocabulary.ts).
+      const items = articles.map((record) => ({ record }));
+      const teaching = { terms: file.vocabulary ?? [] };
+      const written: WriteResult = canWrite(tx)
+        ? (await writeWithVocabulary(tx, items, teaching, now))[0]!
+        : await previewWithVocabulary(tx, items, teaching, now);
+      for (const outcome of written.outcomes) report.articles[outcome] += 1;
+
+      const notes = tx.objectStore(STORES.notes);
+      const trash = tx.objectStore(STORES.trash);
+      const seenNotes = new Set<string>();
+      const noteWrites: Note[] = [];
+      for (const note of file.notes) {
+        if (seenNotes.has(note.url)) {
+          rejections.add(report.notes, 'duplicate note URL in the file');
+          continue;
+        }
+        seenNotes.add(note.url);
+        const [current, trashed] = await Promise.all([notes.get(note.url), trash.get(note.url)]);
+        const outcome: Outcome = !current
+          ? trashed && trashed.deletedAt >= note.updatedAt
+            ? 'kept'
+            : 'added'
+          : note.updatedAt > current.updatedAt
+            ? 'updated'
+            : 'kept';
+        report.notes[outcome] += 1;
+        if (outcome !== 'kept') noteWrites.push(note);
       }
-      const [current, live] = await Promise.all([trash.get(entry.url), notes.get(entry.url)]);
-      const liveNewer = (live && live.updatedAt >= entry.deletedAt) || noteWrites.some((n) => n.url === entry.url && n.updatedAt >= entry.deletedAt);
-      const outcome: Outcome = liveNewer ? 'kept' : !current ? 'added' : entry.deletedAt > current.deletedAt ? 'updated' : 'kept';
-      report.trash[outcome] += 1;
-      if (outcome !== 'kept') trashWrites.push(entry);
-    }
-    for (let i = 0; i < parsed.skipped; i++) rejections.add(report.highlights, 'annotation without an http(s) page or a usable TextQuoteSelector');
-    const highlightWrites = await planHighlightImport(tx, file.highlights ?? [], now, report.highlights, (counts, reason) => rejections.add(counts, reason));
-    if (canWrite(tx)) {
-      const [noteStore, trashStore, highlightStore] = [tx.objectStore(STORES.notes), tx.objectStore(STORES.trash), tx.objectStore(STORES.highlights)];
-      await allRequests(
-        [...noteWrites.map((note) => () => noteStore.put(note)), ...trashWrites.map((entry) => () => trashStore.put(entry)), ...highlightWrites.map((h) => () => highlightStore.put(h))],
-        (write) => write(),
-      );
-      if (report.settings?.applied) await tx.objectStore(STORES.settings).put(report.settings.incoming, SETTINGS_KEY);
-    }
-    report.rejections = rejections.list();
-    return report;
-  });
+      const trashWrites: TrashedNote[] = [];
+      for (const entry of file.trash) {
+        if (entry.deletedAt + TRASH_RETENTION_MS < now) {
+          rejections.add(report.trash, 'trash entry older than 30 days');
+          continue;
+        }
+        const [current, live] = await Promise.all([trash.get(entry.url), notes.get(entry.url)]);
+        const liveNewer = (live && live.updatedAt >= entry.deletedAt) || noteWrites.some((n) => n.url === entry.url && n.updatedAt >= entry.deletedAt);
+        const outcome: Outcome = liveNewer ? 'kept' : !current ? 'added' : entry.deletedAt > current.deletedAt ? 'updated' : 'kept';
+        report.trash[outcome] += 1;
+        if (outcome !== 'kept') trashWrites.push(entry);
+      }
+      for (let i = 0; i < parsed.skipped; i++) rejections.add(report.highlights, 'annotation without an http(s) page or a usable TextQuoteSelector');
+      const highlightWrites = await planHighlightImport(tx, file.highlights ?? [], now, report.highlights, (counts, reason) => rejections.add(counts, reason));
+      if (canWrite(tx)) {
+        const [noteStore, trashStore, highlightStore] = [tx.objectStore(STORES.notes), tx.objectStore(STORES.trash), tx.objectStore(STORES.highlights)];
+        await allRequests(
+          [
+            ...noteWrites.map((note) => () => noteStore.put(note)),
+            ...trashWrites.map((entry) => () => trashStore.put(entry)),
+            ...highlightWrites.map((h) => () => highlightStore.put(h)),
+          ],
+          (write) => write(),
+        );
+        if (report.settings?.applied) await tx.objectStore(STORES.settings).put(report.settings.incoming, SETTINGS_KEY);
+      }
+      report.rejections = rejections.list();
+      return report;
+    },
+  );
 }

@@ -31,7 +31,14 @@ export interface CatalogPage {
 }
 
 /** Articles' ratings and excerpts are filled in by the store for the few hits it returns. */
-const articleSearchDoc = (doc: CatalogDoc): SearchDoc => ({ kind: 'article', url: doc.url, title: doc.title, body: '', rating: null, publishedAt: doc.publishedAt });
+const articleSearchDoc = (doc: CatalogDoc): SearchDoc => ({
+  kind: 'article',
+  url: doc.url,
+  title: doc.title,
+  body: '',
+  rating: null,
+  publishedAt: doc.publishedAt,
+});
 
 export const noteSearchDoc = (note: Note, article: CatalogDoc | undefined): SearchDoc => ({
   kind: 'note',
@@ -85,7 +92,12 @@ export class Catalog {
 
   /** Adds a whole digest chunk (loading): articles, then their tokens in one block. */
   private loadChunk(chunk: ParsedChunk): void {
-    const docs = chunk.rows.map((row, position) => ({ doc: articleSearchDoc(this.place(row)), normTitle: row[ROW.normTitle], time: row[ROW.time] ?? 0, tokens: () => tokensAt(chunk, position) }));
+    const docs = chunk.rows.map((row, position) => ({
+      doc: articleSearchDoc(this.place(row)),
+      normTitle: row[ROW.normTitle],
+      time: row[ROW.time] ?? 0,
+      tokens: () => tokensAt(chunk, position),
+    }));
     this.search.loadBlock({ docs, tokens: chunk.tokens, offsets: chunk.offsets, positions: chunk.positions });
   }
 

@@ -45,18 +45,21 @@ export function crawlStateStore(db: () => Promise<Db>): CrawlStateStore {
         const valid = entries.map((entry) => CrawlLogEntry.safeParse(entry)).flatMap((r) => (r.success ? [r.data] : []));
         if (valid.length === 0) return;
         const connection = await db();
-        await transact(() => connection.transaction([STORES.crawlLog], 'readwrite'), async (tx) => {
-        const store = tx.objectStore(STORES.crawlLog);
-        await allRequests(valid, (entry) => store.add(entry));
-        const excess = (await store.count()) - CRAWL_LOG_CAP;
-        if (excess > 0) {
-          let cursor = await store.openCursor();
-          for (let removed = 0; cursor && removed < excess; removed += 1) {
-            await cursor.delete();
-            cursor = await cursor.continue();
-          }
-        }
-        });
+        await transact(
+          () => connection.transaction([STORES.crawlLog], 'readwrite'),
+          async (tx) => {
+            const store = tx.objectStore(STORES.crawlLog);
+            await allRequests(valid, (entry) => store.add(entry));
+            const excess = (await store.count()) - CRAWL_LOG_CAP;
+            if (excess > 0) {
+              let cursor = await store.openCursor();
+              for (let removed = 0; cursor && removed < excess; removed += 1) {
+                await cursor.delete();
+                cursor = await cursor.continue();
+              }
+            }
+          },
+        );
       }),
     readLog: (limit) =>
       guarded(async () => {

@@ -155,7 +155,12 @@ export function tagsOfRow(row: DigestRow): Tag[] {
 }
 
 export function parseChunk(chunk: DigestChunk): ParsedChunk {
-  return { rows: JSON.parse(chunk.rows) as DigestRow[], tokens: chunk.tokens ? chunk.tokens.split(' ') : [], offsets: chunk.offsets, positions: chunk.positions };
+  return {
+    rows: JSON.parse(chunk.rows) as DigestRow[],
+    tokens: chunk.tokens ? chunk.tokens.split(' ') : [],
+    offsets: chunk.offsets,
+    positions: chunk.positions,
+  };
 }
 
 /**

@@ -16,7 +16,13 @@ const stamp = (record: StoredHighlight) => Math.max(record.updatedAt, record.del
 const isLive = (record: StoredHighlight) => record.deletedAt === undefined;
 
 /** The writes an import of `incoming` makes, with the counts of what it adds, updates, keeps and refuses. */
-export async function planHighlightImport(tx: Tx, incoming: readonly HighlightRecord[], now: number, counts: ImportCounts, reject: Reject): Promise<StoredHighlight[]> {
+export async function planHighlightImport(
+  tx: Tx,
+  incoming: readonly HighlightRecord[],
+  now: number,
+  counts: ImportCounts,
+  reject: Reject,
+): Promise<StoredHighlight[]> {
   const store = tx.objectStore(STORES.highlights);
   const seen = new Set<string>();
   const liveCount = new Map<string, number>();

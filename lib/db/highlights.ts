@@ -25,24 +25,29 @@ const withoutTrash = ({ deletedAt: _deletedAt, ...highlight }: StoredHighlight):
 
 /** Why a highlight cannot be made, in words a reader can act on (null when it can). */
 export function highlightRefusal(quoteLength: number, countOnArticle: number): string | null {
-  if (quoteLength > HIGHLIGHT_LIMITS.quote) return `A highlight can cover at most ${HIGHLIGHT_LIMITS.quote.toLocaleString('en')} characters; this selection has ${quoteLength.toLocaleString('en')}. Select a shorter passage.`;
-  if (countOnArticle >= HIGHLIGHT_LIMITS.perArticle) return `This article already has ${HIGHLIGHT_LIMITS.perArticle} highlights, the most one article can hold. Delete one to add another.`;
+  if (quoteLength > HIGHLIGHT_LIMITS.quote)
+    return `A highlight can cover at most ${HIGHLIGHT_LIMITS.quote.toLocaleString('en')} characters; this selection has ${quoteLength.toLocaleString('en')}. Select a shorter passage.`;
+  if (countOnArticle >= HIGHLIGHT_LIMITS.perArticle)
+    return `This article already has ${HIGHLIGHT_LIMITS.perArticle} highlights, the most one article can hold. Delete one to add another.`;
   return null;
 }
 
 /** Stores a new highlight (checked against the schema and the limits, in one transaction). */
 export function createHighlight(db: Db, input: NewHighlight, now: number): Promise<Highlight> {
-  return transact(() => db.transaction([STORES.highlights], 'readwrite'), async (tx) => {
-    const store = tx.objectStore(STORES.highlights);
-    const existing = (await store.index('url').getAll(input.url)).filter(live);
-    const refusal = highlightRefusal(input.selectors.quote.exact.length, existing.length);
-    if (refusal) throw new CodedError('invalid-message', refusal);
-    const checked = Highlight.safeParse({ id: input.id, url: input.url, selectors: input.selectors, note: input.note ?? '', createdAt: now, updatedAt: now });
-    if (!checked.success) throw new CodedError('invalid-message', 'The highlight is not valid.');
-    if (await store.get(input.id)) throw new CodedError('invalid-message', 'A highlight with this id exists already.');
-    await store.put(checked.data);
-    return checked.data;
-  });
+  return transact(
+    () => db.transaction([STORES.highlights], 'readwrite'),
+    async (tx) => {
+      const store = tx.objectStore(STORES.highlights);
+      const existing = (await store.index('url').getAll(input.url)).filter(live);
+      const refusal = highlightRefusal(input.selectors.quote.exact.length, existing.length);
+      if (refusal) throw new CodedError('invalid-message', refusal);
+      const checked = Highlight.safeParse({ id: input.id, url: input.url, selectors: input.selectors, note: input.note ?? '', createdAt: now, updatedAt: now });
+      if (!checked.success) throw new CodedError('invalid-message', 'The highlight is not valid.');
+      if (await store.get(input.id)) throw new CodedError('invalid-message', 'A highlight with this id exists already.');
+      await store.put(checked.data);
+      return checked.data;
+    },
+  );
 }
 
 /** The live highlights of one article, in text order. */
@@ -57,55 +62,68 @@ export function allHighlights(db: Db): Promise<Highlight[]> {
 
 /** Sets a live highlight's note. */
 export function saveHighlightNote(db: Db, id: string, note: string, now: number): Promise<Highlight> {
-  return transact(() => db.transaction([STORES.highlights], 'readwrite'), async (tx) => {
-    const store = tx.objectStore(STORES.highlights);
-    const current = await store.get(id);
-    if (!current || !live(current)) throw new CodedError('not-found', 'This highlight no longer exists.');
-    const checked = Highlight.safeParse({ ...current, note, updatedAt: Math.max(now, current.updatedAt) });
-    if (!checked.success) throw new CodedError('invalid-message', `A highlight's note can hold at most ${HIGHLIGHT_LIMITS.note.toLocaleString('en')} characters.`);
-    await store.put(checked.data);
-    return checked.data;
-  });
+  return transact(
+    () => db.transaction([STORES.highlights], 'readwrite'),
+    async (tx) => {
+      const store = tx.objectStore(STORES.highlights);
+      const current = await store.get(id);
+      if (!current || !live(current)) throw new CodedError('not-found', 'This highlight no longer exists.');
+      const checked = Highlight.safeParse({ ...current, note, updatedAt: Math.max(now, current.updatedAt) });
+      if (!checked.success)
+        throw new CodedError('invalid-message', `A highlight's note can hold at most ${HIGHLIGHT_LIMITS.note.toLocaleString('en')} characters.`);
+      await store.put(checked.data);
+      return checked.data;
+    },
+  );
 }
 
 /** Moves a highlight to the trash. False when there was no live highlight with this id. */
 export function trashHighlight(db: Db, id: string, now: number): Promise<boolean> {
-  return transact(() => db.transaction([STORES.highlights], 'readwrite'), async (tx) => {
-    const store = tx.objectStore(STORES.highlights);
-    const current = await store.get(id);
-    if (!current || !live(current)) return false;
-    await store.put({ ...current, deletedAt: now });
-    return true;
-  });
+  return transact(
+    () => db.transaction([STORES.highlights], 'readwrite'),
+    async (tx) => {
+      const store = tx.objectStore(STORES.highlights);
+      const current = await store.get(id);
+      if (!current || !live(current)) return false;
+      await store.put({ ...current, deletedAt: now });
+      return true;
+    },
+  );
 }
 
 /** Restores a trashed highlight (within 30 days of its deletion, and while its article has room). */
 export function restoreHighlight(db: Db, id: string, now: number): Promise<Highlight> {
-  return transact(() => db.transaction([STORES.highlights], 'readwrite'), async (tx) => {
-    const store = tx.objectStore(STORES.highlights);
-    const current = await store.get(id);
-    if (!current || live(current) || (current.deletedAt as number) + TRASH_RETENTION_MS < now) {
-      throw new CodedError('not-found', 'This highlight is not in the trash (or was kept there more than 30 days).');
-    }
-    const siblings = (await store.index('url').getAll(current.url)).filter(live).length;
-    const refusal = highlightRefusal(0, siblings);
-    if (refusal) throw new CodedError('invalid-message', refusal);
-    const restored = withoutTrash(current);
-    await store.put(restored);
-    return restored;
-  });
+  return transact(
+    () => db.transaction([STORES.highlights], 'readwrite'),
+    async (tx) => {
+      const store = tx.objectStore(STORES.highlights);
+      const current = await store.get(id);
+      if (!current || live(current) || (current.deletedAt as number) + TRASH_RETENTION_MS < now) {
+        throw new CodedError('not-found', 'This highlight is not in the trash (or was kept there more than 30 days).');
+      }
+      const siblings = (await store.index('url').getAll(current.url)).filter(live).length;
+      const refusal = highlightRefusal(0, siblings);
+      if (refusal) throw new CodedError('invalid-message', refusal);
+      const restored = withoutTrash(current);
+      await store.put(restored);
+      return restored;
+    },
+  );
 }
 
 /** Trashed highlights, newest deletion first, after purging those deleted more than 30 days ago. */
 export function listTrashedHighlights(db: Db, now: number): Promise<(Highlight & { deletedAt: number })[]> {
-  return transact(() => db.transaction([STORES.highlights], 'readwrite'), async (tx) => {
-    const store = tx.objectStore(STORES.highlights);
-    const kept: (Highlight & { deletedAt: number })[] = [];
-    for (const record of await store.getAll()) {
-      if (record.deletedAt === undefined) continue;
-      if (record.deletedAt + TRASH_RETENTION_MS < now) await store.delete(record.id);
-      else kept.push({ ...record, deletedAt: record.deletedAt });
-    }
-    return kept.sort((a, b) => b.deletedAt - a.deletedAt);
-  });
+  return transact(
+    () => db.transaction([STORES.highlights], 'readwrite'),
+    async (tx) => {
+      const store = tx.objectStore(STORES.highlights);
+      const kept: (Highlight & { deletedAt: number })[] = [];
+      for (const record of await store.getAll()) {
+        if (record.deletedAt === undefined) continue;
+        if (record.deletedAt + TRASH_RETENTION_MS < now) await store.delete(record.id);
+        else kept.push({ ...record, deletedAt: record.deletedAt });
+      }
+      return kept.sort((a, b) => b.deletedAt - a.deletedAt);
+    },
+  );
 }

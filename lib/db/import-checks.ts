@@ -20,10 +20,14 @@ export function clampFutureTimes(file: BackupFile, now: number): { file: BackupF
     clamped += 1;
     return now;
   };
-  const articles = file.articles.map((a) => (a.firstSeenAt > limit || a.updatedAt > limit ? { ...a, firstSeenAt: at(a.firstSeenAt), updatedAt: at(a.updatedAt) } : a));
+  const articles = file.articles.map((a) =>
+    a.firstSeenAt > limit || a.updatedAt > limit ? { ...a, firstSeenAt: at(a.firstSeenAt), updatedAt: at(a.updatedAt) } : a,
+  );
   const notes = file.notes.map((n) => (n.createdAt > limit || n.updatedAt > limit ? { ...n, createdAt: at(n.createdAt), updatedAt: at(n.updatedAt) } : n));
   const trash = file.trash.map((t) =>
-    t.createdAt > limit || t.updatedAt > limit || t.deletedAt > limit ? { ...t, createdAt: at(t.createdAt), updatedAt: at(t.updatedAt), deletedAt: at(t.deletedAt) } : t,
+    t.createdAt > limit || t.updatedAt > limit || t.deletedAt > limit
+      ? { ...t, createdAt: at(t.createdAt), updatedAt: at(t.updatedAt), deletedAt: at(t.deletedAt) }
+      : t,
   );
   const highlights = file.highlights?.map((h) =>
     h.createdAt > limit || h.updatedAt > limit || (h.deletedAt ?? 0) > limit
@@ -36,5 +40,7 @@ export function clampFutureTimes(file: BackupFile, now: number): { file: BackupF
 /** The settings `incoming` would change (host lists compared as sets, written the same way). */
 export function settingsChanges(current: Settings, incoming: Settings): SettingKey[] {
   const hosts = (list: readonly string[]) => [...new Set(list.map((h) => h.toLowerCase()))].sort().join(' ');
-  return SettingKey.options.filter((key) => (key === 'archiveHosts' ? hosts(current.archiveHosts) !== hosts(incoming.archiveHosts) : current[key] !== incoming[key]));
+  return SettingKey.options.filter((key) =>
+    key === 'archiveHosts' ? hosts(current.archiveHosts) !== hosts(incoming.archiveHosts) : current[key] !== incoming[key],
+  );
 }

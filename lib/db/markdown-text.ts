@@ -7,8 +7,11 @@
  * is page text.
  */
 export function markdownHeadingText(title: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters would break the heading line
-  const oneLine = title.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const oneLine = title
+    // eslint-disable-next-line no-control-regex -- control characters would break the heading line
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const escaped = oneLine.replace(/[\\`*_[\]()!#~|<>&@]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
   // GFM links bare `http://…`, `www.…` and `a@b.c` too: a backslash inside each breaks the pattern.
   return escaped.replace(/(?<=[a-z]):/gi, '\\:').replace(/(?<=(?:^|[^a-z0-9])www)\./gi, '\\.');

@@ -44,7 +44,11 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
  */
 export function noteFileName(url: string, used: Set<string>): string {
   const segments = new URL(url).pathname.split('/').filter(Boolean);
-  let base = (segments.at(-1) ?? 'note').replace(/[^a-zA-Z0-9._-]+/g, '-').slice(0, 80).replace(/^[-.]+|[-.]+$/g, '') || 'note';
+  let base =
+    (segments.at(-1) ?? 'note')
+      .replace(/[^a-zA-Z0-9._-]+/g, '-')
+      .slice(0, 80)
+      .replace(/^[-.]+|[-.]+$/g, '') || 'note';
   if (WINDOWS_DEVICE.test(base)) base = `note-${base}`;
   let name = `${base}.md`;
   for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${base}-${n}.md`;
@@ -54,7 +58,13 @@ export function noteFileName(url: string, used: Set<string>): string {
 
 /** The note of an article that has highlights but no note: empty, dated by its highlights. */
 function emptyNote(url: string, highlights: readonly Highlight[]): Note {
-  return { url, text: '', rating: null, createdAt: Math.min(...highlights.map((h) => h.createdAt)), updatedAt: Math.max(...highlights.map((h) => h.updatedAt)) };
+  return {
+    url,
+    text: '',
+    rating: null,
+    createdAt: Math.min(...highlights.map((h) => h.createdAt)),
+    updatedAt: Math.max(...highlights.map((h) => h.updatedAt)),
+  };
 }
 
 /**

@@ -107,20 +107,25 @@ export function mergeArticle(existing: ArticleRecord | undefined, facts: Article
   else tags = uniqueTags([...facts.tags, ...existing.tags]);
   const detail = existing.detail === 'article' || facts.detail === 'article' ? 'article' : 'teaser';
   const pending = detail === 'teaser' ? unique([...(existing.pending ?? []), ...(facts.pending ?? [])]) : [];
-  const merged = withLists({
-    url: existing.url,
-    postId: pick(existing.postId, facts.postId),
-    title: pick(existing.title, facts.title) ?? existing.title,
-    author: pick(existing.author, facts.author),
-    category: pick(existing.category, facts.category),
-    tags: tags.slice(0, 100),
-    publishedAt: pick(existing.publishedAt, facts.publishedAt),
-    excerpt: pick(existing.excerpt, facts.excerpt) ?? '',
-    tagsComplete: existing.tagsComplete || facts.tagsComplete,
-    detail,
-    firstSeenAt: existing.firstSeenAt,
-    updatedAt: existing.updatedAt,
-  }, pending, listed, facts.detail === 'article' ? facts.https === true : existing.https === true);
+  const merged = withLists(
+    {
+      url: existing.url,
+      postId: pick(existing.postId, facts.postId),
+      title: pick(existing.title, facts.title) ?? existing.title,
+      author: pick(existing.author, facts.author),
+      category: pick(existing.category, facts.category),
+      tags: tags.slice(0, 100),
+      publishedAt: pick(existing.publishedAt, facts.publishedAt),
+      excerpt: pick(existing.excerpt, facts.excerpt) ?? '',
+      tagsComplete: existing.tagsComplete || facts.tagsComplete,
+      detail,
+      firstSeenAt: existing.firstSeenAt,
+      updatedAt: existing.updatedAt,
+    },
+    pending,
+    listed,
+    facts.detail === 'article' ? facts.https === true : existing.https === true,
+  );
   return sameRecord(existing, merged) ? existing : { ...merged, updatedAt: Math.max(now, existing.updatedAt) };
 }
 
@@ -132,7 +137,12 @@ const unique = (values: readonly string[]): string[] => [...new Set(values)].sli
  */
 function withLists(record: ArticleRecord, pending: readonly string[], listed: readonly string[], https: boolean): ArticleRecord {
   const { pending: _pending, listed: _listed, https: _https, ...rest } = record;
-  return { ...rest, ...(pending.length ? { pending: unique(pending) } : {}), ...(listed.length ? { listed: unique(listed) } : {}), ...(https ? { https: true as const } : {}) };
+  return {
+    ...rest,
+    ...(pending.length ? { pending: unique(pending) } : {}),
+    ...(listed.length ? { listed: unique(listed) } : {}),
+    ...(https ? { https: true as const } : {}),
+  };
 }
 
 const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join(' ') === (b ?? []).join(' ');

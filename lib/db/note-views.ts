@@ -63,7 +63,13 @@ async function highlightsByArticle(db: Db): Promise<Map<string, Highlight[]>> {
 
 /** The note an article has not been given yet: what the library shows for an article only highlighted. */
 function unwrittenNote(url: string, highlights: readonly Highlight[]): Note {
-  return { url, text: '', rating: null, createdAt: Math.min(...highlights.map((h) => h.createdAt)), updatedAt: Math.max(...highlights.map((h) => h.updatedAt)) };
+  return {
+    url,
+    text: '',
+    rating: null,
+    createdAt: Math.min(...highlights.map((h) => h.createdAt)),
+    updatedAt: Math.max(...highlights.map((h) => h.updatedAt)),
+  };
 }
 
 function view(note: Note, hasNote: boolean, article: ArticleRecord | undefined, highlights: readonly Highlight[]): NoteView {
@@ -110,11 +116,20 @@ export async function listNotes(db: Db, q: NoteQuery): Promise<{ items: NoteView
 export async function recentNotes(db: Db, limit: number): Promise<NoteView[]> {
   const notes = await guarded(() => db.getAll(STORES.notes));
   const recent = notes.sort((a, b) => b.updatedAt - a.updatedAt || (a.url < b.url ? -1 : 1)).slice(0, limit);
-  const [articles, highlights] = await Promise.all([articlesFor(db, recent.map((note) => note.url)), highlightsByArticle(db)]);
+  const [articles, highlights] = await Promise.all([
+    articlesFor(
+      db,
+      recent.map((note) => note.url),
+    ),
+    highlightsByArticle(db),
+  ]);
   return recent.map((note) => view(note, true, articles.get(note.url), highlights.get(note.url) ?? []));
 }
 
 export async function trashViews(db: Db, trash: TrashedNote[]): Promise<(TrashedNote & { title: string | null })[]> {
-  const articles = await articlesFor(db, trash.map((entry) => entry.url));
+  const articles = await articlesFor(
+    db,
+    trash.map((entry) => entry.url),
+  );
   return trash.map((entry) => ({ ...entry, title: articles.get(entry.url)?.title ?? null }));
 }

@@ -17,24 +17,27 @@ export interface NotePatch {
  * goes through the trash. Returns the stored note, or null when none is left.
  */
 export function saveNote(db: Db, patch: NotePatch, now: number): Promise<Note | null> {
-  return transact(() => db.transaction([STORES.notes, STORES.trash], 'readwrite'), async (tx) => {
-    const store = tx.objectStore(STORES.notes);
-    const current = await store.get(patch.url);
-    const next: Note = {
-      url: patch.url,
-      text: patch.text ?? current?.text ?? '',
-      rating: patch.rating === undefined ? (current?.rating ?? null) : patch.rating,
-      createdAt: current?.createdAt ?? now,
-      updatedAt: Math.max(now, current?.updatedAt ?? 0),
-    };
-    const checked = Note.safeParse(next);
-    if (!checked.success) throw new CodedError('invalid-message', 'The note is not valid.');
-    const empty = checked.data.text.trim() === '' && checked.data.rating === null;
-    if (empty) {
-      if (current) await moveToTrash(tx, current, now);
-    } else await store.put(checked.data);
-    return empty ? null : checked.data;
-  });
+  return transact(
+    () => db.transaction([STORES.notes, STORES.trash], 'readwrite'),
+    async (tx) => {
+      const store = tx.objectStore(STORES.notes);
+      const current = await store.get(patch.url);
+      const next: Note = {
+        url: patch.url,
+        text: patch.text ?? current?.text ?? '',
+        rating: patch.rating === undefined ? (current?.rating ?? null) : patch.rating,
+        createdAt: current?.createdAt ?? now,
+        updatedAt: Math.max(now, current?.updatedAt ?? 0),
+      };
+      const checked = Note.safeParse(next);
+      if (!checked.success) throw new CodedError('invalid-message', 'The note is not valid.');
+      const empty = checked.data.text.trim() === '' && checked.data.rating === null;
+      if (empty) {
+        if (current) await moveToTrash(tx, current, now);
+      } else await store.put(checked.data);
+      return empty ? null : checked.data;
+    },
+  );
 }
 
 export function getNote(db: Db, url: string): Promise<Note | null> {
@@ -54,12 +57,15 @@ async function moveToTrash(tx: IDBPTransaction<CompanionSchema, ['notes', 'trash
 
 /** Moves a note to the trash (one transaction). False when there was no note. */
 export function trashNote(db: Db, url: string, now: number): Promise<boolean> {
-  return transact(() => db.transaction([STORES.notes, STORES.trash], 'readwrite'), async (tx) => {
-    const note = await tx.objectStore(STORES.notes).get(url);
-    if (!note) return false;
-    await moveToTrash(tx, note, now);
-    return true;
-  });
+  return transact(
+    () => db.transaction([STORES.notes, STORES.trash], 'readwrite'),
+    async (tx) => {
+      const note = await tx.objectStore(STORES.notes).get(url);
+      if (!note) return false;
+      await moveToTrash(tx, note, now);
+      return true;
+    },
+  );
 }
 
 /**
@@ -67,33 +73,47 @@ export function trashNote(db: Db, url: string, now: number): Promise<boolean> {
  * kept and the trashed text is appended, so neither is lost.
  */
 export function restoreNote(db: Db, url: string, now: number): Promise<Note> {
-  return transact(() => db.transaction([STORES.notes, STORES.trash], 'readwrite'), async (tx) => {
-    const trashed = await tx.objectStore(STORES.trash).get(url);
-    if (!trashed || trashed.deletedAt + TRASH_RETENTION_MS < now) {
-      throw new CodedError('not-found', 'This note is not in the trash (or was kept there more than 30 days).');
-    }
-    const { deletedAt: _deletedAt, ...note } = trashed;
-    const current = await tx.objectStore(STORES.notes).get(url);
-    const restored: Note = current
-      ? { ...current, text: [current.text, note.text].filter((t) => t.trim() !== '').join('\n\n').slice(0, LIMITS.noteText), rating: current.rating ?? note.rating, updatedAt: Math.max(now, current.updatedAt) }
-      : note;
-    await tx.objectStore(STORES.notes).put(restored);
-    await tx.objectStore(STORES.trash).delete(url);
-    return restored;
-  });
+  return transact(
+    () => db.transaction([STORES.notes, STORES.trash], 'readwrite'),
+    async (tx) => {
+      const trashed = await tx.objectStore(STORES.trash).get(url);
+      if (!trashed || trashed.deletedAt + TRASH_RETENTION_MS < now) {
+        throw new CodedError('not-found', 'This note is not in the trash (or was kept there more than 30 days).');
+      }
+      const { deletedAt: _deletedAt, ...note } = trashed;
+      const current = await tx.objectStore(STORES.notes).get(url);
+      const restored: Note = current
+        ? {
+            ...current,
+            text: [current.text, note.text]
+              .filter((t) => t.trim() !== '')
+              .join('\n\n')
+              .slice(0, LIMITS.noteText),
+            rating: current.rating ?? note.rating,
+            updatedAt: Math.max(now, current.updatedAt),
+          }
+        : note;
+      await tx.objectStore(STORES.notes).put(restored);
+      await tx.objectStore(STORES.trash).delete(url);
+      return restored;
+    },
+  );
 }
 
 /** Lists the trash, newest deletion first, after purging entries older than 30 days. */
 export function listTrash(db: Db, now: number): Promise<TrashedNote[]> {
-  return transact(() => db.transaction([STORES.trash], 'readwrite'), async (tx) => {
-    const store = tx.objectStore(STORES.trash);
-    const cutoff = now - TRASH_RETENTION_MS;
-    let cursor = await store.index('deletedAt').openCursor(IDBKeyRange.upperBound(cutoff, true));
-    while (cursor) {
-      await cursor.delete();
-      cursor = await cursor.continue();
-    }
-    const items = await store.getAll();
-    return items.sort((a, b) => b.deletedAt - a.deletedAt || (a.url < b.url ? -1 : 1));
-  });
+  return transact(
+    () => db.transaction([STORES.trash], 'readwrite'),
+    async (tx) => {
+      const store = tx.objectStore(STORES.trash);
+      const cutoff = now - TRASH_RETENTION_MS;
+      let cursor = await store.index('deletedAt').openCursor(IDBKeyRange.upperBound(cutoff, true));
+      while (cursor) {
+        await cursor.delete();
+        cursor = await cursor.continue();
+      }
+      const items = await store.getAll();
+      return items.sort((a, b) => b.deletedAt - a.deletedAt || (a.url < b.url ? -1 : 1));
+    },
+  );
 }

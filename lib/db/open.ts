@@ -49,7 +49,9 @@ export function openDatabase(factory: IDBFactory, options: OpenOptions = {}): Pr
       timer = setTimeout(() => {
         if (settled) return;
         settled = true;
-        reject(new CodedError('db-blocked', 'The database is busy: another open tab or window of the extension is using an older version. Close it and try again.'));
+        reject(
+          new CodedError('db-blocked', 'The database is busy: another open tab or window of the extension is using an older version. Close it and try again.'),
+        );
       }, grace);
     };
     request.onerror = () => {

@@ -137,12 +137,30 @@ export function buildPostings(docs: Iterable<PostingSource>, categories: Categor
     for (const tag of doc.tags) add(tags, tag.slug, tag.name, doc.id, min, cat);
     if (doc.category) add(rubriques, doc.category.slug, doc.category.name, doc.id, min, cat);
   }
-  const lists = [...[...tags.values()].map((list) => [tagKey(list.slug), list] as const), ...[...rubriques.values()].map((list) => [categoryKey(list.slug), list] as const)];
+  const lists = [
+    ...[...tags.values()].map((list) => [tagKey(list.slug), list] as const),
+    ...[...rubriques.values()].map((list) => [categoryKey(list.slug), list] as const),
+  ];
   const out = new Map<string, PostingRecord>();
   for (const [key, list] of lists) {
-    const posting = { key, slug: list.slug, name: list.name, ids: Uint32Array.from(list.ids), mins: Int32Array.from(list.mins), cats: Uint16Array.from(list.cats) };
+    const posting = {
+      key,
+      slug: list.slug,
+      name: list.name,
+      ids: Uint32Array.from(list.ids),
+      mins: Int32Array.from(list.mins),
+      cats: Uint16Array.from(list.cats),
+    };
     // Ids come in ascending order from every caller today; anything else goes through the general merge.
-    out.set(key, ascending ? posting : applyEntries(emptyPosting(key, list.slug, list.name), list.ids.map((id, i) => ({ id, min: list.mins[i]!, cat: list.cats[i]! }))));
+    out.set(
+      key,
+      ascending
+        ? posting
+        : applyEntries(
+            emptyPosting(key, list.slug, list.name),
+            list.ids.map((id, i) => ({ id, min: list.mins[i]!, cat: list.cats[i]! })),
+          ),
+    );
   }
   return out;
 }

@@ -23,6 +23,17 @@ export function toRelatedItems(
     if (!record) return [];
     const sharedTags: Tag[] = item.sharedTags.map((slug) => ({ slug, name: tagNames.get(slug) ?? slug }));
     const https = record.https ? { https: true as const } : {};
-    return [{ url: record.url, title: record.title, publishedAt: record.publishedAt, category: record.category, sharedTags, score: item.score, rating: ratings.get(record.url) ?? null, ...https }];
+    return [
+      {
+        url: record.url,
+        title: record.title,
+        publishedAt: record.publishedAt,
+        category: record.category,
+        sharedTags,
+        score: item.score,
+        rating: ratings.get(record.url) ?? null,
+        ...https,
+      },
+    ];
   });
 }

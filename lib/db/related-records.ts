@@ -9,7 +9,12 @@ import { NO_TIME, categoryKey, tagKey, type StoredArticle } from './schema';
  * the store keeps and runs the same pure ranking, so the CLI and the extension agree exactly.
  * Ids follow URL order; the ranking never depends on ids except to tell articles apart.
  */
-export function relatedFromRecords(records: readonly ArticleRecord[], url: string, limit: number, ratings: ReadonlyMap<string, number | null> = new Map()): RelatedItem[] {
+export function relatedFromRecords(
+  records: readonly ArticleRecord[],
+  url: string,
+  limit: number,
+  ratings: ReadonlyMap<string, number | null> = new Map(),
+): RelatedItem[] {
   const sorted = [...new Map(records.map((record) => [record.url, record])).values()].sort((a, b) => (a.url < b.url ? -1 : 1));
   const docs: StoredArticle[] = sorted.map((record, i) => ({ ...record, id: i + 1 }));
   const target = docs.find((doc) => doc.url === url);

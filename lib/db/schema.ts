@@ -116,7 +116,6 @@ export interface VocabularyRecord {
   pending: string[];
 }
 
-
 export const tagKey = (slug: string) => `t:${slug}`;
 export const categoryKey = (slug: string) => `c:${slug}`;
 
@@ -159,6 +158,11 @@ export type DbStore = StoreNames<CompanionSchema>;
 /** A transaction over some stores of the current schema (helpers that take one open only stores it includes). */
 export type Tx<Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<CompanionSchema, ArrayLike<DbStore>, Mode>;
 /** One store of the current schema, in a transaction of any store list. */
-export type Store<Name extends DbStore, Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPObjectStore<CompanionSchema, ArrayLike<DbStore>, Name, Mode>;
+export type Store<Name extends DbStore, Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPObjectStore<
+  CompanionSchema,
+  ArrayLike<DbStore>,
+  Name,
+  Mode
+>;
 export type UpgradeDb = IDBPDatabase<UpgradeSchema>;
 export type UpgradeTx = IDBPTransaction<UpgradeSchema, StoreNames<UpgradeSchema>[], 'versionchange'>;

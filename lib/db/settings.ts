@@ -15,14 +15,17 @@ export function getSettings(db: Db): Promise<Settings> {
 
 /** Merges a partial update and stores the result (validated) in one transaction. */
 export function saveSettings(db: Db, patch: Partial<Settings>): Promise<Settings> {
-  return transact(() => db.transaction([STORES.settings], 'readwrite'), async (tx) => {
-    const store = tx.objectStore(STORES.settings);
-    const stored = await store.get(SETTINGS_KEY);
-    const current = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) });
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-    const next = Settings.safeParse({ ...(current.success ? current.data : DEFAULT_SETTINGS), ...defined });
-    if (!next.success) throw new CodedError('invalid-message', 'These settings are not valid.');
-    await store.put(next.data, SETTINGS_KEY);
-    return next.data;
-  });
+  return transact(
+    () => db.transaction([STORES.settings], 'readwrite'),
+    async (tx) => {
+      const store = tx.objectStore(STORES.settings);
+      const stored = await store.get(SETTINGS_KEY);
+      const current = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) });
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      const next = Settings.safeParse({ ...(current.success ? current.data : DEFAULT_SETTINGS), ...defined });
+      if (!next.success) throw new CodedError('invalid-message', 'These settings are not valid.');
+      await store.put(next.data, SETTINGS_KEY);
+      return next.data;
+    },
+  );
 }

@@ -64,7 +64,11 @@ function affectsStored(changes: readonly VocabChange[], pending: ReadonlySet<str
 }
 
 /** Repairs every stored record with the vocabulary, rewriting the changed ones; returns the counts and what is still pending. */
-async function repairAll(tx: WriteTx, vocabulary: SiteVocabulary, now: number): Promise<{ counts: RepairCounts; pending: Set<string>; result: WriteResult | null }> {
+async function repairAll(
+  tx: WriteTx,
+  vocabulary: SiteVocabulary,
+  now: number,
+): Promise<{ counts: RepairCounts; pending: Set<string>; result: WriteResult | null }> {
   const counts: RepairCounts = { records: 0, phantoms: 0, renamed: 0, resolved: 0 };
   const pending = new Set<string>();
   const replace: Incoming[] = [];

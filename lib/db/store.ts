@@ -1,4 +1,17 @@
-import type { ArticleRecord, BackupFile, ImportReport, IndexStatus, Note, PageInfo, RelatedItem, SearchHit, Settings, Tag, TagStat, TrashedNote } from '../model';
+import type {
+  ArticleRecord,
+  BackupFile,
+  ImportReport,
+  IndexStatus,
+  Note,
+  PageInfo,
+  RelatedItem,
+  SearchHit,
+  Settings,
+  Tag,
+  TagStat,
+  TrashedNote,
+} from '../model';
 import { ARTICLE_WRITE_STORES, type Incoming } from './article-writer';
 import { writeWithVocabulary } from './store-vocabulary';
 import * as articles from './articles';
@@ -89,7 +102,11 @@ export class Store {
 
   /** Upserts everything some pages say (article pages and listing teasers) in ONE transaction. */
   async indexPages(pages: readonly PageInfo[], checkpoint?: CrawlCheckpointWrite): Promise<IndexResult> {
-    return this.upsert(pages.flatMap(factsFromPage).map((facts) => ({ facts })), checkpoint, pages);
+    return this.upsert(
+      pages.flatMap(factsFromPage).map((facts) => ({ facts })),
+      checkpoint,
+      pages,
+    );
   }
 
   async upsertFacts(facts: readonly ArticleFacts[]): Promise<IndexResult> {

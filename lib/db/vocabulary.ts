@@ -48,7 +48,9 @@ export class SiteVocabulary {
   /** Every term, but a slug-made one that is only the lossy class form of a real term (an older index's phantom). */
   all(): VocabTerm[] {
     const phantom = (term: VocabTerm) => term.via === 'slug' && isPhantomOf(this, term.kind, term.slug) !== null;
-    return [...this.terms.values()].filter((term) => !phantom(term)).sort((a, b) => (a.kind === b.kind ? (a.slug < b.slug ? -1 : 1) : a.kind < b.kind ? -1 : 1));
+    return [...this.terms.values()]
+      .filter((term) => !phantom(term))
+      .sort((a, b) => (a.kind === b.kind ? (a.slug < b.slug ? -1 : 1) : a.kind < b.kind ? -1 : 1));
   }
 
   get(kind: Kind, slug: string): VocabTerm | undefined {

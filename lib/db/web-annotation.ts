@@ -107,7 +107,9 @@ export function parseWebAnnotations(json: string, now: number): ParsedAnnotation
 
 /** Whether parsed JSON is a Web Annotation document (an annotation, a page, a collection, or a list of them). */
 export function isAnnotationDocument(document: unknown): boolean {
-  return asArray(document).some((item) => isObject(item) && (item.type === 'Annotation' || item.type === 'AnnotationCollection' || item.type === 'AnnotationPage'));
+  return asArray(document).some(
+    (item) => isObject(item) && (item.type === 'Annotation' || item.type === 'AnnotationCollection' || item.type === 'AnnotationPage'),
+  );
 }
 
 /** parseWebAnnotations for JSON already parsed (the options page's import reads both file formats). */
@@ -134,7 +136,14 @@ export function annotationsToHighlights(document: unknown, now: number): ParsedA
       .join('\n\n')
       .slice(0, HIGHLIGHT_LIMITS.note);
     const created = time(annotation.created, now);
-    const checked = Highlight.safeParse({ id: idOf(annotation.id, index, now), url: url.data, selectors: { quote: quote.data, position }, note, createdAt: created, updatedAt: Math.max(created, time(annotation.modified, now)) });
+    const checked = Highlight.safeParse({
+      id: idOf(annotation.id, index, now),
+      url: url.data,
+      selectors: { quote: quote.data, position },
+      note,
+      createdAt: created,
+      updatedAt: Math.max(created, time(annotation.modified, now)),
+    });
     if (checked.success) highlights.push(checked.data);
     else skipped++;
   });

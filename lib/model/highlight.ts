@@ -29,11 +29,13 @@ export const TextQuoteSelector = z.object({
 });
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
 
-export const TextPositionSelector = z.object({
-  type: z.literal('TextPositionSelector'),
-  start: offset,
-  end: offset,
-}).check(z.refine((value) => value.end > value.start, 'end must be after start'));
+export const TextPositionSelector = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: offset,
+    end: offset,
+  })
+  .check(z.refine((value) => value.end > value.start, 'end must be after start'));
 export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
 
 export const HighlightSelectors = z.object({ quote: TextQuoteSelector, position: TextPositionSelector });

@@ -9,7 +9,6 @@ export { LISTING_KINDS, isListingKind } from './page-kinds';
 export const PageKind = z.enum(PAGE_KINDS);
 export type PageKind = z.infer<typeof PageKind>;
 
-
 /** What a listing page lists: the tag, rubrique, month (slug 2010-03), author or search words. */
 export const ListingSubject = z.object({
   slug: z.nullable(text(LIMITS.slug)),

@@ -100,11 +100,7 @@ export const calls = {
   'ui.checkTab': call(z.object({ tabId: z.number().check(z.int()) }), PageInfo, PAGE),
   'ui.getArticleView': call(z.object({ url: HttpUrl, limit: withDefault(int(1, 50), 8) }), ArticleView, PAGE),
   /** Patch the note of `url`: omitted fields keep their value. Returns the stored note. */
-  'ui.saveNote': call(
-    z.object({ url: HttpUrl, text: z.optional(text(LIMITS.noteText)), rating: z.optional(z.nullable(Rating)) }),
-    Note,
-    PAGE,
-  ),
+  'ui.saveNote': call(z.object({ url: HttpUrl, text: z.optional(text(LIMITS.noteText)), rating: z.optional(z.nullable(Rating)) }), Note, PAGE),
   'ui.deleteNote': call(z.object({ url: HttpUrl }), z.object({ trashed: z.boolean() }), PAGE),
   'ui.restoreNote': call(z.object({ url: HttpUrl }), Note, PAGE),
   'ui.listNotes': call(

@@ -10,7 +10,6 @@ export const DRAFT_PORT = 'sv-note-drafts';
 /** Messages on the draft port: the text being typed, and "this text is stored". */
 export type DraftMessage = { kind: 'draft' | 'saved'; url: string; text: string };
 
-
 /** A well-formed draft message, or null for anything else. Never throws. */
 export function readDraftMessage(raw: unknown): DraftMessage | null {
   if (typeof raw !== 'object' || raw === null) return null;

@@ -17,8 +17,5 @@ export const err = (code: ErrorCode, message: string): Result<never> => ({
 
 /** Schema of a Result carrying `value`, for checking answers on receipt. */
 export function resultSchema<T extends z.ZodMiniType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: ProtocolError }),
-  ]);
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: ProtocolError })]);
 }

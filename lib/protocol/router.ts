@@ -5,9 +5,7 @@ import { classifySender, type SelfIdentity, type SenderLike } from './sender';
 import type { TabRateLimit } from './tab-rate-limit';
 
 /** Who made a call, as the router established it: a content script's tab and address are the browser's. */
-export type CallContext =
-  | { sender: 'page'; tabId: number | null; frameId: number | null }
-  | { sender: 'content'; tabId: number; frameUrl: string };
+export type CallContext = { sender: 'page'; tabId: number | null; frameId: number | null } | { sender: 'content'; tabId: number; frameUrl: string };
 
 export interface RouterOptions {
   self: () => SelfIdentity;

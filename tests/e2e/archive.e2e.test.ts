@@ -39,7 +39,8 @@ interface Case {
 function archiveSample(archive: Archive): Case[] {
   const cases: Case[] = [];
   for (const family of ['classic', 'legacy', 'magazine'] as const) {
-    for (const article of archive.articles.filter((a) => a.family === family).slice(0, 2)) cases.push({ name: `${family} article`, url: article.url, html: '' });
+    for (const article of archive.articles.filter((a) => a.family === family).slice(0, 2))
+      cases.push({ name: `${family} article`, url: article.url, html: '' });
   }
   const seen = new Map<string, number>();
   for (const path of archive.paths()) {

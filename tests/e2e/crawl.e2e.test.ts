@@ -72,10 +72,14 @@ describe.each(BROWSERS)('Build index in %s (2,000 articles, all markup families)
     };
     // Stop the background once a checkpoint with real progress is on disk (checkpoints are spaced out, so
     // the live page count runs ahead of what is saved) — but while the crawl is still running.
-    await pollUntil(async () => {
-      const saved = await readCheckpoint();
-      return saved && (saved.state !== 'running' || doneIn(saved).size > 20);
-    }, 'a checkpoint with 20 pages done', 30_000);
+    await pollUntil(
+      async () => {
+        const saved = await readCheckpoint();
+        return saved && (saved.state !== 'running' || doneIn(saved).size > 20);
+      },
+      'a checkpoint with 20 pages done',
+      30_000,
+    );
 
     await session.stopBackground();
     const stoppedAt = server.requests.length;
@@ -90,7 +94,10 @@ describe.each(BROWSERS)('Build index in %s (2,000 articles, all markup families)
     const final = await waitFor(session, (s) => s.state !== 'running', 90_000);
     expect(final.state).toBe('done');
     expect(final.articlesIndexed).toBe(2000);
-    const again = server.requests.slice(stoppedAt).map((r) => r.path).filter((path) => done.has(path));
+    const again = server.requests
+      .slice(stoppedAt)
+      .map((r) => r.path)
+      .filter((path) => done.has(path));
     expect(again).toEqual([]);
 
     const exported = await session.callBackground('ui.exportJson', {});
@@ -141,7 +148,11 @@ describe('Build index from the options page in chromium: the quirks archive with
     if (!exported.ok) throw new Error(exported.error.message);
     const index = BackupFile.parse(JSON.parse(exported.value.json));
     const byUrl = new Map(index.articles.map((a) => [a.url, a]));
-    const set = (tags: readonly { slug: string; name: string }[]) => tags.map((t) => `${t.slug}:${t.name}`).sort().join('|');
+    const set = (tags: readonly { slug: string; name: string }[]) =>
+      tags
+        .map((t) => `${t.slug}:${t.name}`)
+        .sort()
+        .join('|');
     const wrong = archive.articles.flatMap((a) => {
       const r = byUrl.get(a.url);
       if (!r) return [`${a.path} missing`];
@@ -164,6 +175,8 @@ describe('Build index from the options page in chromium: the quirks archive with
     if (!stats.ok) throw new Error(stats.error.message);
     expect(stats.value.filter((t) => truthTags.get(t.slug) !== t.name)).toEqual([]);
     expect(stats.value.length).toBe(truthTags.size);
-    console.info(`e2e quirks crawl (Chromium): ${byUrl.size}/${ARTICLES} articles, exact tags, rubriques and names; ${read.length} article pages read; ${server.requests.length} requests`);
+    console.info(
+      `e2e quirks crawl (Chromium): ${byUrl.size}/${ARTICLES} articles, exact tags, rubriques and names; ${read.length} article pages read; ${server.requests.length} requests`,
+    );
   }, 240_000);
 });

@@ -77,32 +77,35 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     const target = archive.articles[2]!;
     const page = await session.openPage(target.url);
     await reportedPage(session, await session.tabIdOf(page)); // our content script is up in this tab
-    const attempt = await page.evaluate(async ({ extensionId, url }) => {
-      const forged = { call: 'ui.saveNote', payload: { url, text: 'forged by the page', rating: 5 } };
-      // Window messages reach every listener, the content script's included, in the order posted: once the
-      // page's own listener has the marker posted last, any listener of ours has seen the forged two.
-      const delivered = new Promise<void>((done) => window.addEventListener('message', (event) => event.data === 'sv-test-marker' && done()));
-      window.postMessage(forged, '*');
-      window.postMessage({ call: 'ui.clearIndex', payload: {} }, '*');
-      window.postMessage('sv-test-marker', '*');
-      await delivered;
-      const globals = globalThis as unknown as Record<string, { runtime?: { sendMessage?: (...args: unknown[]) => Promise<unknown> } } | undefined>;
-      const outcomes: string[] = [];
-      for (const name of ['chrome', 'browser']) {
-        const send = globals[name]?.runtime?.sendMessage;
-        if (typeof send !== 'function') {
-          outcomes.push(`${name}: no runtime.sendMessage`);
-          continue;
+    const attempt = await page.evaluate(
+      async ({ extensionId, url }) => {
+        const forged = { call: 'ui.saveNote', payload: { url, text: 'forged by the page', rating: 5 } };
+        // Window messages reach every listener, the content script's included, in the order posted: once the
+        // page's own listener has the marker posted last, any listener of ours has seen the forged two.
+        const delivered = new Promise<void>((done) => window.addEventListener('message', (event) => event.data === 'sv-test-marker' && done()));
+        window.postMessage(forged, '*');
+        window.postMessage({ call: 'ui.clearIndex', payload: {} }, '*');
+        window.postMessage('sv-test-marker', '*');
+        await delivered;
+        const globals = globalThis as unknown as Record<string, { runtime?: { sendMessage?: (...args: unknown[]) => Promise<unknown> } } | undefined>;
+        const outcomes: string[] = [];
+        for (const name of ['chrome', 'browser']) {
+          const send = globals[name]?.runtime?.sendMessage;
+          if (typeof send !== 'function') {
+            outcomes.push(`${name}: no runtime.sendMessage`);
+            continue;
+          }
+          try {
+            const answer = await send(extensionId, forged);
+            outcomes.push(`${name}: answered ${JSON.stringify(answer)}`);
+          } catch (error) {
+            outcomes.push(`${name}: threw ${String(error)}`);
+          }
         }
-        try {
-          const answer = await send(extensionId, forged);
-          outcomes.push(`${name}: answered ${JSON.stringify(answer)}`);
-        } catch (error) {
-          outcomes.push(`${name}: threw ${String(error)}`);
-        }
-      }
-      return outcomes;
-    }, { extensionId: session.extensionId, url: target.url });
+        return outcomes;
+      },
+      { extensionId: session.extensionId, url: target.url },
+    );
     for (const outcome of attempt) expect(outcome).toMatch(/: (no runtime\.sendMessage|threw )/);
     // The background is alive and holds no note the page tried to forge.
     expect(await session.callBackground('ui.ping', {})).toEqual({ ok: true, value: { version: VERSION } });
@@ -129,7 +132,12 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     expect(session.extensionOrigin).toBe(originBefore);
     const reader = await session.openExtensionPage('options.html');
     expect(await reader.evaluate(probeDb, { mode: 'get', value: '' })).toBe(stamp);
-    await reader.evaluate(() => new Promise((done) => { indexedDB.deleteDatabase('sv-harness-probe').onsuccess = done; }));
+    await reader.evaluate(
+      () =>
+        new Promise((done) => {
+          indexedDB.deleteDatabase('sv-harness-probe').onsuccess = done;
+        }),
+    );
     expect(await session.callBackground('ui.ping', {})).toEqual({ ok: true, value: { version: VERSION } });
   });
 });

@@ -45,8 +45,7 @@ async function openOptions(session: Session, hash = ''): Promise<PageHandle> {
   return page;
 }
 
-const tableCell = (page: PageHandle, kind: string, column: string) =>
-  page.text(`tr[data-kind="${kind}"] td[data-column="${column}"]`);
+const tableCell = (page: PageHandle, kind: string, column: string) => page.text(`tr[data-kind="${kind}"] td[data-column="${column}"]`);
 
 describe.each(BROWSERS)('options page in %s', (browserName) => {
   let archive: Archive;
@@ -62,10 +61,13 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
       const page = await session.openPage(article.url);
       await page.waitForSelector('sv-companion-panel');
       // The panel is framed while the page is still being reported: wait for the index to hold it.
-      await pollUntil(async () => {
-        const status = await session.callBackground('ui.indexStatus', {});
-        return status.ok && status.value.articles >= i + 1;
-      }, `article ${i + 1} to be indexed`);
+      await pollUntil(
+        async () => {
+          const status = await session.callBackground('ui.indexStatus', {});
+          return status.ok && status.value.articles >= i + 1;
+        },
+        `article ${i + 1} to be indexed`,
+      );
       await page.close();
     }
     for (const [i, article] of archive.articles.slice(0, 3).entries()) {
@@ -88,7 +90,12 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     expect(counts.slice(0, 3)).toEqual([String(status.value.articles), String(status.value.tags), '3']);
     expect(await page.text('.result-count')).toBe('Notes 1–3 of 3');
     const titles = await page.evaluate(() => [...document.querySelectorAll('.note-title a')].map((a) => a.textContent));
-    expect(titles.sort()).toEqual(archive.articles.slice(0, 3).map((a) => a.title).sort());
+    expect(titles.sort()).toEqual(
+      archive.articles
+        .slice(0, 3)
+        .map((a) => a.title)
+        .sort(),
+    );
     await page.close();
   });
 
@@ -103,10 +110,10 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
       };
     });
     await clickNamed(page, 'Export backup (JSON)');
-    const json = await page.waitForFunction(async () => {
+    const json = (await page.waitForFunction(async () => {
       const d = (window as unknown as { downloads: { href: string }[] }).downloads[0];
       return d ? (await fetch(d.href)).text() : null;
-    }) as string;
+    })) as string;
     const backup = JSON.parse(json) as { format: string; notes: { url: string; text: string; updatedAt: number }[]; articles: unknown[]; settings: unknown };
     expect(backup.format).toBe('securityvibes-companion');
     expect(backup.notes).toHaveLength(3);
@@ -139,7 +146,9 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     expect(await tableCell(page, 'articles', 'added')).toBe(String(expected.value.articles.added));
     const before = await session.callBackground('ui.getArticleView', { url: edited.url });
     expect(before.ok && before.value.note?.text).toBe('Note 0 — à relire');
-    expect(await page.text('.import-settings tr[data-setting="archiveHosts"] td[data-column="incoming"]')).toBe([...mine.value.archiveHosts, 'evil.example'].join(', '));
+    expect(await page.text('.import-settings tr[data-setting="archiveHosts"] td[data-column="incoming"]')).toBe(
+      [...mine.value.archiveHosts, 'evil.example'].join(', '),
+    );
     expect(await page.text('.import-settings tr[data-setting="crawlDelayMs"] td[data-column="incoming"]')).toBe('0.25');
     expect(await page.evaluate(() => document.querySelector<HTMLInputElement>('.import-settings input[type="checkbox"]')?.checked)).toBe(false);
     await page.evaluate(() => document.querySelector('.import-settings')?.scrollIntoView({ block: 'center' }));
@@ -159,7 +168,10 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     const page = await openOptions(session, '#backup');
     await page.waitForSelector('.storage-status [data-kept]');
     const kept = await page.evaluate(() => document.querySelector('.storage-status [data-kept]')?.getAttribute('data-kept'));
-    const facts = await page.evaluate(async () => ({ persisted: await navigator.storage.persisted(), usage: (await navigator.storage.estimate()).usage ?? -1 }));
+    const facts = await page.evaluate(async () => ({
+      persisted: await navigator.storage.persisted(),
+      usage: (await navigator.storage.estimate()).usage ?? -1,
+    }));
     // Firefox gives an extension with unlimitedStorage the persistent-storage permission; Chromium answers
     // persisted() false but exempts unlimited origins from eviction (its quota manager's special storage policy).
     expect(kept).toBe(session.name === 'firefox' ? 'persistent' : 'unlimited');
@@ -173,7 +185,8 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
       const without = { ...manifest, permissions: manifest.permissions.filter((p) => p !== 'unlimitedStorage') };
       const warnings = await page.evaluate(
         async ({ withIt, withoutIt }) => {
-          const management = (globalThis as unknown as { chrome: { management: { getPermissionWarningsByManifest(m: string): Promise<string[]> } } }).chrome.management;
+          const management = (globalThis as unknown as { chrome: { management: { getPermissionWarningsByManifest(m: string): Promise<string[]> } } }).chrome
+            .management;
           return { withIt: await management.getPermissionWarningsByManifest(withIt), withoutIt: await management.getPermissionWarningsByManifest(withoutIt) };
         },
         { withIt: JSON.stringify(manifest), withoutIt: JSON.stringify(without) },
@@ -249,10 +262,15 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     // The content script decides on the panel from its content.pageSeen answer: once the background
     // knows the page, that answer has been given.
     const tabId = await waitForContentScript(session, page);
-    await expect.poll(async () => {
-      const seen = await session.callBackground('ui.getTabPage', { tabId });
-      return seen.ok && seen.value?.kind;
-    }, { timeout: 10_000 }).toBe('article');
+    await expect
+      .poll(
+        async () => {
+          const seen = await session.callBackground('ui.getTabPage', { tabId });
+          return seen.ok && seen.value?.kind;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe('article');
     await new Promise((done) => setTimeout(done, 700));
     expect(await page.evaluate(() => document.querySelector('sv-companion-panel'))).toBeNull();
 
@@ -281,10 +299,14 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     });
     await clickNamed(page, 'Build index');
     // Live bg.crawlProgress events move the bar: wait for a page count above zero.
-    const fetched = await page.waitForFunction(() => {
-      const bar = document.querySelector<HTMLProgressElement>('#index progress');
-      return bar && bar.value > 0 ? bar.value : null;
-    }, undefined, { timeout: 20_000 });
+    const fetched = await page.waitForFunction(
+      () => {
+        const bar = document.querySelector<HTMLProgressElement>('#index progress');
+        return bar && bar.value > 0 ? bar.value : null;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
     expect(fetched).toBeGreaterThan(0);
     expect(await page.text('.crawl-state')).toBe('Building the index… · full build');
     await clickNamed(page, 'Pause');
@@ -336,7 +358,9 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     // Enter on the focused button opens the confirmation, which takes focus on its harmless choice.
     await page.waitForFunction(() => document.activeElement?.textContent === 'Cancel');
     expect(await page.text('.confirm p')).toContain('Your notes are kept');
-    await page.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('.confirm button')].find((b) => b.textContent === 'Yes, clear the index')?.focus());
+    await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLButtonElement>('.confirm button')].find((b) => b.textContent === 'Yes, clear the index')?.focus(),
+    );
     await page.press('Enter');
     await page.waitForFunction(() => document.querySelector('.confirm') === null);
     expect(await page.text('.clear-index [role="status"]')).toMatch(/^Index cleared: \d+ articles removed\. Your notes are untouched\.$/);

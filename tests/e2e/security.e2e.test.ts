@@ -134,7 +134,10 @@ describe.each(BROWSERS)('security in %s', (browserName) => {
       messages: (window as unknown as { svSeen: { origin: string; fromOtherWindow: boolean; ports: number; data: string }[] }).svSeen,
       dataset: Object.keys(document.documentElement.dataset),
       worldMark: 'svCompanionRan' in window,
-      marks: performance.getEntries().map((entry) => entry.name).filter((name) => /^sv-/.test(name)),
+      marks: performance
+        .getEntries()
+        .map((entry) => entry.name)
+        .filter((name) => /^sv-/.test(name)),
     }));
     // Positive control: the recorder ran and saw the page's own message.
     expect(seen.messages).toContainEqual(expect.objectContaining({ data: '"page-own-control"', fromOtherWindow: false }));

@@ -24,7 +24,11 @@ import { waitForPanel } from './ui-helpers';
 
 const MENU_LABEL = 'Show related articles';
 const SHORTCUT = 'Alt+Shift+S';
-const ALT_SHIFT_S = [['Alt', 'AltLeft', 18], ['Shift', 'ShiftLeft', 16], ['S', 'KeyS', 83]] as const;
+const ALT_SHIFT_S = [
+  ['Alt', 'AltLeft', 18],
+  ['Shift', 'ShiftLeft', 16],
+  ['S', 'KeyS', 83],
+] as const;
 
 interface PopupView {
   href: string;
@@ -51,10 +55,14 @@ function popupViews(extensionPage: PageHandle): Promise<PopupView[]> {
 async function waitForArticlePopup(extensionPage: PageHandle, title: string): Promise<PopupView> {
   let last: PopupView[] = [];
   try {
-    await pollUntil(async () => {
-      last = await popupViews(extensionPage);
-      return last.length === 1 && last[0]!.ready && last[0]!.articleUrl !== null && last[0]!.text.includes(title);
-    }, `the toolbar popup showing "${title}"`, 15_000);
+    await pollUntil(
+      async () => {
+        last = await popupViews(extensionPage);
+        return last.length === 1 && last[0]!.ready && last[0]!.articleUrl !== null && last[0]!.text.includes(title);
+      },
+      `the toolbar popup showing "${title}"`,
+      15_000,
+    );
   } catch (error) {
     throw new Error(`${(error as Error).message}; popups seen: ${JSON.stringify(last).slice(0, 600)}`, { cause: error });
   }
@@ -153,7 +161,11 @@ describe.each(BROWSERS)('keyboard shortcut and context menu in %s', (browserName
       await waitForPanel(page);
       const archiveLink = await markLinkTo(page, linked.url, 'archive-link');
       await page.evaluate(() => {
-        const foreign = Object.assign(document.createElement('a'), { href: 'https://example.org/menaces/x/', textContent: 'a link elsewhere', id: 'e2e-foreign' });
+        const foreign = Object.assign(document.createElement('a'), {
+          href: 'https://example.org/menaces/x/',
+          textContent: 'a link elsewhere',
+          id: 'e2e-foreign',
+        });
         const text = Object.assign(document.createElement('p'), { textContent: 'Plain text, no link.', id: 'e2e-text' });
         document.body.prepend(foreign, text);
       });
@@ -184,10 +196,20 @@ describe.each(BROWSERS)('keyboard shortcut and context menu in %s', (browserName
     it(`has the "${MENU_LABEL}" item (contextMenus.update on its id succeeds; an unknown id is refused)`, async () => {
       const chromium = session as ChromiumSession;
       const ask = () =>
-        chromium.evaluateInWorker(async (ids) => {
-          const api = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, props: object): Promise<void> } } }).chrome;
-          return Promise.all(ids.map((id) => api.contextMenus.update(id, {}).then(() => 'ok', (error: unknown) => String(error))));
-        }, ['sv-show-related', 'no-such-item']);
+        chromium.evaluateInWorker(
+          async (ids) => {
+            const api = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, props: object): Promise<void> } } }).chrome;
+            return Promise.all(
+              ids.map((id) =>
+                api.contextMenus.update(id, {}).then(
+                  () => 'ok',
+                  (error: unknown) => String(error),
+                ),
+              ),
+            );
+          },
+          ['sv-show-related', 'no-such-item'],
+        );
       // The worker creates the item in runtime.onInstalled, asynchronously: a fresh profile may be asked
       // before that has run, so wait for it (a missing item still fails after the deadline).
       let answers: string[] = [];
@@ -204,9 +226,11 @@ describe.each(BROWSERS)('keyboard shortcut and context menu in %s', (browserName
       const click = (linkUrl: string, menuItemId: string) =>
         chromium.evaluateInWorker(
           async ({ linkUrl, menuItemId, tabId, pageUrl }) => {
-            const api = (globalThis as unknown as {
-              chrome: { tabs: { get(id: number): Promise<unknown> }; contextMenus: { onClicked: { dispatch(info: object, tab: unknown): void } } };
-            }).chrome;
+            const api = (
+              globalThis as unknown as {
+                chrome: { tabs: { get(id: number): Promise<unknown> }; contextMenus: { onClicked: { dispatch(info: object, tab: unknown): void } } };
+              }
+            ).chrome;
             api.contextMenus.onClicked.dispatch({ menuItemId, linkUrl, pageUrl, editable: false }, await api.tabs.get(tabId));
           },
           { linkUrl, menuItemId, tabId, pageUrl: source.url },

@@ -27,35 +27,63 @@ describe.each(BROWSERS)('local store in %s', (browserName) => {
     // makes it close on versionchange, which is what lets this proceed at all.
     const page = await session.openExtensionPage('manifest.json');
     await page.evaluate(async (url: string) => {
-      const deleteStore = () => new Promise<void>((resolve, reject) => {
-        const request = indexedDB.deleteDatabase('securityvibes-companion');
-        request.onsuccess = () => resolve();
-        request.onerror = () => reject(request.error);
-        request.onblocked = () => reject(new Error('delete blocked: a connection did not close on versionchange'));
-      });
-      const createV1 = () => new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('securityvibes-companion', 1);
-        request.onupgradeneeded = () => {
-          const db = request.result;
-          const articles = db.createObjectStore('articles', { keyPath: 'url' });
-          articles.createIndex('tags', 'tagSlugs', { multiEntry: true });
-          articles.createIndex('rubrique', 'category.slug');
-          articles.createIndex('published', 'publishedAt');
-          db.createObjectStore('notes', { keyPath: 'url' });
-          db.createObjectStore('settings');
-          const base = { postId: null, author: null, category: { slug: 'actualites', name: 'Actualités' }, excerpt: 'Sécurité', tagsComplete: true, detail: 'article', firstSeenAt: 1, updatedAt: 1 };
-          const tx = request.transaction!;
-          tx.objectStore('articles').put({ ...base, url, title: 'Old one', tags: [{ slug: 'scada', name: 'SCADA' }], tagSlugs: ['scada'], publishedAt: '2010-01-01T00:00:00+01:00' });
-          tx.objectStore('articles').put({ ...base, url: `${url}twin/`, title: 'Old twin', tags: [{ slug: 'scada', name: 'SCADA' }], tagSlugs: ['scada'], publishedAt: '2010-02-01T00:00:00+01:00' });
-          tx.objectStore('notes').put({ url, text: 'written by v1', rating: 4, createdAt: 1, updatedAt: 2 });
-          tx.objectStore('settings').put({ archiveHosts: ['www.securityvibes.fr'], panelEnabled: false, waybackEnabled: true, crawlDelayMs: 1500, crawlConcurrency: 1 }, 'settings');
-        };
-        request.onsuccess = () => {
-          request.result.close();
-          resolve();
-        };
-        request.onerror = () => reject(request.error);
-      });
+      const deleteStore = () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('securityvibes-companion');
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error);
+          request.onblocked = () => reject(new Error('delete blocked: a connection did not close on versionchange'));
+        });
+      const createV1 = () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('securityvibes-companion', 1);
+          request.onupgradeneeded = () => {
+            const db = request.result;
+            const articles = db.createObjectStore('articles', { keyPath: 'url' });
+            articles.createIndex('tags', 'tagSlugs', { multiEntry: true });
+            articles.createIndex('rubrique', 'category.slug');
+            articles.createIndex('published', 'publishedAt');
+            db.createObjectStore('notes', { keyPath: 'url' });
+            db.createObjectStore('settings');
+            const base = {
+              postId: null,
+              author: null,
+              category: { slug: 'actualites', name: 'Actualités' },
+              excerpt: 'Sécurité',
+              tagsComplete: true,
+              detail: 'article',
+              firstSeenAt: 1,
+              updatedAt: 1,
+            };
+            const tx = request.transaction!;
+            tx.objectStore('articles').put({
+              ...base,
+              url,
+              title: 'Old one',
+              tags: [{ slug: 'scada', name: 'SCADA' }],
+              tagSlugs: ['scada'],
+              publishedAt: '2010-01-01T00:00:00+01:00',
+            });
+            tx.objectStore('articles').put({
+              ...base,
+              url: `${url}twin/`,
+              title: 'Old twin',
+              tags: [{ slug: 'scada', name: 'SCADA' }],
+              tagSlugs: ['scada'],
+              publishedAt: '2010-02-01T00:00:00+01:00',
+            });
+            tx.objectStore('notes').put({ url, text: 'written by v1', rating: 4, createdAt: 1, updatedAt: 2 });
+            tx.objectStore('settings').put(
+              { archiveHosts: ['www.securityvibes.fr'], panelEnabled: false, waybackEnabled: true, crawlDelayMs: 1500, crawlConcurrency: 1 },
+              'settings',
+            );
+          };
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+          request.onerror = () => reject(request.error);
+        });
       // The background may reopen (and so recreate at v5) the store between the delete and our open: a
       // fresh CI run saw "VersionError: requested version (1) is less than the existing version (5)". Then
       // delete and try again; any other error, or a fifth VersionError, fails the test.
@@ -83,10 +111,14 @@ describe.each(BROWSERS)('local store in %s', (browserName) => {
   it('keeps what was written through the background after the worker stops', async () => {
     const article = archive.articles[0]!;
     await session.openPage(article.url);
-    const indexed = await pollUntil(async () => {
-      const view = await session.callBackground('ui.getArticleView', { url: article.url });
-      return view.ok && view.value.article ? view.value.article : null;
-    }, 'the article page to be indexed by the content script', 20_000);
+    const indexed = await pollUntil(
+      async () => {
+        const view = await session.callBackground('ui.getArticleView', { url: article.url });
+        return view.ok && view.value.article ? view.value.article : null;
+      },
+      'the article page to be indexed by the content script',
+      20_000,
+    );
     expect(indexed?.title).toBe(article.title);
     const saved = await session.callBackground('ui.saveNote', { url: article.url, text: 'réel', rating: 3 });
     expect(saved.ok).toBe(true);

@@ -113,7 +113,12 @@ describe.each(BROWSERS)('popup and panel in %s', (browserName) => {
     await bridge.evaluate(
       ({ tabId, url }) => {
         const api = (globalThis as unknown as { browser?: unknown; chrome: unknown }).browser ?? (globalThis as unknown as { chrome: unknown }).chrome;
-        return (api as { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } }).tabs.sendMessage(tabId, { event: 'bg.showRelated', payload: { url } }).then(() => true, () => true);
+        return (api as { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } }).tabs
+          .sendMessage(tabId, { event: 'bg.showRelated', payload: { url } })
+          .then(
+            () => true,
+            () => true,
+          );
       },
       { tabId, url: other.url },
     );

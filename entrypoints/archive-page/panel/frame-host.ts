@@ -1,5 +1,12 @@
 import { browser } from 'wxt/browser';
-import { panelQuery, readPanelMessage, type PanelPortMessage, type PanelTokenMessage, type Placement, type ShowRelatedMessage } from '@/lib/protocol/panel-frame';
+import {
+  panelQuery,
+  readPanelMessage,
+  type PanelPortMessage,
+  type PanelTokenMessage,
+  type Placement,
+  type ShowRelatedMessage,
+} from '@/lib/protocol/panel-frame';
 import { findRatingBlock, hideBlock } from './anchor';
 import { onShowRelated } from './light-client';
 
@@ -29,9 +36,7 @@ export function clampHeight(height: number, placement: Placement, viewportHeight
 /** The host's own box, every declaration !important so page CSS cannot move it (one cssText: fewer bytes). */
 function styleHost(host: HTMLElement, placement: Placement): void {
   const box =
-    placement === 'side'
-      ? `position:fixed;top:${SIDE_TOP}px;right:0;width:${SIDE_WIDTH}px;z-index:2147483000`
-      : 'margin:12px 0;width:100%;max-width:680px';
+    placement === 'side' ? `position:fixed;top:${SIDE_TOP}px;right:0;width:${SIDE_WIDTH}px;z-index:2147483000` : 'margin:12px 0;width:100%;max-width:680px';
   host.style.cssText = `display:block;${box}`.replace(/;|$/g, '!important;');
 }
 
@@ -82,10 +87,14 @@ export function mountPanelFrame(url: string, collapsed: boolean, token: Promise<
   const post = (message: PanelTokenMessage | ShowRelatedMessage) => ports.forEach(({ channel }) => channel.port1.postMessage(message));
   // The first load is panel.html's (src is set before the frame is in the document); each port goes once,
   // and only to our origin: were the frame navigated elsewhere meanwhile, the browser drops the message.
-  iframe.addEventListener('load', () => {
-    const handover: PanelPortMessage = { type: 'sv-panel-port' };
-    for (const { origin, channel } of ports) iframe.contentWindow?.postMessage(handover, origin, [channel.port2]);
-  }, { once: true, signal });
+  iframe.addEventListener(
+    'load',
+    () => {
+      const handover: PanelPortMessage = { type: 'sv-panel-port' };
+      for (const { origin, channel } of ports) iframe.contentWindow?.postMessage(handover, origin, [channel.port2]);
+    },
+    { once: true, signal },
+  );
   void token.then((value) => {
     if (value !== null) post({ type: 'sv-panel-token', token: value });
   });

@@ -13,5 +13,14 @@ import { highlightHandlers } from './highlights';
  * call without a handler (or a handler of the wrong shape) a compile error rather than a run-time answer.
  */
 export function buildHandlers(): Handlers {
-  return { ...pingHandlers, ...storeHandlers, ...noteHandlers, ...backupHandlers, ...crawlHandlers, ...checkTabHandlers, ...panelHandlers, ...highlightHandlers } satisfies Handlers;
+  return {
+    ...pingHandlers,
+    ...storeHandlers,
+    ...noteHandlers,
+    ...backupHandlers,
+    ...crawlHandlers,
+    ...checkTabHandlers,
+    ...panelHandlers,
+    ...highlightHandlers,
+  } satisfies Handlers;
 }

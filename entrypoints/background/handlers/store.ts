@@ -35,7 +35,11 @@ export const storeHandlers: Pick<
     await rememberTabPage(tabId, page, context.frameUrl);
     const [result, settings] = await Promise.all([store.indexPages([page]), store.getSettings()]);
     if (result.added + result.updated > 0) void broadcast('bg.indexChanged', { articles: result.articles });
-    if (page.article) void store.getNote(page.article.url).then((note) => updateArticleBadge(tabId, note), () => undefined);
+    if (page.article)
+      void store.getNote(page.article.url).then(
+        (note) => updateArticleBadge(tabId, note),
+        () => undefined,
+      );
     void mirrorPanelEnabled(settings.panelEnabled);
     const panelToken = page.article && settings.panelEnabled ? await issuePanelToken(tabId, page.article.url) : null;
     return { indexed: result.indexed, panelEnabled: settings.panelEnabled, panelToken };

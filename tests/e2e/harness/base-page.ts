@@ -56,11 +56,7 @@ export abstract class BasePage implements PageHandle {
 
   /** Waits until the document has parsed (readyState interactive or complete) at a URL starting with `prefix`. */
   protected async waitForDocument(prefix: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
-    await pollUntil(
-      () => this.evaluate((p) => location.href.startsWith(p) && document.readyState !== 'loading', prefix),
-      `document ${prefix}`,
-      timeout,
-    );
+    await pollUntil(() => this.evaluate((p) => location.href.startsWith(p) && document.readyState !== 'loading', prefix), `document ${prefix}`, timeout);
   }
 }
 

@@ -75,7 +75,8 @@ export class CdpPopupPage extends BasePage {
     });
     await this.target.send('Page.reload', {});
     await this.waitForFunction(
-      (prefix) => !(window as unknown as Record<string, unknown>).__svHarnessOldDocument && location.href.startsWith(prefix) && document.readyState !== 'loading',
+      (prefix) =>
+        !(window as unknown as Record<string, unknown>).__svHarnessOldDocument && location.href.startsWith(prefix) && document.readyState !== 'loading',
       href.replace(/#.*$/, ''),
       { timeout: options.timeout ?? DEFAULT_TIMEOUT },
     );

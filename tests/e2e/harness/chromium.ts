@@ -138,7 +138,9 @@ export class ChromiumSession extends SessionBase {
   }
 
   protected newTab(): Promise<PageHandle> {
-    return this.live().context.newPage().then((page) => new PlaywrightPage(page));
+    return this.live()
+      .context.newPage()
+      .then((page) => new PlaywrightPage(page));
   }
 
   private live(): Running {

@@ -24,7 +24,9 @@ export interface ContentProbeResult {
 
 type Injected = { result?: unknown };
 type ScriptingApi = {
-  scripting: { executeScript(details: { target: { tabId: number; frameIds: number[] }; args: unknown[]; func: (probe: string) => unknown }): Promise<Injected[]> };
+  scripting: {
+    executeScript(details: { target: { tabId: number; frameIds: number[] }; args: unknown[]; func: (probe: string) => unknown }): Promise<Injected[]>;
+  };
 };
 
 /** Runs `probe` in tab `tabId`'s content-script world, from `bridge` (an extension page). */
@@ -41,7 +43,12 @@ export function probeContentWorld(bridge: PageHandle, tabId: number, probe: Cont
         func: async (text: string) => {
           const p = JSON.parse(text) as ContentProbe;
           type Runtime = { sendMessage(m: unknown): Promise<unknown>; onMessage: { addListener(l: (m: unknown) => void): void } };
-          const world = globalThis as unknown as { browser?: { runtime: Runtime }; chrome?: { runtime: Runtime }; svProbeReceived?: unknown[]; svCompanionRan?: boolean };
+          const world = globalThis as unknown as {
+            browser?: { runtime: Runtime };
+            chrome?: { runtime: Runtime };
+            svProbeReceived?: unknown[];
+            svCompanionRan?: boolean;
+          };
           const runtime = (world.browser ?? world.chrome)!.runtime;
           if (p.record && !world.svProbeReceived) {
             world.svProbeReceived = [];

@@ -164,7 +164,9 @@ export class FirefoxSession extends SessionBase {
   /** Closes any open toolbar popup panel (the real popup, where an extension code path opened it). */
   async closePopupPanels(): Promise<void> {
     // 'showing' too: a panel still opening (its animation runs) ignores nothing else and stays open.
-    await this.privileged(`(() => { for (const panel of document.querySelectorAll('panel')) if (panel.state === 'open' || panel.state === 'showing') panel.hidePopup(); })()`);
+    await this.privileged(
+      `(() => { for (const panel of document.querySelectorAll('panel')) if (panel.state === 'open' || panel.state === 'showing') panel.hidePopup(); })()`,
+    );
   }
 
   protected async newTab(): Promise<PageHandle> {

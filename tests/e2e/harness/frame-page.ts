@@ -114,7 +114,12 @@ async function findFrame<F>(frames: () => F[], evaluate: <R>(frame: F, fn: () =>
 const href = () => location.href;
 
 export async function playwrightFrame(page: PlaywrightPageApi, owner: PageHandle, match: FrameMatch, timeout = DEFAULT_TIMEOUT): Promise<PageHandle> {
-  const frame: PlaywrightFrame = await findFrame(() => page.frames().slice(1), (f, fn) => f.evaluate(fn), match, timeout);
+  const frame: PlaywrightFrame = await findFrame(
+    () => page.frames().slice(1),
+    (f, fn) => f.evaluate(fn),
+    match,
+    timeout,
+  );
   return new FramePage(
     {
       url: async () => frame.url(),
@@ -132,7 +137,12 @@ export async function playwrightFrame(page: PlaywrightPageApi, owner: PageHandle
 type KeyName = Parameters<PuppeteerPageApi['keyboard']['press']>[0];
 
 export async function puppeteerFrame(page: PuppeteerPageApi, owner: PageHandle, match: FrameMatch, timeout = DEFAULT_TIMEOUT): Promise<PageHandle> {
-  const frame: PuppeteerFrame = await findFrame(() => page.frames().filter((f) => f !== page.mainFrame()), (f, fn) => f.evaluate(fn) as Promise<never>, match, timeout);
+  const frame: PuppeteerFrame = await findFrame(
+    () => page.frames().filter((f) => f !== page.mainFrame()),
+    (f, fn) => f.evaluate(fn) as Promise<never>,
+    match,
+    timeout,
+  );
   return new FramePage(
     {
       url: () => frame.evaluate(href),
@@ -141,7 +151,11 @@ export async function puppeteerFrame(page: PuppeteerPageApi, owner: PageHandle, 
       goto: async (url, t) => {
         // Like PuppeteerPage.goto: moz-extension:// navigations may never settle in Puppeteer.
         frame.goto(url, { timeout: t }).catch(() => undefined);
-        await pollUntil(() => frame.evaluate((p: string) => location.href.startsWith(p) && document.readyState !== 'loading', url.replace(/[?#].*$/, '')), `frame ${url}`, t);
+        await pollUntil(
+          () => frame.evaluate((p: string) => location.href.startsWith(p) && document.readyState !== 'loading', url.replace(/[?#].*$/, '')),
+          `frame ${url}`,
+          t,
+        );
       },
       click: (selector) => frame.click(selector),
       typeText: (text) => page.keyboard.type(text),

@@ -15,7 +15,9 @@ const ALL: readonly BrowserName[] = ['chromium', 'firefox'];
  * comma-separated) narrows it. Use with `describe.each(BROWSERS)('%s', (browserName) => …)`.
  */
 export const BROWSERS: readonly BrowserName[] = (() => {
-  const wanted = process.env.SV_E2E_BROWSERS?.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = process.env.SV_E2E_BROWSERS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!wanted?.length) return ALL;
   const unknown = wanted.filter((w) => !ALL.includes(w as BrowserName));
   if (unknown.length) throw new Error(`SV_E2E_BROWSERS: unknown browser(s) ${unknown.join(', ')} (use chromium, firefox)`);

@@ -94,10 +94,7 @@ export class PuppeteerPage extends BasePage {
     await pollUntil(
       () =>
         this.evaluate(
-          (p) =>
-            !(window as unknown as Record<string, unknown>).__svHarnessOldDocument &&
-            location.href.startsWith(p) &&
-            document.readyState !== 'loading',
+          (p) => !(window as unknown as Record<string, unknown>).__svHarnessOldDocument && location.href.startsWith(p) && document.readyState !== 'loading',
           prefix,
         ),
       `document ${prefix}`,

@@ -52,8 +52,14 @@ export function otherWhitespace(content: ArticleContent, family: MarkupFamily, s
   const runs = [' ', '  ', '\n', '\t ', ' \n    ', '\u00a0', ' \u00a0 '];
   let n = seed;
   const spaced = (text: string) => text.replace(/ /g, () => runs[(n = (n * 1103515245 + 12345) >>> 0) % runs.length] as string);
-  const respaced: ArticleContent = { ...content, paragraphs: content.paragraphs.map(spaced), subhead: content.subhead ? { ...content.subhead, text: spaced(content.subhead.text) } : null };
-  return render(respaced, family).replace(/<\/(p|h3|div)>/gi, '</$1>\n\n      ').replace(/<(p|h3|div)( |>)/gi, '\n   <$1$2');
+  const respaced: ArticleContent = {
+    ...content,
+    paragraphs: content.paragraphs.map(spaced),
+    subhead: content.subhead ? { ...content.subhead, text: spaced(content.subhead.text) } : null,
+  };
+  return render(respaced, family)
+    .replace(/<\/(p|h3|div)>/gi, '</$1>\n\n      ')
+    .replace(/<(p|h3|div)( |>)/gi, '\n   <$1$2');
 }
 
 export function renderAs(content: ArticleContent, family: MarkupFamily, how: Rendering, seed = 1): string {

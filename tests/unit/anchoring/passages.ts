@@ -90,7 +90,11 @@ export interface CharEdit {
   letter: string;
 }
 
-export const charEdit = fc.record({ at: fc.nat(), kind: fc.constantFrom<CharEdit['kind']>('substitute', 'insert', 'delete'), letter: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzéè'.split('')) });
+export const charEdit = fc.record({
+  at: fc.nat(),
+  kind: fc.constantFrom<CharEdit['kind']>('substitute', 'insert', 'delete'),
+  letter: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzéè'.split('')),
+});
 
 /** Where the marked passage is: [paragraph, index after START] … [paragraph, index of END]. */
 function markerPlaces(paragraphs: readonly string[]): { p1: number; a: number; p2: number; b: number } {
@@ -120,7 +124,11 @@ export function editInside(paragraphs: string[], edits: readonly CharEdit[], bud
     const x = a + 1 + (e.at % (end - a - 2));
     const text = paragraphs[p1] as string;
     const next =
-      e.kind === 'substitute' ? `${text.slice(0, x)}${e.letter}${text.slice(x + 1)}` : e.kind === 'insert' ? `${text.slice(0, x)}${e.letter}${text.slice(x)}` : `${text.slice(0, x)}${text.slice(x + 1)}`;
+      e.kind === 'substitute'
+        ? `${text.slice(0, x)}${e.letter}${text.slice(x + 1)}`
+        : e.kind === 'insert'
+          ? `${text.slice(0, x)}${e.letter}${text.slice(x)}`
+          : `${text.slice(0, x)}${text.slice(x + 1)}`;
     if (/\ue000 | \ue001| {2}/.test(next)) continue;
     paragraphs[p1] = next;
     made++;

@@ -12,7 +12,10 @@ import { contentOf, modelOf, parse, renderAs, RENDERINGS, type DomKind } from '.
 const DOMS: DomKind[] = ['linkedom', 'happy-dom'];
 
 function bodyOf(inner: string, dom: DomKind) {
-  const doc = parse(`<html><body class="single"><div id="content"><article class="post hentry" id="post-1"><h1 class="entry-title">Titre</h1><div class="entry-content">${inner}</div><div id="comments"><p>Un commentaire</p></div></article></div><div id="sidebar"><p>Nuage</p></div></body></html>`, dom);
+  const doc = parse(
+    `<html><body class="single"><div id="content"><article class="post hentry" id="post-1"><h1 class="entry-title">Titre</h1><div class="entry-content">${inner}</div><div id="comments"><p>Un commentaire</p></div></article></div><div id="sidebar"><p>Nuage</p></div></body></html>`,
+    dom,
+  );
   const body = articleBody(doc);
   if (!body) throw new Error('no body');
   return { doc, model: buildTextModel(body.element, body.postLevel) };
@@ -32,7 +35,11 @@ describe.each(DOMS)('text model (%s)', (dom) => {
   it('reads one text for every copy of an article: each family, the Wayback copy, other whitespace', () => {
     for (const index of [0, 3, 11, 27]) {
       const content = contentOf(index);
-      const texts = new Set(RENDERINGS.flatMap((how) => (['classic', 'legacy', 'magazine'] as const).map((family) => modelOf(parse(renderAs(content, family, how, index + 1), dom)).text)));
+      const texts = new Set(
+        RENDERINGS.flatMap((how) =>
+          (['classic', 'legacy', 'magazine'] as const).map((family) => modelOf(parse(renderAs(content, family, how, index + 1), dom)).text),
+        ),
+      );
       expect(texts.size).toBe(1);
       const [text] = [...texts];
       expect(text).toContain(content.paragraphs[1]?.slice(0, 40));
@@ -47,7 +54,10 @@ describe.each(DOMS)('text model (%s)', (dom) => {
   });
 
   it('skips scripts, styles and the boxes lib/archive excludes inside the body', () => {
-    const { model } = bodyOf('<p>avant</p><script>var x = 1;</script><div class="sharedaddy"><p>Partager</p></div><div class="jp-relatedposts">Articles liés</div><style>p{}</style><p>après</p>', dom);
+    const { model } = bodyOf(
+      '<p>avant</p><script>var x = 1;</script><div class="sharedaddy"><p>Partager</p></div><div class="jp-relatedposts">Articles liés</div><style>p{}</style><p>après</p>',
+      dom,
+    );
     expect(model.text).toBe('avant après');
   });
 
@@ -94,7 +104,12 @@ describe.each(DOMS)('text model (%s)', (dom) => {
     const described = describeRange(model, { startContainer: node, startOffset: at, endContainer: node, endOffset: at + 11 });
     expect(described.ok).toBe(true);
     if (!described.ok) return;
-    expect(described.selectors.quote).toEqual({ type: 'TextQuoteSelector', exact: 'mot20 mot21', prefix: words.slice(at - 32, at), suffix: words.slice(at + 11, at + 43) });
+    expect(described.selectors.quote).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'mot20 mot21',
+      prefix: words.slice(at - 32, at),
+      suffix: words.slice(at + 11, at + 43),
+    });
     expect(described.selectors.position).toEqual({ type: 'TextPositionSelector', start: at, end: at + 11 });
     expect(anchorSelectors(model.text, described.selectors)).toEqual({ start: at, end: at + 11, score: 1 });
   });

@@ -31,7 +31,16 @@ describe('archiveTabPlace: where a tab address is, from the browser-reported URL
 });
 
 describe('archiveFactsOnly: what a content script may put in the index', () => {
-  const page = (over: Partial<PageInfo>): PageInfo => ({ kind: 'tag', url: 'http://www.securityvibes.fr/tag/apt/', reason: null, article: null, listing: [], subject: null, next: null, ...over });
+  const page = (over: Partial<PageInfo>): PageInfo => ({
+    kind: 'tag',
+    url: 'http://www.securityvibes.fr/tag/apt/',
+    reason: null,
+    article: null,
+    listing: [],
+    subject: null,
+    next: null,
+    ...over,
+  });
   const teaser = (url: string) => ({ url, title: 't', postId: null, tags: [], tagsKnown: false, category: null, publishedAt: null });
 
   it('refuses a page whose canonical URL is not on the archive', () => {
@@ -42,7 +51,17 @@ describe('archiveFactsOnly: what a content script may put in the index', () => {
   });
 
   it('refuses an archive page that describes an article elsewhere', () => {
-    const article = { url: 'https://evil.example/a/', postId: null, title: 'x', author: null, category: null, tags: [], publishedAt: null, excerpt: '', sources: {} };
+    const article = {
+      url: 'https://evil.example/a/',
+      postId: null,
+      title: 'x',
+      author: null,
+      category: null,
+      tags: [],
+      publishedAt: null,
+      excerpt: '',
+      sources: {},
+    };
     expect(archiveFactsOnly(page({ kind: 'article', url: ARTICLE, article }))).toBeNull();
   });
 

@@ -14,7 +14,11 @@ const CASES = [
       title: 'Stuxnet : l’Iran confirme l’attaque',
       author: 'Jérôme Vasseur',
       category: { slug: 'menaces', name: 'Menaces' },
-      tags: [{ slug: 'iran', name: 'Iran' }, { slug: 'scada', name: 'SCADA' }, { slug: 'stuxnet', name: 'Stuxnet' }],
+      tags: [
+        { slug: 'iran', name: 'Iran' },
+        { slug: 'scada', name: 'SCADA' },
+        { slug: 'stuxnet', name: 'Stuxnet' },
+      ],
       publishedAt: '2010-09-27T11:15:00+02:00',
     },
   },
@@ -28,7 +32,11 @@ const CASES = [
       title: 'Le ver Blaster frappe les PME',
       author: 'La rédaction',
       category: { slug: 'alertes', name: 'Alertes' },
-      tags: [{ slug: 'blaster', name: 'Blaster' }, { slug: 'pme', name: 'PME' }, { slug: 'windows', name: 'Windows' }],
+      tags: [
+        { slug: 'blaster', name: 'Blaster' },
+        { slug: 'pme', name: 'PME' },
+        { slug: 'windows', name: 'Windows' },
+      ],
       publishedAt: '2003-08-01T00:00:00+02:00',
     },
   },
@@ -42,7 +50,11 @@ const CASES = [
       title: 'Le RSSI face au BYOD',
       author: 'Amélie Durand-Leroy',
       category: { slug: 'tribunes', name: 'Tribunes' },
-      tags: [{ slug: 'byod', name: 'BYOD' }, { slug: 'rssi', name: 'RSSI' }, { slug: 'mobilite', name: 'mobilité' }],
+      tags: [
+        { slug: 'byod', name: 'BYOD' },
+        { slug: 'rssi', name: 'RSSI' },
+        { slug: 'mobilite', name: 'mobilité' },
+      ],
       publishedAt: '2010-03-24T10:20:00+01:00',
     },
   },
@@ -56,7 +68,10 @@ const CASES = [
       title: 'Heartbleed : faut-il changer tous ses mots de passe ?',
       author: 'Noémie Garnier',
       category: { slug: 'actualites', name: 'Actualités' },
-      tags: [{ slug: 'heartbleed', name: 'Heartbleed' }, { slug: 'openssl', name: 'OpenSSL' }],
+      tags: [
+        { slug: 'heartbleed', name: 'Heartbleed' },
+        { slug: 'openssl', name: 'OpenSSL' },
+      ],
       publishedAt: '2014-04-09T10:30:00+02:00',
     },
   },
@@ -70,7 +85,10 @@ const CASES = [
       title: 'Conficker : 9 millions de PC infectés',
       author: 'Cédric Moreau',
       category: { slug: 'menaces', name: 'Menaces' },
-      tags: [{ slug: 'conficker', name: 'Conficker' }, { slug: 'windows', name: 'Windows' }],
+      tags: [
+        { slug: 'conficker', name: 'Conficker' },
+        { slug: 'windows', name: 'Windows' },
+      ],
       publishedAt: '2009-01-20T10:10:00+01:00',
     },
   },
@@ -110,7 +128,7 @@ describe('markup families', () => {
     });
   }
 
-  it('never takes the sidebar cloud, a related-posts box or comment tags/dates as the article\'s', () => {
+  it("never takes the sidebar cloud, a related-posts box or comment tags/dates as the article's", () => {
     const info = recogniseHtml(page('classic-article.html'), 'http://www.securityvibes.fr/menaces/stuxnet-iran-confirme/');
     const slugs = info.article?.tags.map((t) => t.slug) ?? [];
     expect(slugs).not.toContain('apt');
@@ -132,7 +150,8 @@ describe('markup families', () => {
     const plainCloud = '<a href="/tag/apt/">APT</a> <a href="/tag/phishing/">phishing</a>';
     expect(slugs(html(plainCloud, '<div>Étiquettes : SCADA, Iran, Sécurité industrielle</div>'))).toEqual(['scada', 'iran', 'securite-industrielle']);
     expect(slugs(html(plainCloud, '<div>Étiquettes : <a href="/tag/scada/">SCADA</a>, <a href="/tag/iran/">Iran</a></div>'))).toEqual(['scada', 'iran']);
-    const markedCloud = '<a href="/tag/apt/" class="tag-link-3" style="font-size:8pt">APT</a> <a href="/tag/phishing/" class="tag-cloud-link tag-link-9">phishing</a>';
+    const markedCloud =
+      '<a href="/tag/apt/" class="tag-link-3" style="font-size:8pt">APT</a> <a href="/tag/phishing/" class="tag-cloud-link tag-link-9">phishing</a>';
     expect(slugs(html(markedCloud, ''))).toEqual([]);
     // Without a tags line, page-wide plain links are all there is.
     expect(slugs(html(plainCloud, ''))).toEqual(['apt', 'phishing']);
@@ -153,7 +172,10 @@ describe('markup families', () => {
       title: 'Le ver Conficker infecte 9 millions de PC',
       author: 'La rédaction',
       category: { slug: 'alertes', name: 'Alertes' },
-      tags: [{ slug: 'conficker', name: 'Conficker' }, { slug: 'windows', name: 'Windows' }],
+      tags: [
+        { slug: 'conficker', name: 'Conficker' },
+        { slug: 'windows', name: 'Windows' },
+      ],
       publishedAt: '2009-01-12T00:00:00+01:00',
     });
     expect(article?.excerpt).toMatch(/^Le ver Conficker, qui exploite/);
@@ -171,7 +193,11 @@ describe('markup families', () => {
       <div class="entry"><p>Une faille critique a été découverte dans OpenSSL, touchant des millions de serveurs web dans le monde.</p></div>
       </div></div></body></html>`;
     const article = recogniseHtml(html, 'http://www.securityvibes.fr/menaces/faille-openssl/').article;
-    expect({ author: article?.author, publishedAt: article?.publishedAt, category: article?.category?.slug ?? null }).toEqual({ author, publishedAt, category });
+    expect({ author: article?.author, publishedAt: article?.publishedAt, category: article?.category?.slug ?? null }).toEqual({
+      author,
+      publishedAt,
+      category,
+    });
   });
 
   it('"Dernière mise à jour le 3 avril 2012" names no author', () => {

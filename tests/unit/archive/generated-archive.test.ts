@@ -17,14 +17,17 @@ function checkArticles(archive: Archive) {
     expect(info.kind, truth.path).toBe('article');
     const article = info.article;
     expect(article, truth.path).not.toBeNull();
-    expect({
-      url: article?.url,
-      postId: article?.postId,
-      title: article?.title,
-      author: article?.author,
-      category: article?.category,
-      tags: article?.tags,
-    }, `${truth.family} ${truth.path}`).toEqual({
+    expect(
+      {
+        url: article?.url,
+        postId: article?.postId,
+        title: article?.title,
+        author: article?.author,
+        category: article?.category,
+        tags: article?.tags,
+      },
+      `${truth.family} ${truth.path}`,
+    ).toEqual({
       url: truth.url,
       postId: truth.postId,
       title: truth.title,
@@ -48,7 +51,10 @@ function checkListings(archive: Archive, teaserTags: boolean) {
     listings++;
     const info = recognise(linkedomDoc(archive.render(path).body), archive.baseUrl + path);
     expect(info.kind, path).toBe(KIND[truth.kind] ?? truth.kind);
-    expect(info.listing.map((t) => t.url), path).toEqual(truth.articles.map((a) => a.url));
+    expect(
+      info.listing.map((t) => t.url),
+      path,
+    ).toEqual(truth.articles.map((a) => a.url));
     truth.articles.forEach((a, i) => {
       const teaser = info.listing[i];
       expect(teaser?.title, path).toBe(a.title);

@@ -35,21 +35,28 @@ describe('hostile pages', () => {
     expect(info.article?.title.length).toBeLessThanOrEqual(LIMITS.title);
     expect(info.article?.author).toBeNull();
 
-    const teasers = Array.from({ length: 450 }, (_, i) => `<div class="post type-post status-publish post-${i + 1}" id="post-${i + 1}"><h2><a href="/actualites/a-${i}/">Article ${i}</a></h2></div>`).join('');
+    const teasers = Array.from(
+      { length: 450 },
+      (_, i) => `<div class="post type-post status-publish post-${i + 1}" id="post-${i + 1}"><h2><a href="/actualites/a-${i}/">Article ${i}</a></h2></div>`,
+    ).join('');
     const listing = recogniseHtml(`<html><body class="home"><div id="content">${teasers}</div></body></html>`, 'http://www.securityvibes.fr/');
     expect(listing.kind).toBe('home');
     expect(listing.listing.length).toBe(LIMITS.listingItems);
   });
 
   it('survives unclosed tags and broken nesting', () => {
-    const html = '<html><body class="single"><div class="post" id="post-3"><h1 class="entry-title">Titre <b><i>cassé</div></span><p>texte <a href="/tag/x/" rel="tag">x<p><p><table><td>le 24 mars 2010';
+    const html =
+      '<html><body class="single"><div class="post" id="post-3"><h1 class="entry-title">Titre <b><i>cassé</div></span><p>texte <a href="/tag/x/" rel="tag">x<p><p><table><td>le 24 mars 2010';
     const info = recogniseHtml(html, ARTICLE);
     expect(PageInfo.safeParse(info).success).toBe(true);
     expect(info.kind).toBe('article');
   });
 
   it('a 3 MB page (wide) is recognised quickly', () => {
-    const filler = Array.from({ length: 12_000 }, (_, i) => `<p class="c${i % 7}">Paragraphe ${i} <a href="/tag/t${i % 500}/">t${i % 500}</a> le ${1 + (i % 28)} mars 2010</p>`).join('\n');
+    const filler = Array.from(
+      { length: 12_000 },
+      (_, i) => `<p class="c${i % 7}">Paragraphe ${i} <a href="/tag/t${i % 500}/">t${i % 500}</a> le ${1 + (i % 28)} mars 2010</p>`,
+    ).join('\n');
     const html = page('classic-article.html').replace('<div id="comments">', `<div id="comments">${filler}`);
     expect(html.length).toBeGreaterThan(900_000);
     const big = html + `<!-- ${'x'.repeat(3_000_000 - html.length)} -->`;
@@ -70,7 +77,12 @@ describe('hostile pages', () => {
   });
 
   it('never throws on a broken document object', () => {
-    const broken = { documentElement: {}, querySelector: () => { throw new Error('boom'); } } as unknown as Document;
+    const broken = {
+      documentElement: {},
+      querySelector: () => {
+        throw new Error('boom');
+      },
+    } as unknown as Document;
     const info = recogniseHtml('', ARTICLE);
     expect(PageInfo.safeParse(info).success).toBe(true);
     expect(() => recogniseHtml('<html>', ARTICLE)).not.toThrow();

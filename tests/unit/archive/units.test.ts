@@ -63,17 +63,33 @@ describe('canonical-url', () => {
   ])('%s → %s', (raw, expected) => expect(canonicalUrl(raw)).toBe(expected));
 
   it('a link to a comment or numbered page resolves to its post on the fast path too', () => {
-    const resolve = makeResolver({ doc: linkedomDoc('<p>x</p>'), loadedFrom: 'http://www.securityvibes.fr/menaces/y/', original: 'http://www.securityvibes.fr/menaces/y/', hosts: DEFAULT_ARCHIVE_HOSTS });
+    const resolve = makeResolver({
+      doc: linkedomDoc('<p>x</p>'),
+      loadedFrom: 'http://www.securityvibes.fr/menaces/y/',
+      original: 'http://www.securityvibes.fr/menaces/y/',
+      hosts: DEFAULT_ARCHIVE_HOSTS,
+    });
     for (const href of ['/menaces/x/comment-page-3/', 'http://www.securityvibes.fr/menaces/x/2/', '/menaces/x/'])
       expect(resolve(href)).toBe('http://www.securityvibes.fr/menaces/x/');
     expect(resolve('/2010/03/')).toBe('http://www.securityvibes.fr/2010/03/');
   });
 
-  it.each(['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\nscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'mailto:a@b', '', 'http://'])('refuses %j', (raw) => {
+  it.each([
+    'javascript:alert(1)',
+    ' JaVaScRiPt:alert(1)',
+    'java\nscript:alert(1)',
+    'data:text/html,x',
+    'vbscript:x',
+    'file:///etc/passwd',
+    'mailto:a@b',
+    '',
+    'http://',
+  ])('refuses %j', (raw) => {
     expect(canonicalUrl(raw, 'http://www.securityvibes.fr/')).toBeNull();
   });
 
-  it('resolves relative links', () => expect(canonicalUrl('../../tag/apt/', 'http://www.securityvibes.fr/actualites/x/')).toBe('http://www.securityvibes.fr/tag/apt/'));
+  it('resolves relative links', () =>
+    expect(canonicalUrl('../../tag/apt/', 'http://www.securityvibes.fr/actualites/x/')).toBe('http://www.securityvibes.fr/tag/apt/'));
 });
 
 describe('wayback and hosts', () => {

@@ -16,11 +16,23 @@ describe('site vocabulary and teasers (issue 11)', () => {
   it('reads the seed page: the rel=author link is the author, never the wording around it', () => {
     const info = recogniseHtml(page('seed-article.html'), '', { anyHost: true });
     expect(info.kind).toBe('article');
-    expect(info.article).toMatchObject({ title: 'Peer-to-peer : Les majors attaquent', author: 'Aurélien Cabezon', category: { slug: 'menaces', name: 'Menaces' }, tags: [] });
+    expect(info.article).toMatchObject({
+      title: 'Peer-to-peer : Les majors attaquent',
+      author: 'Aurélien Cabezon',
+      category: { slug: 'menaces', name: 'Menaces' },
+      tags: [],
+    });
   });
 
-  it('drops author wording: auteur de l\'article, Par, Publié par, Écrit par, by', () => {
-    for (const raw of ["auteur de l'article Aurélien Cabezon", 'Par Aurélien Cabezon', 'Publié par Aurélien Cabezon', 'Écrit par Aurélien Cabezon', 'by Aurélien Cabezon', 'Auteur : Aurélien Cabezon']) {
+  it("drops author wording: auteur de l'article, Par, Publié par, Écrit par, by", () => {
+    for (const raw of [
+      "auteur de l'article Aurélien Cabezon",
+      'Par Aurélien Cabezon',
+      'Publié par Aurélien Cabezon',
+      'Écrit par Aurélien Cabezon',
+      'by Aurélien Cabezon',
+      'Auteur : Aurélien Cabezon',
+    ]) {
       expect(cleanAuthor(raw), raw).toBe('Aurélien Cabezon');
     }
     expect(cleanAuthor("auteur de l'article Aurélien Cabezon, dans la rubrique Menaces")).toBeNull();
@@ -35,10 +47,16 @@ describe('site vocabulary and teasers (issue 11)', () => {
   it('reads every teaser of every listing page in page order, with no tag the article does not carry', () => {
     let pending = 0;
     let resolvedFromClasses = 0;
-    for (const path of archive.paths().filter((p) => archive.listing(p)).slice(0, 120)) {
+    for (const path of archive
+      .paths()
+      .filter((p) => archive.listing(p))
+      .slice(0, 120)) {
       const truth = archive.listing(path)!;
       const info = recogniseHtml(archive.render(path).body, `${archive.baseUrl}${path}`);
-      expect(info.listing.map((t) => t.url), path).toEqual(truth.articles.map((a) => a.url));
+      expect(
+        info.listing.map((t) => t.url),
+        path,
+      ).toEqual(truth.articles.map((a) => a.url));
       expect(info.unread, path).toBe(0);
       info.listing.forEach((teaser, i) => {
         const a = truth.articles[i]!;
@@ -84,7 +102,12 @@ describe('site vocabulary and teasers (issue 11)', () => {
   });
 
   it('counts article links of the main column that no teaser was read for', () => {
-    const html = archive.render('/').body.replace('<div class="popular-posts">', '<ul class="liste"><li><a href="/actualites/un-article-sans-teaser/">lien</a></li></ul><div class="popular-posts">');
+    const html = archive
+      .render('/')
+      .body.replace(
+        '<div class="popular-posts">',
+        '<ul class="liste"><li><a href="/actualites/un-article-sans-teaser/">lien</a></li></ul><div class="popular-posts">',
+      );
     expect(recogniseHtml(html, `${archive.baseUrl}/`).unread).toBe(1);
   });
 
@@ -113,12 +136,16 @@ describe('site vocabulary and teasers (issue 11)', () => {
     const facts = (info.vocabulary ?? []).map((f) => `${f.kind}:${f.slug}:${f.name}:${f.via}`);
     // OpenSSL: the sidebar link gives the real slug; Heartbleed only the meta names (slug made as WordPress does).
     expect(facts).toEqual(expect.arrayContaining(['tag:heartbleed:Heartbleed:link', 'tag:openssl:OpenSSL:link', 'category:actualites:Actualités:link']));
-    expect(info.article?.tags).toEqual([{ slug: 'heartbleed', name: 'Heartbleed' }, { slug: 'openssl', name: 'OpenSSL' }]);
+    expect(info.article?.tags).toEqual([
+      { slug: 'heartbleed', name: 'Heartbleed' },
+      { slug: 'openssl', name: 'OpenSSL' },
+    ]);
     // The same page with only lower-case keywords (no article:tag metas): keywords name no term.
-    const keywordsOnly = page('structured-article.html').replace(/<meta property="article:(tag|section)"[^>]*>/g, '').replace('"Heartbleed, OpenSSL"', '"heartbleed, openssl"');
+    const keywordsOnly = page('structured-article.html')
+      .replace(/<meta property="article:(tag|section)"[^>]*>/g, '')
+      .replace('"Heartbleed, OpenSSL"', '"heartbleed, openssl"');
     const plain = recogniseHtml(keywordsOnly, url);
     expect((plain.vocabulary ?? []).filter((f) => f.slug === 'heartbleed')).toEqual([]);
     expect(plain.article?.tags.find((t) => t.slug === 'openssl')?.name).toBe('OpenSSL');
   });
 });
-

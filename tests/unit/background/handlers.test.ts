@@ -22,7 +22,10 @@ describe('background handlers: the content script reports a page', () => {
     const tab = await fakeBrowser.tabs.create({ url: seen.url! });
     const answer = await route({ call: 'content.pageSeen', payload: { page: seen } }, contentIn(tab.id!, seen.url!));
     expect(answer).toEqual({ ok: true, value: { indexed: 1, panelEnabled: true, panelToken: expect.stringMatching(/^[0-9a-f]{32}$/) } });
-    expect((await fakeBrowser.storage.session.get(tabPageKey(tab.id!)))[tabPageKey(tab.id!)]).toMatchObject({ page: { kind: 'article', url: seen.url }, address: seen.url });
+    expect((await fakeBrowser.storage.session.get(tabPageKey(tab.id!)))[tabPageKey(tab.id!)]).toMatchObject({
+      page: { kind: 'article', url: seen.url },
+      address: seen.url,
+    });
     expect(await route({ call: 'ui.getTabPage', payload: { tabId: tab.id! } }, POPUP)).toMatchObject({ ok: true, value: { url: seen.url } });
     const view = await route({ call: 'ui.getArticleView', payload: { url: seen.url } }, POPUP);
     expect(view).toMatchObject({ ok: true, value: { article: { url: seen.url, title: 'Title handlers-page-seen' }, note: null } });
@@ -63,7 +66,10 @@ describe('background handlers: index', () => {
   it('counts, browses and clears the index', async () => {
     const seen = page('handlers-index');
     await route({ call: 'content.pageSeen', payload: { page: seen } }, contentIn(8, seen.url!));
-    expect(await route({ call: 'ui.countIndexed', payload: { urls: [seen.url!, 'http://www.securityvibes.fr/nope/'] } }, POPUP)).toEqual({ ok: true, value: { indexed: 1 } });
+    expect(await route({ call: 'ui.countIndexed', payload: { urls: [seen.url!, 'http://www.securityvibes.fr/nope/'] } }, POPUP)).toEqual({
+      ok: true,
+      value: { indexed: 1 },
+    });
     const status = await route({ call: 'ui.indexStatus', payload: {} }, POPUP);
     expect(status.ok && (status.value as { articles: number }).articles).toBeGreaterThanOrEqual(1);
     expect(await route({ call: 'ui.clearIndex', payload: {} }, POPUP)).toMatchObject({ ok: true });

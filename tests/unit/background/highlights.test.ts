@@ -40,7 +40,10 @@ describe('background handlers: highlights', () => {
     const { id } = created.value as { id: string };
     expect(Object.keys(created.value as object).sort()).toEqual(['id', 'selectors']);
     // The panel (an extension page) writes the note; the content script's places never carry it.
-    expect(await route({ call: 'ui.saveHighlightNote', payload: { id, note: 'secret note' } }, PANEL)).toMatchObject({ ok: true, value: { note: 'secret note' } });
+    expect(await route({ call: 'ui.saveHighlightNote', payload: { id, note: 'secret note' } }, PANEL)).toMatchObject({
+      ok: true,
+      value: { note: 'secret note' },
+    });
     const places = await route({ call: 'content.highlightPlaces', payload: {} }, tab);
     expect(places).toEqual({ ok: true, value: [{ id, selectors: selectors(40) }] });
     expect(JSON.stringify(places)).not.toContain('secret note');
@@ -58,9 +61,15 @@ describe('background handlers: highlights', () => {
       expect(await route({ call, payload }, tab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     // A subframe, and a tab whose content script reported no article.
-    expect(await route({ call: 'content.createHighlight', payload: { selectors: selectors(1) } }, contentIn(tabId, url, 3))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route({ call: 'content.createHighlight', payload: { selectors: selectors(1) } }, contentIn(tabId, url, 3))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const silent = await fakeBrowser.tabs.create({ url });
-    expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(silent.id!, url))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(silent.id!, url))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     // A URL in the payload is not part of the call: the article is always the tab's own.
     const { url: other } = await seenIn('hl-other-article');
     const made = await route({ call: 'content.createHighlight', payload: { selectors: selectors(5), url: other } }, tab);
@@ -77,7 +86,10 @@ describe('background handlers: highlights', () => {
     expect(await route({ call: 'ui.listTrashedHighlights', payload: {} }, PANEL)).toEqual({ ok: true, value: [] });
     expect(await route({ call: 'ui.deleteHighlight', payload: { id } }, PANEL)).toEqual({ ok: true, value: { trashed: true } });
     expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(tabId, url))).toEqual({ ok: true, value: [] });
-    expect(await route({ call: 'ui.listTrashedHighlights', payload: {} }, POPUP)).toMatchObject({ ok: true, value: [{ id, url, title: expect.any(String), deletedAt: expect.any(Number) }] });
+    expect(await route({ call: 'ui.listTrashedHighlights', payload: {} }, POPUP)).toMatchObject({
+      ok: true,
+      value: [{ id, url, title: expect.any(String), deletedAt: expect.any(Number) }],
+    });
     expect(await route({ call: 'ui.listTrashedHighlights', payload: {} }, contentIn(tabId, url))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await route({ call: 'ui.restoreHighlight', payload: { id } }, PANEL)).toMatchObject({ ok: true, value: { id, url } });
     expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(tabId, url))).toMatchObject({ ok: true, value: [{ id }] });
@@ -97,14 +109,20 @@ describe('background handlers: highlights', () => {
     const mine = doc.first.items.find((item: { target: { source: string } }) => item.target.source === seen.url);
     expect(mine.body).toEqual([{ type: 'TextualBody', value: 'Conficker', purpose: 'tagging' }]);
     expect(mine.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: 'neuf millions' });
-    expect(await route({ call: 'ui.exportWebAnnotations', payload: {} }, contentIn(tab.id!, seen.url!))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route({ call: 'ui.exportWebAnnotations', payload: {} }, contentIn(tab.id!, seen.url!))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('answers the limits with a clear message', async () => {
     const { tabId, url } = await seenIn('hl-limits');
     const long = 'x'.repeat(5001);
     const answer = await route({ call: 'content.createHighlight', payload: { selectors: selectors(0, long) } }, contentIn(tabId, url));
-    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-message', message: expect.stringContaining('at most 5,000 characters; this selection has 5,001') } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-message', message: expect.stringContaining('at most 5,000 characters; this selection has 5,001') },
+    });
   });
 
   it('forgets the article once the tab has gone elsewhere: its next page learns nothing of it', async () => {
@@ -112,6 +130,9 @@ describe('background handlers: highlights', () => {
     expect(await route({ call: 'content.createHighlight', payload: { selectors: selectors(3) } }, contentIn(tabId, url))).toMatchObject({ ok: true });
     const elsewhere = 'http://www.securityvibes.fr/menaces/';
     await fakeBrowser.tabs.update(tabId, { url: elsewhere });
-    expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(tabId, elsewhere))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(tabId, elsewhere))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });

@@ -34,15 +34,27 @@ describe('content scripts only report what they see (issue 12, must-have 1)', ()
     ] as const) {
       expect(await route({ call, payload }, content)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(await route({ call: 'ui.getArticleView', payload: { url: seen.url } }, POPUP)).toMatchObject({ ok: true, value: { note: { text: 'secret', rating: 5 } } });
+    expect(await route({ call: 'ui.getArticleView', payload: { url: seen.url } }, POPUP)).toMatchObject({
+      ok: true,
+      value: { note: { text: 'secret', rating: 5 } },
+    });
   });
 
   it('accepts content.pageSeen only from an archive tab, for a page on the archive', async () => {
     const seen = page('sec-seen');
-    expect(await route({ call: 'content.pageSeen', payload: { page: seen } }, contentIn(3, 'https://evil.example/x/'))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await route({ call: 'content.pageSeen', payload: { page: seen } }, contentIn(3, seen.url!, 2))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route({ call: 'content.pageSeen', payload: { page: seen } }, contentIn(3, 'https://evil.example/x/'))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await route({ call: 'content.pageSeen', payload: { page: seen } }, contentIn(3, seen.url!, 2))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const elsewhere = { ...seen, url: 'https://evil.example/menaces/x/', article: { ...seen.article!, url: 'https://evil.example/menaces/x/' } };
-    expect(await route({ call: 'content.pageSeen', payload: { page: elsewhere } }, contentIn(3, seen.url!))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route({ call: 'content.pageSeen', payload: { page: elsewhere } }, contentIn(3, seen.url!))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await route({ call: 'ui.countIndexed', payload: { urls: [seen.url!] } }, POPUP)).toEqual({ ok: true, value: { indexed: 0 } });
     expect(await route({ call: 'content.pageSeen', payload: { page: seen } }, contentIn(3, seen.url!))).toMatchObject({ ok: true });
   });
@@ -82,8 +94,14 @@ describe('every delete goes through the trash (must-have 3)', () => {
   it('a save that empties text and rating trashes the note, restorable', async () => {
     const url = page('sec-empty').url!;
     await route({ call: 'ui.saveNote', payload: { url, text: 'keep me', rating: 3 } }, POPUP);
-    expect(await route({ call: 'ui.saveNote', payload: { url, text: '', rating: null } }, POPUP)).toMatchObject({ ok: true, value: { text: '', rating: null } });
-    expect(await route({ call: 'ui.listTrash', payload: {} }, POPUP)).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ url, text: 'keep me', rating: 3 })]) });
+    expect(await route({ call: 'ui.saveNote', payload: { url, text: '', rating: null } }, POPUP)).toMatchObject({
+      ok: true,
+      value: { text: '', rating: null },
+    });
+    expect(await route({ call: 'ui.listTrash', payload: {} }, POPUP)).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining([expect.objectContaining({ url, text: 'keep me', rating: 3 })]),
+    });
     expect(await route({ call: 'ui.restoreNote', payload: { url } }, POPUP)).toMatchObject({ ok: true, value: { text: 'keep me', rating: 3 } });
   });
 
@@ -178,7 +196,10 @@ describe('the panel draws only for a one-time token of its tab (must-have 4)', (
     expect(await route({ call: 'ui.openPanel', payload: { token: 'f'.repeat(32) } }, panelIn(23))).toMatchObject({ ok: false });
     expect(await route({ call: 'ui.openPanel', payload: { token } }, panelIn(23))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await route({ call: 'ui.saveSettings', payload: { panelEnabled: false } }, POPUP);
-    expect(await route({ call: 'content.pageSeen', payload: { page: seen } }, contentIn(23, seen.url!))).toMatchObject({ ok: true, value: { panelToken: null } });
+    expect(await route({ call: 'content.pageSeen', payload: { page: seen } }, contentIn(23, seen.url!))).toMatchObject({
+      ok: true,
+      value: { panelToken: null },
+    });
     await route({ call: 'ui.saveSettings', payload: { panelEnabled: true } }, POPUP);
   });
 });

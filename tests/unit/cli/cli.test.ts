@@ -20,7 +20,7 @@ async function run(argv: string[]) {
 }
 
 describe('sv-companion parse', () => {
-  it('prints the issue\'s JSON shape', async () => {
+  it("prints the issue's JSON shape", async () => {
     const { code, out } = await run(['parse', join(PAGES_DIR, 'classic-article.html'), '--url', 'http://www.securityvibes.fr/menaces/stuxnet-iran-confirme/']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
@@ -53,7 +53,11 @@ describe('sv-companion parse', () => {
     await writeFile(join(dir, 'x.bin'), Buffer.from([0, 1, 2, 3, 0, 255]));
     await writeFile(join(dir, 'robots.txt'), 'User-agent: *\nDisallow: /wp-admin/\nSitemap: http://www.securityvibes.fr/sitemap.xml\n');
     await writeFile(join(dir, 'empty.html'), '');
-    for (const [name, reason] of [['x.bin', /not HTML \(binary\)/], ['robots.txt', /^not HTML$/], ['empty.html', /not HTML \(empty file\)/]] as const) {
+    for (const [name, reason] of [
+      ['x.bin', /not HTML \(binary\)/],
+      ['robots.txt', /^not HTML$/],
+      ['empty.html', /not HTML \(empty file\)/],
+    ] as const) {
       const { code, out, err } = await run(['parse', join(dir, name)]);
       expect(code, name).toBe(0);
       expect(err, name).toBe('');
@@ -99,7 +103,14 @@ describe('sv-companion index', () => {
     expect(file.articles.map((a) => a.url).sort()).toEqual(archive.articles.map((a) => a.url).sort());
     for (const truth of archive.articles) {
       const record = file.articles.find((a) => a.url === truth.url);
-      expect(record).toMatchObject({ title: truth.title, tags: truth.tags, category: truth.category, detail: 'article', tagsComplete: true, postId: truth.postId });
+      expect(record).toMatchObject({
+        title: truth.title,
+        tags: truth.tags,
+        category: truth.category,
+        detail: 'article',
+        tagsComplete: true,
+        postId: truth.postId,
+      });
     }
     expect(err).toMatch(/Pages read: \d+/);
     expect(err).toMatch(/Articles: 40 \(40 from their own page/);

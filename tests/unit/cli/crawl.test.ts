@@ -92,7 +92,10 @@ describe('sv-companion crawl (through the CLI, 2,000 articles, all markup famili
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toMatch(/Resuming the crawl saved in/);
     expect(resumed.stderr).toMatch(/Indexed 2000 articles \(2000 with their full tags\)/);
-    const again = server.requests.slice(firstRun).map((r) => r.path).filter((path) => done.has(path));
+    const again = server.requests
+      .slice(firstRun)
+      .map((r) => r.path)
+      .filter((path) => done.has(path));
     expect(again).toEqual([]);
 
     const index = BackupFile.parse(JSON.parse(await readFile(out, 'utf8')));
@@ -107,7 +110,17 @@ describe('sv-companion crawl (through the CLI, 2,000 articles, all markup famili
     const bad = await run(['crawl', 'ftp://x/', '-o', join(dir, 'x.json')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    const down = await run(['crawl', 'http://www.securityvibes.fr/', '-o', join(dir, 'y.json'), '--delay', '0', '--quiet', '--connect-to', 'www.securityvibes.fr:80:127.0.0.1:1']);
+    const down = await run([
+      'crawl',
+      'http://www.securityvibes.fr/',
+      '-o',
+      join(dir, 'y.json'),
+      '--delay',
+      '0',
+      '--quiet',
+      '--connect-to',
+      'www.securityvibes.fr:80:127.0.0.1:1',
+    ]);
     expect(down.code).toBe(2);
     expect(down.stderr.trim().split('\n')).toHaveLength(1);
     expect(down.stderr).toMatch(/sv-companion crawl: Paused: 12 requests in a row failed/);

@@ -10,7 +10,11 @@ function store(initial: Note | null) {
   return fakeBackground({
     'ui.getArticleView': () => ({ article: null, note: current, related: [related(1), related(2)] }),
     'ui.saveNote': (patch) => {
-      current = { ...(current ?? note()), ...(patch.text !== undefined ? { text: patch.text } : {}), ...(patch.rating !== undefined ? { rating: patch.rating } : {}) };
+      current = {
+        ...(current ?? note()),
+        ...(patch.text !== undefined ? { text: patch.text } : {}),
+        ...(patch.rating !== undefined ? { rating: patch.rating } : {}),
+      };
       return current;
     },
   });
@@ -60,7 +64,10 @@ describe('ArticleCompanion', () => {
     const fake = store(null);
     render(withServices(fake.services, <ArticleCompanion url={ARTICLE_URL} />));
     await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(2));
-    fake.emit({ event: 'bg.noteChanged', payload: { url: 'https://www.securityvibes.fr/other/', note: note({ url: 'https://www.securityvibes.fr/other/', rating: 1 }) } });
+    fake.emit({
+      event: 'bg.noteChanged',
+      payload: { url: 'https://www.securityvibes.fr/other/', note: note({ url: 'https://www.securityvibes.fr/other/', rating: 1 }) },
+    });
     fake.emit({ event: 'bg.noteChanged', payload: { url: ARTICLE_URL, note: note({ rating: 5, text: 'from popup' }) } });
     await waitFor(() => expect(screen.getByRole('radio', { name: '5 stars' }).getAttribute('aria-checked')).toBe('true'));
     await waitFor(() => expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('from popup'));

@@ -9,11 +9,31 @@ import type { ArticleRecord, CrawlStatus } from '@/lib/model';
 import { ARTICLE_URL, fakeBackground, note, useLocale, withServices } from './helpers';
 
 const crawl = (patch: Partial<CrawlStatus> = {}): CrawlStatus => ({
-  state: 'idle', mode: null, pagesFetched: 0, articlesIndexed: 0, queued: 0, errors: 0, startedAt: null, updatedAt: null, etaMs: null, message: null, ...patch,
+  state: 'idle',
+  mode: null,
+  pagesFetched: 0,
+  articlesIndexed: 0,
+  queued: 0,
+  errors: 0,
+  startedAt: null,
+  updatedAt: null,
+  etaMs: null,
+  message: null,
+  ...patch,
 });
 const record = (i: number): ArticleRecord => ({
-  url: `https://www.securityvibes.fr/menaces/a-${i}/`, postId: i, title: `Titre ${i}`, author: null, category: null, tags: [],
-  publishedAt: '2010-03-24T10:20:00+01:00', excerpt: '', tagsComplete: true, detail: 'article', firstSeenAt: 1, updatedAt: 1,
+  url: `https://www.securityvibes.fr/menaces/a-${i}/`,
+  postId: i,
+  title: `Titre ${i}`,
+  author: null,
+  category: null,
+  tags: [],
+  publishedAt: '2010-03-24T10:20:00+01:00',
+  excerpt: '',
+  tagsComplete: true,
+  detail: 'article',
+  firstSeenAt: 1,
+  updatedAt: 1,
 });
 
 describe('popup dashboard components', () => {

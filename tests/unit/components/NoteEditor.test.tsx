@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_MS, NoteEditor } from '@/components/NoteEditor';
 import { useLocale } from './helpers';
 
-const tick = (ms: number) => act(async () => {
-  await vi.advanceTimersByTimeAsync(ms);
-});
+const tick = (ms: number) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
 const type = (text: string) => fireEvent.input(screen.getByRole('textbox', { name: 'Notes' }), { target: { value: text } });
 
 describe('NoteEditor', () => {

@@ -19,7 +19,20 @@ function panelBackground() {
   });
 }
 function recordFor(url: string) {
-  return { url, postId: 1, title: 't', author: null, category: null, tags: [], publishedAt: null, excerpt: '', tagsComplete: true, detail: 'article' as const, firstSeenAt: 1, updatedAt: 1 };
+  return {
+    url,
+    postId: 1,
+    title: 't',
+    author: null,
+    category: null,
+    tags: [],
+    publishedAt: null,
+    excerpt: '',
+    tagsComplete: true,
+    detail: 'article' as const,
+    firstSeenAt: 1,
+    updatedAt: 1,
+  };
 }
 
 describe('in-page Panel', () => {
@@ -62,23 +75,30 @@ describe('findRatingBlock', () => {
     document.body.replaceChildren();
     const template = document.createElement('template');
     template.setHTMLUnsafe?.(body);
-    if (!template.content.childNodes.length) new DOMParser().parseFromString(body, 'text/html').body.childNodes.forEach((n) => template.content.append(n.cloneNode(true)));
+    if (!template.content.childNodes.length)
+      new DOMParser().parseFromString(body, 'text/html').body.childNodes.forEach((n) => template.content.append(n.cloneNode(true)));
     document.body.append(template.content);
     return document;
   };
 
   it('finds the wp-postratings block as a whole', () => {
-    const doc = page(`<article><p>${'texte '.repeat(200)}</p><div class="post-ratings-block"><h4 class="post-ratings-title">Notez L'article</h4><div id="post-ratings-12" class="post-ratings">★★★</div><div id="post-ratings-12-loading" class="post-ratings-loading">Chargement...</div></div></article>`);
+    const doc = page(
+      `<article><p>${'texte '.repeat(200)}</p><div class="post-ratings-block"><h4 class="post-ratings-title">Notez L'article</h4><div id="post-ratings-12" class="post-ratings">★★★</div><div id="post-ratings-12-loading" class="post-ratings-loading">Chargement...</div></div></article>`,
+    );
     expect(findRatingBlock(doc)?.className).toBe('post-ratings-block');
   });
 
   it('finds the legacy block by its text, any case, without taking the table cell', () => {
-    const doc = page(`<table><tr><td><p>${'texte '.repeat(200)}</p><DIV CLASS="notation"><B>NOTEZ l’article</B><BR>* * * <SMALL>3 votes</SMALL></DIV></td></tr></table>`);
+    const doc = page(
+      `<table><tr><td><p>${'texte '.repeat(200)}</p><DIV CLASS="notation"><B>NOTEZ l’article</B><BR>* * * <SMALL>3 votes</SMALL></DIV></td></tr></table>`,
+    );
     expect(findRatingBlock(doc)?.className).toBe('notation');
   });
 
   it('finds a bare heading and returns null when there is nothing', () => {
-    expect(findRatingBlock(page(`<main><p>${'x '.repeat(300)}</p><section><h3>Notez l'article</h3><span class="stars">☆☆☆</span></section></main>`))?.tagName).toBe('SECTION');
+    expect(
+      findRatingBlock(page(`<main><p>${'x '.repeat(300)}</p><section><h3>Notez l'article</h3><span class="stars">☆☆☆</span></section></main>`))?.tagName,
+    ).toBe('SECTION');
     expect(findRatingBlock(page(`<main><p>Un article sans notation.</p></main>`))).toBeNull();
   });
 });
@@ -91,7 +111,12 @@ describe('panel page App (framed by the content script)', () => {
     const fake = panelBackground();
     const post = vi.fn();
     performance.clearMarks('sv-panel-drawn');
-    render(withServices(fake.services, <App target={{ url: ARTICLE_URL, placement: 'inline', collapsed: false }} initialCollapsed={false} onCollapsedChange={() => undefined} post={post} />));
+    render(
+      withServices(
+        fake.services,
+        <App target={{ url: ARTICLE_URL, placement: 'inline', collapsed: false }} initialCollapsed={false} onCollapsedChange={() => undefined} post={post} />,
+      ),
+    );
     expect(screen.getByRole('region', { name: 'SecurityVibes Companion' })).toBeTruthy();
     await waitFor(() => expect(post).toHaveBeenCalledWith(expect.objectContaining({ type: 'sv-panel-size', collapsed: false })));
     expect(performance.getEntriesByName('sv-panel-drawn')).toHaveLength(1);
@@ -101,7 +126,12 @@ describe('panel page App (framed by the content script)', () => {
     const fake = panelBackground();
     const post = vi.fn();
     const onCollapsedChange = vi.fn();
-    render(withServices(fake.services, <App target={{ url: ARTICLE_URL, placement: 'side', collapsed: false }} initialCollapsed={false} onCollapsedChange={onCollapsedChange} post={post} />));
+    render(
+      withServices(
+        fake.services,
+        <App target={{ url: ARTICLE_URL, placement: 'side', collapsed: false }} initialCollapsed={false} onCollapsedChange={onCollapsedChange} post={post} />,
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Hide the companion' }));
     expect(onCollapsedChange).toHaveBeenCalledWith(true);
     cleanup();

@@ -8,8 +8,7 @@ import type { Note, RelatedItem } from '@/lib/model';
 import type { AnyEvent, CallName, CallRequest, CallResponse, Result } from '@/lib/protocol';
 
 type Catalogue = Record<string, { message: string }>;
-const load = (locale: string) =>
-  JSON.parse(readFileSync(resolve(process.cwd(), `public/_locales/${locale}/messages.json`), 'utf8')) as Catalogue;
+const load = (locale: string) => JSON.parse(readFileSync(resolve(process.cwd(), `public/_locales/${locale}/messages.json`), 'utf8')) as Catalogue;
 
 /** Uses the real English (or French) catalogue with Chrome-style $1…$9 substitution. */
 export function useLocale(locale: 'en' | 'fr' = 'en'): void {

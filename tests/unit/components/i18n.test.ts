@@ -13,7 +13,7 @@ describe('i18n', () => {
     expect(t('listingIndexed', [1, 2])).toBe('1 of the 2 articles on this page are in the index.');
   });
 
-  it('counts take the singular where the reader\'s language does (1 in English; 0 and 1 in French)', () => {
+  it("counts take the singular where the reader's language does (1 in English; 0 and 1 in French)", () => {
     useLocale('en');
     expect([0, 1, 2, 1234].map((n) => tCount('indexCountNotes', n))).toEqual(['0 notes', '1 note', '2 notes', '1,234 notes']);
     expect(tCount('crawlErrors', 1)).toBe('1 error');

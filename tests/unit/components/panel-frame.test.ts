@@ -18,7 +18,14 @@ describe('panel page query', () => {
   });
 
   it('refuses non-archive, non-http and missing URLs', () => {
-    for (const url of ['https://evil.example/menaces/x/', 'javascript:alert(1)', 'data:text/html,x', '', `http://www.securityvibes.fr/${'a'.repeat(3000)}`, 'http://user:pw@www.securityvibes.fr/x/']) {
+    for (const url of [
+      'https://evil.example/menaces/x/',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      '',
+      `http://www.securityvibes.fr/${'a'.repeat(3000)}`,
+      'http://user:pw@www.securityvibes.fr/x/',
+    ]) {
       expect(readPanelTarget(panelQuery(url, 'inline'), HOSTS), url).toBeNull();
     }
     expect(readPanelTarget('', HOSTS)).toBeNull();
@@ -61,10 +68,12 @@ describe('frame messages', () => {
 describe('panelEvents', () => {
   function setup() {
     const related = new Set<(url: string) => void>();
-    const host = { onShowRelated: (listener: (url: string) => void, signal: AbortSignal) => {
-      related.add(listener);
-      signal.addEventListener('abort', () => related.delete(listener));
-    } };
+    const host = {
+      onShowRelated: (listener: (url: string) => void, signal: AbortSignal) => {
+        related.add(listener);
+        signal.addEventListener('abort', () => related.delete(listener));
+      },
+    };
     const events: AnyEvent[] = [];
     const controller = new AbortController();
     panelEvents(HOSTS, host)((event) => events.push(event), controller.signal);

@@ -80,7 +80,10 @@ describe('frame protocol readers', () => {
   });
 
   it('aims the handover at the origins panel.html may run in, never at any other', () => {
-    expect(panelOrigins('chrome-extension://dynamicdynamicdynamic/panel.html?url=x', 'abcdefghijklmnop')).toEqual(['chrome-extension://dynamicdynamicdynamic', 'chrome-extension://abcdefghijklmnop']);
+    expect(panelOrigins('chrome-extension://dynamicdynamicdynamic/panel.html?url=x', 'abcdefghijklmnop')).toEqual([
+      'chrome-extension://dynamicdynamicdynamic',
+      'chrome-extension://abcdefghijklmnop',
+    ]);
     expect(panelOrigins('chrome-extension://abcdefghijklmnop/panel.html', 'abcdefghijklmnop')).toEqual(['chrome-extension://abcdefghijklmnop']);
     expect(panelOrigins('moz-extension://5c0b7e2a-9d4f/panel.html', 'id@x')).toEqual(['moz-extension://5c0b7e2a-9d4f']);
   });

@@ -69,7 +69,7 @@ describe('prefetchingCall (panel.html and the popup ask for the view before the 
 describe('articleUrlOf (the article the popup prefetches is the one it opens on)', () => {
   const page = (kind: 'article' | 'tag', url: string | null) =>
     ({ kind, url, reason: null, article: url ? { url } : null, listing: [], subject: null, next: null }) as unknown as PageInfo;
-  it('the context-menu target first, else the tab\'s article, else none', () => {
+  it("the context-menu target first, else the tab's article, else none", () => {
     expect(articleUrlOf({ tabId: 1, page: page('article', ARTICLE), requestedUrl: OTHER })).toBe(OTHER);
     expect(articleUrlOf({ tabId: 1, page: page('article', ARTICLE), requestedUrl: null })).toBe(ARTICLE);
     expect(articleUrlOf({ tabId: 1, page: page('tag', null), requestedUrl: null })).toBeNull();

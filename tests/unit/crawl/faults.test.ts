@@ -48,7 +48,11 @@ describe('a crawl through a misbehaving server (2,000 articles)', () => {
     expect(rig.server.requests.some((r) => r.host === 'evil.example')).toBe(false);
 
     const log = await crawler.log(1000);
-    const reason = (path: string) => log.filter((e) => e.url.endsWith(path)).map((e) => e.reason).join(' | ');
+    const reason = (path: string) =>
+      log
+        .filter((e) => e.url.endsWith(path))
+        .map((e) => e.reason)
+        .join(' | ');
     expect(reason('/page/3/')).toMatch(/HTTP 429; try 1 of 4, retrying in 1 s/);
     expect(reason('/page/5/')).toMatch(/HTTP 500/);
     expect(reason('/page/7/')).toMatch(/timed out/);

@@ -21,11 +21,17 @@ import type { FaultRule } from '@/tests/fixtures/server';
 import { parseHtml, startRig, type Rig } from './helpers';
 
 const ARTICLES = 400;
-const tagSet = (tags: readonly { slug: string; name: string }[]) => tags.map((t) => `${t.slug}:${t.name}`).sort().join('|');
+const tagSet = (tags: readonly { slug: string; name: string }[]) =>
+  tags
+    .map((t) => `${t.slug}:${t.name}`)
+    .sort()
+    .join('|');
 
 /** The shared transient faults, plus one listing page linking an article from a block no teaser reader knows: the crawl must log it. */
 function faults(archive: Archive): FaultRule[] {
-  const doctored = archive.render('/page/3/').body.replace('<div class="popular-posts">', `<ul class="liste"><li><a href="${archive.articles[0]!.url}">?</a></li></ul><div class="popular-posts">`);
+  const doctored = archive
+    .render('/page/3/')
+    .body.replace('<div class="popular-posts">', `<ul class="liste"><li><a href="${archive.articles[0]!.url}">?</a></li></ul><div class="popular-posts">`);
   return [...transientFaults(archive), { match: '/page/3/', status: 200, contentType: 'text/html; charset=utf-8', body: doctored }];
 }
 
@@ -41,7 +47,9 @@ interface Score {
 }
 
 const report = (what: string, s: Score) =>
-  console.info(`${what}: ${s.coverage}/${ARTICLES} articles, ${s.exactTags} exact tag sets, ${s.exactRubriques} exact rubriques, authors ${s.exactAuthors}/${s.withAuthor} and shown URLs ${s.exactShownUrls}/${s.withAuthor} of the pages read`);
+  console.info(
+    `${what}: ${s.coverage}/${ARTICLES} articles, ${s.exactTags} exact tag sets, ${s.exactRubriques} exact rubriques, authors ${s.exactAuthors}/${s.withAuthor} and shown URLs ${s.exactShownUrls}/${s.withAuthor} of the pages read`,
+  );
 
 function score(archive: Archive, records: ReadonlyMap<string, ArticleRecord>): Score {
   const s: Score = { coverage: 0, exactTags: 0, exactRubriques: 0, exactAuthors: 0, withAuthor: 0, exactShownUrls: 0, wrong: [] };
@@ -114,7 +122,10 @@ describe(`the index tells the truth on the quirks archive (${ARTICLES} articles,
     const memory = new MemoryCrawlStore(Date.now);
     idb = createStore(new IDBFactory());
     // One crawl, every commit into both indexes: sv-companion crawl's MemoryIndex and the background's store.
-    const crawler = new Crawler({ fetch: rig.fetch, parseHtml, recognise, clock: systemClock, store: tee(memory, crawlStore(idb)) }, { baseUrl: `${rig.archive.baseUrl}/`, delayMs: 0 });
+    const crawler = new Crawler(
+      { fetch: rig.fetch, parseHtml, recognise, clock: systemClock, store: tee(memory, crawlStore(idb)) },
+      { baseUrl: `${rig.archive.baseUrl}/`, delayMs: 0 },
+    );
     await crawler.start('full');
     const status = await crawler.settled();
     expect(status.message).toBeNull();
@@ -131,14 +142,18 @@ describe(`the index tells the truth on the quirks archive (${ARTICLES} articles,
     const floor = crawlFloor(rig.archive).total;
     const forced = forcedRetries(faults(rig.archive), floorPaths(rig.archive));
     const requests = rig.server.requests.length;
-    console.info(`crawl requests: ${requests} for ${ARTICLES} articles; floor ${floor} (${(requests / floor).toFixed(3)}×), floor + ${forced} forced retries (${(requests / (floor + forced)).toFixed(3)}×)`);
+    console.info(
+      `crawl requests: ${requests} for ${ARTICLES} articles; floor ${floor} (${(requests / floor).toFixed(3)}×), floor + ${forced} forced retries (${(requests / (floor + forced)).toFixed(3)}×)`,
+    );
     expect(requests).toBeLessThanOrEqual(1.2 * (floor + forced));
     // Only the doctored listing page kept an article link the recogniser could not read, and it is logged.
     const log = await crawler.log(1000);
-    expect(log.filter((e) => /not read as teasers/.test(e.reason)).map((e) => [new URL(e.url).pathname, e.reason])).toEqual([['/page/3/', 'listing page: 1 article link not read as teasers (10 teasers)']]);
+    expect(log.filter((e) => /not read as teasers/.test(e.reason)).map((e) => [new URL(e.url).pathname, e.reason])).toEqual([
+      ['/page/3/', 'listing page: 1 article link not read as teasers (10 teasers)'],
+    ]);
   }, 300_000);
 
-  it('the extension\'s IndexedDB store, given the same pages, builds the same index and vocabulary as the in-memory one', async () => {
+  it("the extension's IndexedDB store, given the same pages, builds the same index and vocabulary as the in-memory one", async () => {
     const file = await idb.exportBackup('test');
     const stored = new Map(file.articles.map((r) => [r.url, r]));
     const s = score(rig.archive, stored);
@@ -159,12 +174,19 @@ describe(`the index tells the truth on the quirks archive (${ARTICLES} articles,
     expect(file.vocabulary?.length).toBeGreaterThan(rig.archive.tags.length / 2);
   }, 300_000);
 
-  it('indexes its saved mirror to the same truth, and the crawl\'s index equals the mirror\'s', async () => {
+  it("indexes its saved mirror to the same truth, and the crawl's index equals the mirror's", async () => {
     const mirrored = await indexMirror(rig.archive);
     const s = score(rig.archive, mirrored);
     report('mirror (sv-companion index)', s);
     expect(s.wrong).toEqual([]);
-    expect(s).toMatchObject({ coverage: ARTICLES, exactTags: ARTICLES, exactRubriques: ARTICLES, exactAuthors: ARTICLES, withAuthor: ARTICLES, exactShownUrls: ARTICLES });
+    expect(s).toMatchObject({
+      coverage: ARTICLES,
+      exactTags: ARTICLES,
+      exactRubriques: ARTICLES,
+      exactAuthors: ARTICLES,
+      withAuthor: ARTICLES,
+      exactShownUrls: ARTICLES,
+    });
     expect(crawled.size).toBe(mirrored.size);
     const differ = [...mirrored.values()].filter((m) => {
       const c = crawled.get(m.url);

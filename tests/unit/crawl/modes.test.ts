@@ -34,7 +34,10 @@ describe('crawl modes and controls (300 articles)', () => {
     const first = rig.crawler(full);
     await first.start('full');
     expect((await first.settled()).articlesIndexed).toBe(300);
-    const newest = rig.archive.listing('/')!.articles.slice(0, 7).map((a) => a.url);
+    const newest = rig.archive
+      .listing('/')!
+      .articles.slice(0, 7)
+      .map((a) => a.url);
     const older = new MemoryCrawlStore(Date.now, { checkpoint: null, articles: [...full.articles.values()].filter((r) => !newest.includes(r.url)) });
     rig.server.requests.length = 0;
     const crawler = rig.crawler(older);

@@ -35,10 +35,12 @@ describe('politeness', () => {
     const gate = new PoliteGate(clock, 1000);
     const signal = new AbortController().signal;
     const starts: number[] = [];
-    await Promise.all([1, 2, 3].map(async () => {
-      await gate.turn(signal);
-      starts.push(clock.now());
-    }));
+    await Promise.all(
+      [1, 2, 3].map(async () => {
+        await gate.turn(signal);
+        starts.push(clock.now());
+      }),
+    );
     expect(starts[1]! - starts[0]!).toBe(1000);
     expect(starts[2]! - starts[1]!).toBe(1000);
     gate.hold(clock.now() + 30_000);

@@ -50,7 +50,11 @@ describe('redirects the browser followed (60 articles)', () => {
     expect([...truth].filter(([url, tags]) => index.get(url) !== tags)).toEqual([]);
 
     const log = await crawler.log(1000);
-    const reason = (path: string) => log.filter((e) => e.url === `${base}${path}`).map((e) => e.reason).join(' | ');
+    const reason = (path: string) =>
+      log
+        .filter((e) => e.url === `${base}${path}`)
+        .map((e) => e.reason)
+        .join(' | ');
     expect(reason('/page/3/')).toMatch(/^redirected off the archive host to http:\/\/evil\.example\/page\/3\/: skipped, not indexed/);
     expect(reason('/page/4/')).toMatch(/redirected back to itself through hosts the browser does not show: skipped, not indexed/);
     // The on-archive target was asked for directly (and its sitemap read: every article is indexed above).

@@ -25,7 +25,13 @@ describe('backup export and import', () => {
     const json = JSON.stringify(await store.exportBackup('test'));
     const target = testStore().store;
     const preview = await target.importBackup(json, false, true);
-    expect(preview).toMatchObject({ applied: false, articles: { added: 2 }, notes: { added: 1 }, trash: { added: 1 }, settings: { changed: ['panelEnabled'], applied: false } });
+    expect(preview).toMatchObject({
+      applied: false,
+      articles: { added: 2 },
+      notes: { added: 1 },
+      trash: { added: 1 },
+      settings: { changed: ['panelEnabled'], applied: false },
+    });
     expect((await target.indexStatus()).articles).toBe(0);
     const report = await target.importBackup(json, true, true);
     expect(report).toEqual({ ...preview, applied: true, settings: { ...preview.settings, applied: true } });
@@ -73,7 +79,11 @@ describe('backup export and import', () => {
     ['a newer version', (f) => JSON.stringify({ ...f, version: BACKUP_VERSION + 1 }), /newer version/],
     ['another format', (f) => JSON.stringify({ ...f, format: 'other' }), /not a SecurityVibes Companion/],
     ['corrupt JSON', (f) => JSON.stringify(f).slice(0, -10), /not valid JSON/],
-    ['a javascript: URL', (f) => JSON.stringify({ ...f, notes: [{ url: 'javascript:alert(1)', text: 'x', rating: null, createdAt: 1, updatedAt: 1 }] }), /notes\.0\.url/],
+    [
+      'a javascript: URL',
+      (f) => JSON.stringify({ ...f, notes: [{ url: 'javascript:alert(1)', text: 'x', rating: null, createdAt: 1, updatedAt: 1 }] }),
+      /notes\.0\.url/,
+    ],
     ['deep nesting', () => `${'['.repeat(100_000)}${']'.repeat(100_000)}`, /nested/],
     ['a wrong field type', (f) => JSON.stringify({ ...f, articles: [{ url: url('x') }] }), /damaged/],
     ['too large', () => ' '.repeat(100 * 1024 * 1024 + 1), /too large/],
@@ -105,7 +115,7 @@ describe('backup export and import', () => {
     expect(text).toMatch(/created: "2026-01-01T00:00:00.000Z"\nupdated: "2026-01-01T00:00:00.000Z"\n---\n\n# Title a\n\nnote a\n/);
   });
 
-  it('puts each highlight under the article\'s note as a quote then its note, and exports highlighted articles without a note', async () => {
+  it("puts each highlight under the article's note as a quote then its note, and exports highlighted articles without a note", async () => {
     const { store } = await seeded();
     const quote = (exact: string, start: number) => ({
       quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' },

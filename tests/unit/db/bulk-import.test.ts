@@ -23,7 +23,13 @@ function records(n: number, seed = 3): ArticleRecord[] {
       postId: i,
       title: `${pick(words)} ${pick(words)} ${i}`,
       author: random() < 0.5 ? null : 'Jérôme',
-      category: random() < 0.1 ? null : pick([{ slug: 'actualites', name: 'Actualités' }, { slug: 'dossiers', name: 'Dossiers' }]),
+      category:
+        random() < 0.1
+          ? null
+          : pick([
+              { slug: 'actualites', name: 'Actualités' },
+              { slug: 'dossiers', name: 'Dossiers' },
+            ]),
       // Repeated tags in a record are allowed by the file format: tag counts and lists must count them once.
       tags: random() < 0.05 && tags[0] ? [...tags, tags[0]] : tags,
       publishedAt: dated ? new Date(Date.UTC(2004, 0, 1) + Math.floor(random() * 3e11)).toISOString() : null,
@@ -64,9 +70,14 @@ describe('bulk import (putRecords, the path of backup import)', () => {
   });
 
   // Every third record touches fewer than half the buckets (a read per bucket); every record, most of them (one getAll).
-  for (const [every, how] of [[3, 'a read per bucket'], [1, 'one read of the whole store']] as const) {
+  for (const [every, how] of [
+    [3, 'a read per bucket'],
+    [1, 'one read of the whole store'],
+  ] as const) {
     it(`a second bulk import over a full index merges like record-by-record writes (${how})`, async () => {
-      const changed = all.filter((_, i) => i % every === 0).map((record, i) => ({ ...record, title: `${record.title} v2`, tags: [...record.tags, tag(`new-${i % 7}`)], updatedAt: record.updatedAt + 1 }));
+      const changed = all
+        .filter((_, i) => i % every === 0)
+        .map((record, i) => ({ ...record, title: `${record.title} v2`, tags: [...record.tags, tag(`new-${i % 7}`)], updatedAt: record.updatedAt + 1 }));
       const fresh = records(80, 9);
       const bulk = testStore().store;
       await bulk.putRecords(all);
@@ -81,7 +92,9 @@ describe('bulk import (putRecords, the path of backup import)', () => {
   it('keeps the tag count in step with the tag statistics through moves and clearing', async () => {
     const { store } = testStore();
     await store.putRecords(all.slice(0, 50));
-    await store.indexPages([listingPage('home', null, [teaser('moving', { category: { slug: 'old', name: 'Old' }, tags: [tag('only-here')], tagsKnown: true })])]);
+    await store.indexPages([
+      listingPage('home', null, [teaser('moving', { category: { slug: 'old', name: 'Old' }, tags: [tag('only-here')], tagsKnown: true })]),
+    ]);
     await store.indexPages([articlePage(articleMeta('moving', { category: { slug: 'new', name: 'New' }, tags: [tag('later')] }))]);
     const tags = await store.tagStats(5000);
     // The article's own page wins over a home-page teaser (issue 11): its tag list empties only-here's postings.

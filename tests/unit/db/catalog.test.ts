@@ -12,7 +12,10 @@ async function answers(store: Store, urls: readonly string[]) {
   const related = await Promise.all(urls.map((u) => store.related(u, 5)));
   const search = await Promise.all(QUERIES.map((q) => store.search(q, 10)));
   const tags = await store.tagStats(5000);
-  const browse = await Promise.all([...tags.map((t) => store.browse('tag', t.slug, 0, 50)), ...['cat0', 'cat1', 'cat9', 'none'].map((c) => store.browse('category', c, 0, 50))]);
+  const browse = await Promise.all([
+    ...tags.map((t) => store.browse('tag', t.slug, 0, 50)),
+    ...['cat0', 'cat1', 'cat9', 'none'].map((c) => store.browse('category', c, 0, 50)),
+  ]);
   return { related, search, tags, browse, tagCount: (await store.indexStatus()).tags };
 }
 
@@ -23,7 +26,11 @@ function expectListsMatch(articles: readonly ArticleRecord[], answered: Awaited<
   expect(new Set(answered.tags.map((t) => t.slug))).toEqual(new Set(articles.flatMap((a) => a.tags.map((t) => t.slug))));
   answered.tags.forEach((t, k) => {
     expect(t.count).toBe(carrying(t.slug).length);
-    expect(answered.browse[k]!.items.map((a) => a.url).sort()).toEqual(carrying(t.slug).map((a) => a.url).sort());
+    expect(answered.browse[k]!.items.map((a) => a.url).sort()).toEqual(
+      carrying(t.slug)
+        .map((a) => a.url)
+        .sort(),
+    );
     expect(answered.browse[k]!.total).toBe(t.count);
   });
   for (const page of answered.browse) {
@@ -67,7 +74,10 @@ describe('catalog coherence: the warm in-memory catalog answers like one loaded 
     await check();
     // Tags, rubrique, date and title change on existing articles; new ones arrive.
     clock.now += 1000;
-    await store.indexPages([articlePage(meta(3, { tags: [tag('wifi')], title: 'Chiffrement renommé', category: { slug: 'cat9', name: 'Cat 9' } })), ...[20, 21, 22].map((i) => articlePage(meta(i)))]);
+    await store.indexPages([
+      articlePage(meta(3, { tags: [tag('wifi')], title: 'Chiffrement renommé', category: { slug: 'cat9', name: 'Cat 9' } })),
+      ...[20, 21, 22].map((i) => articlePage(meta(i))),
+    ]);
     await store.indexPages([listingPage('tag', 'scada', [teaser('n4'), teaser('n25', { title: 'Teaser sécurité' })])]);
     const afterPages = await check();
     expect((await store.getArticle(url('n3')))!.category).toEqual({ slug: 'cat9', name: 'Cat 9' });
@@ -84,7 +94,10 @@ describe('catalog coherence: the warm in-memory catalog answers like one loaded 
     await check();
     // A backup applied on top (new and updated articles), then the index cleared and rebuilt.
     const file = await store.exportBackup('t');
-    const more: ArticleRecord[] = [{ ...file.articles[0]!, url: url('n28'), title: 'Importé : sécurité réseau' }, { ...file.articles[1]!, tags: [tag('iran')], updatedAt: clock.now + 5 }];
+    const more: ArticleRecord[] = [
+      { ...file.articles[0]!, url: url('n28'), title: 'Importé : sécurité réseau' },
+      { ...file.articles[1]!, tags: [tag('iran')], updatedAt: clock.now + 5 },
+    ];
     await store.importBackup(JSON.stringify({ ...file, articles: [...file.articles, ...more].filter((a) => a !== file.articles[1]) }), true);
     await check();
     await store.clearIndex();
@@ -129,15 +142,23 @@ describe('fast tokenizer', () => {
   const reference = (text: string) => slowNormalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 
   it('gives exactly the words of normalize + a Unicode word regex', () => {
-    expect(words("L'Œuvre de Jérôme : SÉCURITÉ, ﬁltrage ² — ΣΟΦΙΑΣ İstanbul e\u0301te\u0301 😀x")).toEqual(reference("L'Œuvre de Jérôme : SÉCURITÉ, ﬁltrage ² — ΣΟΦΙΑΣ İstanbul e\u0301te\u0301 😀x"));
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
-      expect(words(text)).toEqual(reference(text));
-      expect(normalize(text)).toBe(slowNormalize(text));
-    }), { numRuns: 3000 });
-    const french = fc.string({ unit: fc.constantFrom(...'aeiouéèêëàçôœæßÉÈŒİΣς\u0301\u0327 \'’-.1²ﬁ'.split('')) });
-    fc.assert(fc.property(french, (text) => {
-      expect(words(text)).toEqual(reference(text));
-      expect(normalize(text)).toBe(slowNormalize(text));
-    }), { numRuns: 3000 });
+    expect(words("L'Œuvre de Jérôme : SÉCURITÉ, ﬁltrage ² — ΣΟΦΙΑΣ İstanbul e\u0301te\u0301 😀x")).toEqual(
+      reference("L'Œuvre de Jérôme : SÉCURITÉ, ﬁltrage ² — ΣΟΦΙΑΣ İstanbul e\u0301te\u0301 😀x"),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(words(text)).toEqual(reference(text));
+        expect(normalize(text)).toBe(slowNormalize(text));
+      }),
+      { numRuns: 3000 },
+    );
+    const french = fc.string({ unit: fc.constantFrom(..."aeiouéèêëàçôœæßÉÈŒİΣς\u0301\u0327 '’-.1²ﬁ".split('')) });
+    fc.assert(
+      fc.property(french, (text) => {
+        expect(words(text)).toEqual(reference(text));
+        expect(normalize(text)).toBe(slowNormalize(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -13,7 +13,7 @@ async function runCli(argv: string[]) {
   let err = '';
   stdout.on('data', (chunk) => (out += chunk));
   stderr.on('data', (chunk) => (err += chunk));
-  const code = await relatedCommand.run(argv, { stdout, stderr: stderr as unknown as NodeJS.WriteStream }).catch((error: Error) => (err += error.message, 2));
+  const code = await relatedCommand.run(argv, { stdout, stderr: stderr as unknown as NodeJS.WriteStream }).catch((error: Error) => ((err += error.message), 2));
   return { code, out, err };
 }
 

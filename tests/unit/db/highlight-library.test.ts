@@ -36,7 +36,13 @@ describe('the library with highlights', () => {
     const byUrl = new Map(items.map((item) => [item.url, item]));
     expect(byUrl.get(url('a'))).toMatchObject({ hasNote: true, text: 'note sur le ver', rating: 4 });
     expect(byUrl.get(url('a'))!.highlights.map((h) => h.exact)).toEqual(['Le ver Conficker', 'neuf millions de machines']);
-    expect(byUrl.get(url('b'))).toMatchObject({ hasNote: false, text: '', rating: null, title: 'Title b', highlights: [{ id: 'hl-b-only01', note: 'Vérifier la source : Symantec' }] });
+    expect(byUrl.get(url('b'))).toMatchObject({
+      hasNote: false,
+      text: '',
+      rating: null,
+      title: 'Title b',
+      highlights: [{ id: 'hl-b-only01', note: 'Vérifier la source : Symantec' }],
+    });
     expect(byUrl.get(url('c'))).toMatchObject({ hasNote: true, highlights: [] });
   });
 
@@ -61,7 +67,7 @@ describe('the library with highlights', () => {
     expect((await list(store, { query: 'centrifugeuses' })).total).toBe(0);
   });
 
-  it('keeps the popup\'s recent notes to written notes', async () => {
+  it("keeps the popup's recent notes to written notes", async () => {
     const { store } = await library();
     expect((await store.recentNotes(5)).map((note) => note.url)).toEqual([url('c'), url('a')]);
   });
@@ -94,7 +100,10 @@ describe('highlights in the JSON backup', () => {
     expect((await store.highlights.of(url('b')))[0]!.note).toBe('corrigé après la sauvegarde');
     expect((await store.highlights.of(url('a'))).map((h) => h.id)).toEqual(['hl-a-second']);
 
-    const newer = { ...old, highlights: old.highlights!.map((h) => (h.id === 'hl-b-only01' ? { ...h, note: 'de l’autre machine', updatedAt: clock.now + 1 } : h)) };
+    const newer = {
+      ...old,
+      highlights: old.highlights!.map((h) => (h.id === 'hl-b-only01' ? { ...h, note: 'de l’autre machine', updatedAt: clock.now + 1 } : h)),
+    };
     expect((await store.importBackup(JSON.stringify(newer), true)).highlights.updated).toBe(1);
     expect((await store.highlights.of(url('b')))[0]!.note).toBe('de l’autre machine');
   });
@@ -127,7 +136,7 @@ describe('highlights in the JSON backup', () => {
     expect((await store.highlights.of(url('a'))).map((h) => h.id)).toEqual(['hl-a-first1', 'hl-a-second']);
   });
 
-  it('sets a highlight\'s times later than tomorrow to the time of import (it would win every later merge)', async () => {
+  it("sets a highlight's times later than tomorrow to the time of import (it would win every later merge)", async () => {
     const { store, clock } = await library();
     const file = await store.exportBackup('test');
     const target = testStore(clock.now).store;
@@ -171,7 +180,7 @@ describe('importing a W3C Web Annotation file', () => {
     expect((await target.importBackup(json, true)).highlights).toEqual({ added: 0, updated: 0, kept: 3, rejected: 0 });
   });
 
-  it('reads another tool\'s annotations: a Wayback address names its article, an annotation it cannot place is counted with a reason', async () => {
+  it("reads another tool's annotations: a Wayback address names its article, an annotation it cannot place is counted with a reason", async () => {
     const other = [
       {
         '@context': 'http://www.w3.org/ns/anno.jsonld',
@@ -180,17 +189,26 @@ describe('importing a W3C Web Annotation file', () => {
         body: { type: 'TextualBody', value: 'À relire' },
         target: { source: `https://web.archive.org/web/20100324102000/${url('a')}`, selector: [{ type: 'TextQuoteSelector', exact: 'Le ver Conficker' }] },
       },
-      { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', target: { source: 'javascript:alert(1)', selector: { type: 'TextQuoteSelector', exact: 'x' } } },
+      {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'Annotation',
+        target: { source: 'javascript:alert(1)', selector: { type: 'TextQuoteSelector', exact: 'x' } },
+      },
     ];
     const { store } = testStore();
     const report = await store.importBackup(JSON.stringify(other), true);
     expect(report.highlights).toEqual({ added: 1, updated: 0, kept: 0, rejected: 1 });
     expect(report.rejections).toEqual([{ reason: 'annotation without an http(s) page or a usable TextQuoteSelector', count: 1 }]);
-    expect(await store.highlights.of(url('a'))).toMatchObject([{ id: 'Zx3kP0aBcD1234', note: 'À relire', selectors: { quote: { exact: 'Le ver Conficker', prefix: '', suffix: '' } } }]);
+    expect(await store.highlights.of(url('a'))).toMatchObject([
+      { id: 'Zx3kP0aBcD1234', note: 'À relire', selectors: { quote: { exact: 'Le ver Conficker', prefix: '', suffix: '' } } },
+    ]);
   });
 
   it('still refuses a file that is neither a backup nor annotations', async () => {
     const { store } = testStore();
-    await expect(store.importBackup(JSON.stringify({ type: 'Something' }), true)).rejects.toMatchObject({ code: 'invalid-file', message: /not a SecurityVibes Companion/ });
+    await expect(store.importBackup(JSON.stringify({ type: 'Something' }), true)).rejects.toMatchObject({
+      code: 'invalid-file',
+      message: /not a SecurityVibes Companion/,
+    });
   });
 });

@@ -1,7 +1,16 @@
 /** The highlights store (schema v6): create with limits, list in text order, notes, trash and restore. */
 import { describe, expect, it } from 'vitest';
 import { testStore, url } from './helpers';
-import { allHighlights, createHighlight, highlightsOf, listTrashedHighlights, restoreHighlight, saveHighlightNote, trashHighlight, type NewHighlight } from '../../../lib/db/highlights';
+import {
+  allHighlights,
+  createHighlight,
+  highlightsOf,
+  listTrashedHighlights,
+  restoreHighlight,
+  saveHighlightNote,
+  trashHighlight,
+  type NewHighlight,
+} from '../../../lib/db/highlights';
 import { HIGHLIGHT_LIMITS, TRASH_RETENTION_MS } from '../../../lib/model';
 
 const A = url('conficker');
@@ -36,7 +45,9 @@ describe('highlights store', () => {
   it('refuses a quote over 5,000 characters and a 501st highlight, with messages a reader can act on', async () => {
     const { store, clock } = testStore();
     const db = await store.db();
-    await expect(createHighlight(db, input('hl-too-long', 0, 'a'.repeat(HIGHLIGHT_LIMITS.quote + 1)), clock.now)).rejects.toThrow(/at most 5,000 characters; this selection has 5,001/);
+    await expect(createHighlight(db, input('hl-too-long', 0, 'a'.repeat(HIGHLIGHT_LIMITS.quote + 1)), clock.now)).rejects.toThrow(
+      /at most 5,000 characters; this selection has 5,001/,
+    );
     for (let i = 0; i < HIGHLIGHT_LIMITS.perArticle; i++) await createHighlight(db, input(`hl-${String(i).padStart(8, '0')}`, i), clock.now);
     await expect(createHighlight(db, input('hl-one-more', 600), clock.now)).rejects.toThrow(/already has 500 highlights/);
     // Another article is not affected, and a trashed highlight frees a place.

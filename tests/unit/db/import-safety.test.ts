@@ -11,17 +11,31 @@ import { articleMeta, articlePage, tag, testStore, url } from './helpers';
 const DAY = 24 * 60 * 60 * 1000;
 
 function file(over: Partial<BackupFile>): string {
-  return JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: '2026-01-01T00:00:00.000Z', articles: [], notes: [], trash: [], settings: null, ...over });
+  return JSON.stringify({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: '2026-01-01T00:00:00.000Z',
+    articles: [],
+    notes: [],
+    trash: [],
+    settings: null,
+    ...over,
+  });
 }
 
-describe('import: the file\'s settings', () => {
+describe("import: the file's settings", () => {
   const theirs: Settings = { ...DEFAULT_SETTINGS, archiveHosts: ['evil.example'], crawlDelayMs: 0, crawlConcurrency: 4 };
 
-  it('are compared with the reader\'s and left alone unless the reader asks', async () => {
+  it("are compared with the reader's and left alone unless the reader asks", async () => {
     const { store } = testStore();
     const mine = await store.saveSettings({ panelEnabled: false });
     const preview = await store.importBackup(file({ settings: theirs }), false, true);
-    expect(preview.settings).toEqual({ current: mine, incoming: theirs, changed: ['archiveHosts', 'panelEnabled', 'crawlDelayMs', 'crawlConcurrency'], applied: false });
+    expect(preview.settings).toEqual({
+      current: mine,
+      incoming: theirs,
+      changed: ['archiveHosts', 'panelEnabled', 'crawlDelayMs', 'crawlConcurrency'],
+      applied: false,
+    });
 
     const kept = await store.importBackup(file({ settings: theirs }), true);
     expect(kept.settings).toMatchObject({ applied: false });
@@ -35,7 +49,7 @@ describe('import: the file\'s settings', () => {
     expect(await store.getSettings()).toEqual(theirs);
   });
 
-  it('a file without settings, or with the reader\'s own, changes nothing and says so', async () => {
+  it("a file without settings, or with the reader's own, changes nothing and says so", async () => {
     const { store } = testStore();
     expect((await store.importBackup(file({ settings: null }), true, true)).settings).toBeNull();
     const same = await store.importBackup(file({ settings: { ...DEFAULT_SETTINGS, archiveHosts: [...DEFAULT_SETTINGS.archiveHosts].reverse() } }), true, true);
@@ -46,7 +60,10 @@ describe('import: the file\'s settings', () => {
   it('compares every setting there is', () => {
     const keys = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
     for (const key of keys) {
-      const other = { ...DEFAULT_SETTINGS, [key]: key === 'archiveHosts' ? ['x.example'] : typeof DEFAULT_SETTINGS[key] === 'boolean' ? !DEFAULT_SETTINGS[key] : 3 };
+      const other = {
+        ...DEFAULT_SETTINGS,
+        [key]: key === 'archiveHosts' ? ['x.example'] : typeof DEFAULT_SETTINGS[key] === 'boolean' ? !DEFAULT_SETTINGS[key] : 3,
+      };
       expect(settingsChanges(DEFAULT_SETTINGS, other as Settings), key).toEqual([key]);
     }
   });
@@ -58,7 +75,15 @@ describe('import: times from the future', () => {
     const note = { url: url('a'), text: 'x', rating: null, createdAt: now - DAY, updatedAt: now + FUTURE_SLACK_MS };
     const far = { ...note, url: url('b'), createdAt: now + 400 * DAY, updatedAt: 253_402_300_799_000 };
     const trashed = { ...note, url: url('c'), deletedAt: now + 2 * DAY };
-    const parsed: BackupFile = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: '2026-01-01T00:00:00.000Z', articles: [], notes: [note, far], trash: [trashed], settings: null };
+    const parsed: BackupFile = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      articles: [],
+      notes: [note, far],
+      trash: [trashed],
+      settings: null,
+    };
     const { file: clamped, clamped: count } = clampFutureTimes(parsed, now);
     expect(count).toBe(3);
     expect(clamped.notes).toEqual([note, { ...far, createdAt: now, updatedAt: now }]);

@@ -13,7 +13,8 @@ import { articleMeta, url } from './helpers';
 
 /** The heading as a viewer that renders raw HTML (most desktop Markdown apps) shows it. */
 const render = (title: string) => micromark(`# ${markdownHeadingText(title)}`, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
-const asHtmlText = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const asHtmlText = (text: string) =>
+  text.replace(/\s+/g, ' ').trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 describe('Markdown headings', () => {
   it.each([
@@ -32,7 +33,46 @@ describe('Markdown headings', () => {
   });
 
   it('any title made of Markdown and HTML punctuation renders as itself (5,000 generated)', () => {
-    const piece = fc.constantFrom('<', '>', '&', '*', '_', '`', '[', ']', '(', ')', '!', '#', '~', '|', '\\', '-', '+', '.', ':', '@', '"', "'", '=', '{', '}', 'a', 'b', ' ', 'http://x.y', 'HTTPS://x', 'www.x.y', 'WWW.x', 'a@b.fr', 'mailto:a@b.c', '&amp;', '&#60;', '<b>', '</b>');
+    const piece = fc.constantFrom(
+      '<',
+      '>',
+      '&',
+      '*',
+      '_',
+      '`',
+      '[',
+      ']',
+      '(',
+      ')',
+      '!',
+      '#',
+      '~',
+      '|',
+      '\\',
+      '-',
+      '+',
+      '.',
+      ':',
+      '@',
+      '"',
+      "'",
+      '=',
+      '{',
+      '}',
+      'a',
+      'b',
+      ' ',
+      'http://x.y',
+      'HTTPS://x',
+      'www.x.y',
+      'WWW.x',
+      'a@b.fr',
+      'mailto:a@b.c',
+      '&amp;',
+      '&#60;',
+      '<b>',
+      '</b>',
+    );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }), (pieces) => {
         const title = pieces.join('');
@@ -57,15 +97,56 @@ describe('Markdown quotes of highlighted page text', () => {
   const renderQuote = (quote: string) => micromark(markdownQuoteLine(quote), { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
   const asQuote = (text: string) => `<blockquote>\n<p>${asHtmlText(text)}</p>\n</blockquote>`;
 
-  it.each(['![x](javascript:alert(1)) <img src=x> *a* `b` [c] #d | e & f', '- pas une liste', '+ non plus', '1. ni un numéro', '12) ni celui-ci', '---', '> déjà cité', '# titre', 'http://evil.example/ www.evil.example a@b.fr'])(
-    '%j renders as that very text inside one blockquote',
-    (quote) => {
-      expect(renderQuote(quote)).toBe(asQuote(quote));
-    },
-  );
+  it.each([
+    '![x](javascript:alert(1)) <img src=x> *a* `b` [c] #d | e & f',
+    '- pas une liste',
+    '+ non plus',
+    '1. ni un numéro',
+    '12) ni celui-ci',
+    '---',
+    '> déjà cité',
+    '# titre',
+    'http://evil.example/ www.evil.example a@b.fr',
+  ])('%j renders as that very text inside one blockquote', (quote) => {
+    expect(renderQuote(quote)).toBe(asQuote(quote));
+  });
 
   it('any quote made of Markdown and HTML punctuation renders as itself (5,000 generated)', () => {
-    const piece = fc.constantFrom('<', '>', '&', '*', '_', '`', '[', ']', '(', ')', '!', '#', '~', '|', '\\', '-', '+', '.', ':', '@', '=', '1', '9.', '2)', 'a', ' ', '\n', 'http://x.y', 'www.x.y', 'a@b.fr', '&amp;', '<b>', '---');
+    const piece = fc.constantFrom(
+      '<',
+      '>',
+      '&',
+      '*',
+      '_',
+      '`',
+      '[',
+      ']',
+      '(',
+      ')',
+      '!',
+      '#',
+      '~',
+      '|',
+      '\\',
+      '-',
+      '+',
+      '.',
+      ':',
+      '@',
+      '=',
+      '1',
+      '9.',
+      '2)',
+      'a',
+      ' ',
+      '\n',
+      'http://x.y',
+      'www.x.y',
+      'a@b.fr',
+      '&amp;',
+      '<b>',
+      '---',
+    );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }), (pieces) => {
         const quote = pieces.join('');
@@ -84,18 +165,20 @@ describe('note file names', () => {
   };
 
   it('are never a Windows device name, with or without an extension', () => {
-    expect(names(['/a/con/', '/a/PRN/', '/a/aux.html', '/a/Nul/', '/a/com1/', '/a/COM9.tar.gz', '/a/lpt1/', '/a/lpt9.x/', '/a/console/', '/a/com10/'])).toEqual([
-      'note-con.md',
-      'note-PRN.md',
-      'note-aux.html.md',
-      'note-Nul.md',
-      'note-com1.md',
-      'note-COM9.tar.gz.md',
-      'note-lpt1.md',
-      'note-lpt9.x.md',
-      'console.md',
-      'com10.md',
-    ]);
+    expect(names(['/a/con/', '/a/PRN/', '/a/aux.html', '/a/Nul/', '/a/com1/', '/a/COM9.tar.gz', '/a/lpt1/', '/a/lpt9.x/', '/a/console/', '/a/com10/'])).toEqual(
+      [
+        'note-con.md',
+        'note-PRN.md',
+        'note-aux.html.md',
+        'note-Nul.md',
+        'note-com1.md',
+        'note-COM9.tar.gz.md',
+        'note-lpt1.md',
+        'note-lpt9.x.md',
+        'console.md',
+        'com10.md',
+      ],
+    );
   });
 
   it('are unique ignoring case, and never start or end with a dot or a dash', () => {

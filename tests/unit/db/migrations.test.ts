@@ -12,7 +12,8 @@ const fixtures = [1, 2, 3, 4, 5, 6, 7].map(load);
 const plainFixtures = fixtures.filter((dump) => !dump.repaired);
 /** The article records a dump holds: one per record up to v4, packed as JSON text in buckets from v5. */
 const articlesOf = (dump: DatabaseDump): Record<string, unknown>[] =>
-  dump.stores.articles ?? (dump.stores.articleBuckets ?? []).flatMap((bucket) => (bucket.records as string[]).map((json) => JSON.parse(json) as Record<string, unknown>));
+  dump.stores.articles ??
+  (dump.stores.articleBuckets ?? []).flatMap((bucket) => (bucket.records as string[]).map((json) => JSON.parse(json) as Record<string, unknown>));
 const strip = (records: Record<string, unknown>[]) => records.map(({ tagSlugs: _t, id: _id, pub: _pub, ...rest }) => rest);
 const byUrl = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a.url) < String(b.url) ? -1 : 1);
 
@@ -49,7 +50,9 @@ describe('migrations: databases created by every earlier schema version open wit
         expect(related[0]).toMatchObject({ url: 'http://www.securityvibes.fr/actualites/scada-stuxnet/', rating: 5 });
         expect((await store.search('securite', 10)).length).toBeGreaterThan(0);
         // New writes after the migration get fresh ids and join the postings.
-        await store.putRecords([{ ...(await store.getArticle('http://www.securityvibes.fr/actualites/stuxnet-iran/'))!, url: 'http://www.securityvibes.fr/actualites/new/' }]);
+        await store.putRecords([
+          { ...(await store.getArticle('http://www.securityvibes.fr/actualites/stuxnet-iran/'))!, url: 'http://www.securityvibes.fr/actualites/new/' },
+        ]);
         expect((await store.browse('tag', 'stuxnet', 0, 10)).total).toBe(3);
       });
 
@@ -61,7 +64,8 @@ describe('migrations: databases created by every earlier schema version open wit
         const hits = await store.search('sécurité industriels', 10);
         const expected = file.articles.filter((a) => /s[ée]curit[ée]/i.test(`${a.title} ${a.excerpt}`) && /industriels/.test(`${a.title} ${a.excerpt}`));
         expect(hits.map((h) => h.url).sort()).toEqual(expected.map((a) => a.url).sort());
-        if (dump.version >= 3) expect(hits[0]).toMatchObject({ url: 'http://www.securityvibes.fr/actualites/securite-reseaux/', snippet: 'La sécurité des systèmes industriels' });
+        if (dump.version >= 3)
+          expect(hits[0]).toMatchObject({ url: 'http://www.securityvibes.fr/actualites/securite-reseaux/', snippet: 'La sécurité des systèmes industriels' });
       });
 
       it('keeps crawl state and log (v2 on)', async () => {
@@ -79,15 +83,26 @@ describe('migrations: databases created by every earlier schema version open wit
     const before = await readStores(factory, 5);
     const after = await readStores(factory, 6);
     expect(Object.keys(before)).toContain('postingBuckets');
-    expect(Object.keys(after).sort()).toEqual(Object.keys(before).filter((store) => store !== 'postingBuckets').sort());
+    expect(Object.keys(after).sort()).toEqual(
+      Object.keys(before)
+        .filter((store) => store !== 'postingBuckets')
+        .sort(),
+    );
     for (const store of Object.keys(after).filter((name) => name !== 'meta')) expect(after[store], store).toStrictEqual(before[store]);
     expect(before.notes!.values).toStrictEqual(load(5).stores.notes);
-    expect(after.meta!.values).toStrictEqual([{ nextId: 7, docCount: 6, lastUpdatedAt: 1_700_000_000_000, tags: new Map([
-      ['scada', { name: 'SCADA', count: 2 }],
-      ['stuxnet', { name: 'Stuxnet', count: 2 }],
-      ['virus', { name: 'Virus', count: 2 }],
-      ['iran', { name: 'Iran', count: 2 }],
-    ]) }]);
+    expect(after.meta!.values).toStrictEqual([
+      {
+        nextId: 7,
+        docCount: 6,
+        lastUpdatedAt: 1_700_000_000_000,
+        tags: new Map([
+          ['scada', { name: 'SCADA', count: 2 }],
+          ['stuxnet', { name: 'Stuxnet', count: 2 }],
+          ['virus', { name: 'Virus', count: 2 }],
+          ['iran', { name: 'Iran', count: 2 }],
+        ]),
+      },
+    ]);
   });
 
   it('v6 → v7 adds an empty highlights store and leaves every other store byte for byte', async () => {

@@ -78,7 +78,10 @@ describe('notes, ratings and trash', () => {
 
   it('lists notes joined with their article, filtered and sorted', async () => {
     const { store, clock } = testStore();
-    await store.indexPages([articlePage(articleMeta('a', { tags: [tag('apt')], title: 'Sécurité des réseaux' })), articlePage(articleMeta('b', { category: { slug: 'dossiers', name: 'Dossiers' } }))]);
+    await store.indexPages([
+      articlePage(articleMeta('a', { tags: [tag('apt')], title: 'Sécurité des réseaux' })),
+      articlePage(articleMeta('b', { category: { slug: 'dossiers', name: 'Dossiers' } })),
+    ]);
     await store.saveNote({ url: url('a'), text: 'first', rating: 3 });
     clock.now += 10;
     await store.saveNote({ url: url('b'), text: 'second', rating: 5 });

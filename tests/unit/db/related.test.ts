@@ -118,7 +118,9 @@ describe('related ranking (pure)', () => {
     );
     fc.assert(
       fc.property(arbitraryRecords, fc.integer({ min: 1, max: 10 }), (items, limit) => {
-        const records = items.map((r) => record(r.slug, r.tags, { publishedAt: r.day === null ? null : `2010-02-${String(r.day).padStart(2, '0')}T00:00:00Z` }));
+        const records = items.map((r) =>
+          record(r.slug, r.tags, { publishedAt: r.day === null ? null : `2010-02-${String(r.day).padStart(2, '0')}T00:00:00Z` }),
+        );
         const target = records[0]!.url;
         const forward = relatedFromRecords(records, target, limit);
         const backward = relatedFromRecords([...records].reverse(), target, limit);
@@ -131,7 +133,7 @@ describe('related ranking (pure)', () => {
   });
 });
 
-describe('related through the store (the catalog\'s postings) agrees with the pure ranking', () => {
+describe("related through the store (the catalog's postings) agrees with the pure ranking", () => {
   it('same list as relatedFromRecords over the same articles, ratings included', async () => {
     const { store } = testStore();
     const tagsOf = (i: number) => ['t0', 't1', 't2', 't3', 't4', 't5', 't6'].filter((_, k) => (i * 7 + k * 3) % (k + 2) === 0);

@@ -13,8 +13,22 @@ describe('text normalisation', () => {
 describe('search', () => {
   const docs = () => {
     const index = new SearchIndex();
-    index.upsert({ kind: 'article', url: url('a'), title: 'La sécurité des SCADA', body: 'Les réseaux industriels', rating: null, publishedAt: '2010-01-01T00:00:00Z' });
-    index.upsert({ kind: 'article', url: url('b'), title: 'Chiffrement', body: 'La sécurité du chiffrement des données', rating: null, publishedAt: '2011-01-01T00:00:00Z' });
+    index.upsert({
+      kind: 'article',
+      url: url('a'),
+      title: 'La sécurité des SCADA',
+      body: 'Les réseaux industriels',
+      rating: null,
+      publishedAt: '2010-01-01T00:00:00Z',
+    });
+    index.upsert({
+      kind: 'article',
+      url: url('b'),
+      title: 'Chiffrement',
+      body: 'La sécurité du chiffrement des données',
+      rating: null,
+      publishedAt: '2011-01-01T00:00:00Z',
+    });
     index.upsert({ kind: 'article', url: url('c'), title: 'Security in the cloud', body: 'English article about attacks', rating: null, publishedAt: null });
     index.upsert({ kind: 'note', url: url('d'), title: 'Mon article', body: 'penser à relire la partie sécurité', rating: 4, publishedAt: null });
     return index;
@@ -27,14 +41,34 @@ describe('search', () => {
   });
 
   it('matches prefixes and plural forms, French and English', () => {
-    expect(docs().search('chiffr', 10).map((h) => h.url)).toEqual([url('b')]);
-    expect(docs().search('attacks', 10).map((h) => h.url)).toEqual([url('c')]);
-    expect(docs().search('industriel', 10).map((h) => h.url)).toEqual([url('a')]);
+    expect(
+      docs()
+        .search('chiffr', 10)
+        .map((h) => h.url),
+    ).toEqual([url('b')]);
+    expect(
+      docs()
+        .search('attacks', 10)
+        .map((h) => h.url),
+    ).toEqual([url('c')]);
+    expect(
+      docs()
+        .search('industriel', 10)
+        .map((h) => h.url),
+    ).toEqual([url('a')]);
   });
 
   it('needs every term when some document has them all, else the best partial matches', () => {
-    expect(docs().search('sécurité scada', 10).map((h) => h.url)).toEqual([url('a')]);
-    expect(docs().search('scada zzzz', 10).map((h) => h.url)).toEqual([url('a')]);
+    expect(
+      docs()
+        .search('sécurité scada', 10)
+        .map((h) => h.url),
+    ).toEqual([url('a')]);
+    expect(
+      docs()
+        .search('scada zzzz', 10)
+        .map((h) => h.url),
+    ).toEqual([url('a')]);
     expect(docs().search('   ', 10)).toEqual([]);
   });
 
@@ -57,7 +91,7 @@ describe('search', () => {
       ['note', url('a')],
     ]);
     await store.deleteNote(url('a'));
-    expect((await store.search('reflexion', 10))).toEqual([]);
+    expect(await store.search('reflexion', 10)).toEqual([]);
     expect((await store.search('securite', 10))[0]).toMatchObject({ url: url('a'), rating: null });
   });
 });

@@ -33,7 +33,12 @@ describe('the address shown keeps the https the site declared (issue 11)', () =>
       expect((await s.browse('tag', 'apt', 0, 10)).items.map(shownUrl).sort()).toEqual([url('plain'), SECURE_SHOWN].sort());
       const hits = await s.search('heartbleed', 10);
       // The article's hit and the note's (it carries the article's title) alike.
-      expect(hits.filter((hit) => hit.url === SECURE).map((hit) => `${hit.kind} ${shownUrl(hit)}`).sort()).toEqual([`article ${SECURE_SHOWN}`, `note ${SECURE_SHOWN}`]);
+      expect(
+        hits
+          .filter((hit) => hit.url === SECURE)
+          .map((hit) => `${hit.kind} ${shownUrl(hit)}`)
+          .sort(),
+      ).toEqual([`article ${SECURE_SHOWN}`, `note ${SECURE_SHOWN}`]);
       expect(hits.filter((hit) => hit.url === url('plain')).map(shownUrl)).toEqual([url('plain')]);
       expect((await s.listNotes({ sort: 'updated', offset: 0, limit: 10 })).items.map(shownUrl)).toEqual([SECURE_SHOWN]);
     };

@@ -55,7 +55,7 @@ describe('article index: upsert and merge', () => {
     const again = await store.indexPages([page, listingPage('tag', 'apt', [teaser('a')])]);
     expect(again).toMatchObject({ added: 0, updated: 0, articles: 1 });
     expect(await store.getArticle(url('a'))).toEqual(first);
-    expect((await store.tagStats(10))).toEqual([{ slug: 'apt', name: 'APT', count: 1 }]);
+    expect(await store.tagStats(10)).toEqual([{ slug: 'apt', name: 'APT', count: 1 }]);
   });
 
   it('browse lists newest first, paged, with undated last', async () => {
@@ -72,10 +72,7 @@ describe('article index: upsert and merge', () => {
 
   it('tag stats, counts, status and clearing the index (notes survive)', async () => {
     const { store } = testStore();
-    await store.indexPages([
-      articlePage(articleMeta('a', { tags: [tag('apt'), tag('virus')] })),
-      articlePage(articleMeta('b', { tags: [tag('virus')] })),
-    ]);
+    await store.indexPages([articlePage(articleMeta('a', { tags: [tag('apt'), tag('virus')] })), articlePage(articleMeta('b', { tags: [tag('virus')] }))]);
     await store.saveNote({ url: url('a'), text: 'keep me' });
     expect(await store.tagStats(10)).toEqual([
       { slug: 'virus', name: 'VIRUS', count: 2 },
@@ -104,7 +101,8 @@ describe('article index: upsert and merge', () => {
       const stored = new Map([...(await db.get('meta', 'meta'))!.tags].map(([slug, tally]) => [slug, tally.count]));
       db.close();
       const truth = new Map<string, number>();
-      for (const article of (await store.exportBackup('t')).articles) for (const slug of new Set(article.tags.map((t) => t.slug))) truth.set(slug, (truth.get(slug) ?? 0) + 1);
+      for (const article of (await store.exportBackup('t')).articles)
+        for (const slug of new Set(article.tags.map((t) => t.slug))) truth.set(slug, (truth.get(slug) ?? 0) + 1);
       return { stored, truth };
     };
     await store.indexPages([articlePage(articleMeta('a', { tags: [tag('x'), tag('y')] })), articlePage(articleMeta('b', { tags: [tag('y'), tag('y')] }))]);
@@ -116,7 +114,13 @@ describe('article index: upsert and merge', () => {
     expect(stored).toEqual(truth);
     // The article page's own tags win on a rewrite (issue 11: a's second page says [z], so x and y go); the
     // tag page's membership (w for b and c) is added; d is a copy of a.
-    expect(stored).toEqual(new Map([['y', 1], ['z', 2], ['w', 2]]));
+    expect(stored).toEqual(
+      new Map([
+        ['y', 1],
+        ['z', 2],
+        ['w', 2],
+      ]),
+    );
     expect((await store.indexStatus()).tags).toBe(3);
     await store.close();
     const woken = createStore(factory);

@@ -23,10 +23,12 @@ const INGENIERIE = { slug: 'ing%c3%a9nierie-sociale', name: 'ingénierie sociale
 const VIE_PRIVEE = { slug: 'vie-privee', name: 'Vie privée' };
 
 const storedRecords = (): ArticleRecord[] =>
-  (dump.stores.articleBuckets ?? []).flatMap((bucket) => (bucket.records as string[]).map((json) => {
-    const { id: _id, pub: _pub, ...record } = JSON.parse(json) as ArticleRecord & { id: number; pub?: number };
-    return record;
-  }));
+  (dump.stores.articleBuckets ?? []).flatMap((bucket) =>
+    (bucket.records as string[]).map((json) => {
+      const { id: _id, pub: _pub, ...record } = JSON.parse(json) as ArticleRecord & { id: number; pub?: number };
+      return record;
+    }),
+  );
 const byUrl = (a: { url: string }, b: { url: string }) => (a.url < b.url ? -1 : 1);
 const tagsOf = (records: readonly ArticleRecord[], path: string): Tag[] | undefined => records.find((r) => r.url === `${host}${path}`)?.tags;
 
@@ -42,7 +44,9 @@ function repairCounts(before: readonly ArticleRecord[], after: readonly ArticleR
   for (const old of before) {
     const now = after.find((r) => r.url === old.url)!;
     const phantoms = old.tags.filter((t) => !now.tags.some((n) => n.slug === t.slug)).length;
-    const renamed = old.tags.filter((t) => now.tags.some((n) => n.slug === t.slug && n.name !== t.name)).length + (old.category && now.category && old.category.name !== now.category.name ? 1 : 0);
+    const renamed =
+      old.tags.filter((t) => now.tags.some((n) => n.slug === t.slug && n.name !== t.name)).length +
+      (old.category && now.category && old.category.name !== now.category.name ? 1 : 0);
     if (phantoms || renamed) counts.records++;
     counts.phantoms += phantoms;
     counts.renamed += renamed;
@@ -74,7 +78,9 @@ describe(`v${PREVIOUS} → v${DB_VERSION}: the site vocabulary repairs the index
     expect(file.vocabulary?.map((t) => t.slug)).not.toContain('scurit');
 
     const counts = repairCounts(storedRecords(), file.articles);
-    console.info(`v${PREVIOUS} → v${DB_VERSION} repair: ${counts.records} records repaired, ${counts.phantoms} phantom tags removed or replaced, ${counts.renamed} names replaced; ${file.articles.length} articles and ${file.notes.length} notes kept`);
+    console.info(
+      `v${PREVIOUS} → v${DB_VERSION} repair: ${counts.records} records repaired, ${counts.phantoms} phantom tags removed or replaced, ${counts.renamed} names replaced; ${file.articles.length} articles and ${file.notes.length} notes kept`,
+    );
     expect(counts).toEqual({ records: 3, phantoms: 4, renamed: 1 });
 
     const untouched = storedRecords().filter((r) => !dump.repaired!.includes(r.url));
@@ -91,7 +97,10 @@ describe(`v${PREVIOUS} → v${DB_VERSION}: the site vocabulary repairs the index
     const { store } = await upgraded();
     expect((await store.browse('tag', 'scurit', 0, 10)).total).toBe(0);
     expect((await store.browse('tag', 'collectivits', 0, 10)).total).toBe(0);
-    expect((await store.browse('tag', SECURITE.slug, 0, 10)).items.map((r) => r.url).sort()).toEqual([`${host}/actualites/securite-et-ingenierie-sociale/`, `${host}/vie-privee/teaser-seulement/`]);
+    expect((await store.browse('tag', SECURITE.slug, 0, 10)).items.map((r) => r.url).sort()).toEqual([
+      `${host}/actualites/securite-et-ingenierie-sociale/`,
+      `${host}/vie-privee/teaser-seulement/`,
+    ]);
     expect((await store.browse('category', 'vie-privee', 0, 10)).subject).toEqual(VIE_PRIVEE);
     const stats = await store.tagStats(100);
     expect(stats.map((t) => t.slug)).not.toEqual(expect.arrayContaining(['scurit']));
@@ -102,7 +111,11 @@ describe(`v${PREVIOUS} → v${DB_VERSION}: the site vocabulary repairs the index
     const file = await store.exportBackup('t');
     const ratings = new Map(file.notes.map((note) => [note.url, note.rating]));
     for (const { url } of file.articles) expect(await store.related(url)).toEqual(relatedFromRecords(file.articles, url, 8, ratings));
-    expect((await store.related(`${host}/vie-privee/teaser-seulement/`))[0]).toMatchObject({ url: `${host}/actualites/securite-et-ingenierie-sociale/`, rating: 5, sharedTags: [SECURITE] });
+    expect((await store.related(`${host}/vie-privee/teaser-seulement/`))[0]).toMatchObject({
+      url: `${host}/actualites/securite-et-ingenierie-sociale/`,
+      rating: 5,
+      sharedTags: [SECURITE],
+    });
   });
 
   it('a page seen after the upgrade that names a slug-made rubrique renames it everywhere, in that write', async () => {
@@ -115,7 +128,15 @@ describe(`v${PREVIOUS} → v${DB_VERSION}: the site vocabulary repairs the index
   });
 
   it('an index file of format 1 with the same records imports repaired the same way', async () => {
-    const file = { format: 'securityvibes-companion', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', articles: storedRecords(), notes: dump.stores.notes, trash: [], settings: null };
+    const file = {
+      format: 'securityvibes-companion',
+      version: 1,
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      articles: storedRecords(),
+      notes: dump.stores.notes,
+      trash: [],
+      settings: null,
+    };
     const store = createStore(new IDBFactory());
     const report = await store.importBackup(JSON.stringify(file), true);
     expect(report.articles).toMatchObject({ added: 10, rejected: 0 });
@@ -132,7 +153,18 @@ describe(`v${PREVIOUS} → v${DB_VERSION}: the site vocabulary repairs the index
     // Stored first without their article pages (nothing names the real terms yet): the phantoms stay.
     await store.putRecords(records.filter((r) => r.detail === 'teaser'));
     expect(tagsOf((await store.exportBackup('t')).articles, '/vie-privee/teaser-seulement/')).toEqual([{ slug: 'scurit', name: 'scurit' }]);
-    await store.importBackup(JSON.stringify({ format: 'securityvibes-companion', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', articles: records.filter((r) => r.detail === 'article'), notes: [], trash: [], settings: null }), true);
+    await store.importBackup(
+      JSON.stringify({
+        format: 'securityvibes-companion',
+        version: 1,
+        exportedAt: '2026-01-01T00:00:00.000Z',
+        articles: records.filter((r) => r.detail === 'article'),
+        notes: [],
+        trash: [],
+        settings: null,
+      }),
+      true,
+    );
     const after = (await store.exportBackup('t')).articles;
     expect(tagsOf(after, '/vie-privee/teaser-seulement/')).toEqual([SECURITE]);
     expect(tagsOf(after, '/menaces/scada-et-collectivites/')).toEqual([{ slug: 'scada', name: 'SCADA' }, COLLECTIVITES]);

@@ -49,12 +49,9 @@ describe('site vocabulary in the store (issue 11)', () => {
     expect(exported.vocabulary).toContainEqual({ kind: 'category', slug: 'vie-privee', name: 'Vie privée', via: 'widget' });
   });
 
-  it('the article page gives the tags: teaser tags read before it go, its tag page\'s membership stays', async () => {
+  it("the article page gives the tags: teaser tags read before it go, its tag page's membership stays", async () => {
     const { store } = testStore();
-    await store.indexPages([
-      listingPage('home', null, [teaser('e', { tags: [tag('x')], tagsKnown: true })]),
-      listingPage('tag', 'y', [teaser('e')]),
-    ]);
+    await store.indexPages([listingPage('home', null, [teaser('e', { tags: [tag('x')], tagsKnown: true })]), listingPage('tag', 'y', [teaser('e')])]);
     await store.indexPages([articlePage(articleMeta('e', { tags: [tag('z')] }))]);
     expect((await store.getArticle(url('e')))?.tags.map((t) => t.slug).sort()).toEqual(['y', 'z']);
   });
@@ -73,7 +70,9 @@ describe('site vocabulary in the store (issue 11)', () => {
   it('a renamed tag is renamed in its records, the catalog (browse, related chips) and the tag statistics in that write', async () => {
     const { store } = testStore();
     const slugNamed = { slug: 'ingenierie-sociale', name: 'ingenierie sociale' };
-    await store.indexPages([listingPage('home', null, [teaser('f', { tags: [slugNamed], tagsKnown: true }), teaser('g', { tags: [slugNamed], tagsKnown: true })])]);
+    await store.indexPages([
+      listingPage('home', null, [teaser('f', { tags: [slugNamed], tagsKnown: true }), teaser('g', { tags: [slugNamed], tagsKnown: true })]),
+    ]);
     expect((await store.tagStats(10)).find((t) => t.slug === slugNamed.slug)?.name).toBe('ingenierie sociale');
     await store.related(url('f')); // the catalog is loaded, so the write must patch it
     await store.indexPages([withVocabulary(listingPage('home', null, []), [{ kind: 'tag', slug: slugNamed.slug, name: 'Ingénierie sociale', via: 'cloud' }])]);
@@ -112,7 +111,17 @@ describe('site vocabulary in the store (issue 11)', () => {
 
 function teaserRecord() {
   return {
-    url: url('r'), postId: null, title: 'R', author: null, category: null, tags: [], publishedAt: null, excerpt: '',
-    tagsComplete: true, detail: 'teaser' as const, firstSeenAt: 1, updatedAt: 1,
+    url: url('r'),
+    postId: null,
+    title: 'R',
+    author: null,
+    category: null,
+    tags: [],
+    publishedAt: null,
+    excerpt: '',
+    tagsComplete: true,
+    detail: 'teaser' as const,
+    firstSeenAt: 1,
+    updatedAt: 1,
   };
 }

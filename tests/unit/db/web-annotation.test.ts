@@ -23,7 +23,11 @@ function highlight(id: string, start: number, exact: string, note = ''): Highlig
 
 describe('W3C Web Annotation export', () => {
   it('writes an AnnotationCollection: quote and position selectors, the note as commenting, tags as tagging', () => {
-    const json = highlightsToWebAnnotations([highlight('hl-second-1', 50, 'neuf millions', 'Chiffre de F-Secure'), highlight('hl-first-01', 10, 'Le ver')], () => [{ slug: 'conficker', name: 'Conficker' }], 'SecurityVibes Companion highlights');
+    const json = highlightsToWebAnnotations(
+      [highlight('hl-second-1', 50, 'neuf millions', 'Chiffre de F-Secure'), highlight('hl-first-01', 10, 'Le ver')],
+      () => [{ slug: 'conficker', name: 'Conficker' }],
+      'SecurityVibes Companion highlights',
+    );
     const doc = JSON.parse(json);
     expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(doc.type).toBe('AnnotationCollection');
@@ -52,17 +56,30 @@ describe('W3C Web Annotation export', () => {
   });
 
   it("reads other tools' annotations: no position, no context, a page of items, a single one", () => {
-    const other = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items: [
-      { type: 'Annotation', id: 'https://hyp.example/a/Abc123xyz', created: '2020-01-01T00:00:00Z', body: { type: 'TextualBody', value: 'vu' }, target: { source: URL_A, selector: { type: 'TextQuoteSelector', exact: 'neuf millions' } } },
-      { type: 'Annotation', target: { source: 'javascript:alert(1)', selector: { type: 'TextQuoteSelector', exact: 'x' } } },
-      { type: 'Annotation', target: { source: URL_A, selector: { type: 'TextQuoteSelector', exact: 'a'.repeat(HIGHLIGHT_LIMITS.quote + 1) } } },
-      { type: 'Annotation', target: { source: URL_A, selector: { type: 'FragmentSelector', value: 'p=1' } } },
-    ] };
+    const other = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationPage',
+      items: [
+        {
+          type: 'Annotation',
+          id: 'https://hyp.example/a/Abc123xyz',
+          created: '2020-01-01T00:00:00Z',
+          body: { type: 'TextualBody', value: 'vu' },
+          target: { source: URL_A, selector: { type: 'TextQuoteSelector', exact: 'neuf millions' } },
+        },
+        { type: 'Annotation', target: { source: 'javascript:alert(1)', selector: { type: 'TextQuoteSelector', exact: 'x' } } },
+        { type: 'Annotation', target: { source: URL_A, selector: { type: 'TextQuoteSelector', exact: 'a'.repeat(HIGHLIGHT_LIMITS.quote + 1) } } },
+        { type: 'Annotation', target: { source: URL_A, selector: { type: 'FragmentSelector', value: 'p=1' } } },
+      ],
+    };
     const parsed = parseWebAnnotations(JSON.stringify(other), T0);
     expect(parsed.skipped).toBe(3);
     expect(parsed.highlights).toHaveLength(1);
     expect(parsed.highlights[0]).toMatchObject({ id: 'Abc123xyz', url: URL_A, note: 'vu', createdAt: Date.parse('2020-01-01T00:00:00Z') });
-    expect(parsed.highlights[0]?.selectors).toEqual({ quote: { type: 'TextQuoteSelector', exact: 'neuf millions', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 13 } });
+    expect(parsed.highlights[0]?.selectors).toEqual({
+      quote: { type: 'TextQuoteSelector', exact: 'neuf millions', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 13 },
+    });
     const single = parseWebAnnotations(JSON.stringify(other.items[0]), T0);
     expect(single.highlights).toHaveLength(1);
   });

@@ -13,8 +13,19 @@ function host(doc: Document) {
   const registry = new Map<string, unknown>();
   // A Range stand-in that keeps its boundary points (happy-dom's Range mis-orders points in parsed documents).
   const makeRange = (start: DomPoint, end: DomPoint) =>
-    ({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset, isPointInRange: (node: Node, offset: number) => node === start.node && offset >= start.offset && (start.node !== end.node || offset <= end.offset) }) as unknown as Range;
-  const painter: PaintHost = { document: doc, highlights: { set: (name, value) => registry.set(name, value), delete: (name) => registry.delete(name) }, makeHighlight: (ranges) => ranges, makeRange };
+    ({
+      startContainer: start.node,
+      startOffset: start.offset,
+      endContainer: end.node,
+      endOffset: end.offset,
+      isPointInRange: (node: Node, offset: number) => node === start.node && offset >= start.offset && (start.node !== end.node || offset <= end.offset),
+    }) as unknown as Range;
+  const painter: PaintHost = {
+    document: doc,
+    highlights: { set: (name, value) => registry.set(name, value), delete: (name) => registry.delete(name) },
+    makeHighlight: (ranges) => ranges,
+    makeRange,
+  };
   return { painter, registry };
 }
 
@@ -28,14 +39,26 @@ describe('paint', () => {
     const second = describeText(text, 200, 260);
     const gone = describeText('Une phrase qui ne figure pas dans cet article du tout.', 4, 30);
     const { painter, registry } = host(doc);
-    const painted = paint(painter, [{ id: 'hl-first-01', selectors: first }, { id: 'hl-second-1', selectors: second }, { id: 'hl-gone-001', selectors: gone }]);
+    const painted = paint(painter, [
+      { id: 'hl-first-01', selectors: first },
+      { id: 'hl-second-1', selectors: second },
+      { id: 'hl-gone-001', selectors: gone },
+    ]);
     expect(painted.orphans).toEqual(['hl-gone-001']);
     // On the words the selectors were made from (the points those offsets map to; text-model.test proves the mapping).
     const model = modelOf(doc);
-    for (const [id, [start, end]] of [['hl-first-01', [10, 40]], ['hl-second-1', [200, 260]]] as const) {
+    for (const [id, [start, end]] of [
+      ['hl-first-01', [10, 40]],
+      ['hl-second-1', [200, 260]],
+    ] as const) {
       const range = painted.ranges.get(id) as Range;
       const points = pointsOf(model, start, end);
-      expect([range.startContainer, range.startOffset, range.endContainer, range.endOffset]).toEqual([points?.start.node, points?.start.offset, points?.end.node, points?.end.offset]);
+      expect([range.startContainer, range.startOffset, range.endContainer, range.endOffset]).toEqual([
+        points?.start.node,
+        points?.start.offset,
+        points?.end.node,
+        points?.end.offset,
+      ]);
     }
     expect(registry.get(HIGHLIGHT_NAME)).toEqual([...painted.ranges.values()]);
     expect(doc.documentElement.outerHTML).toBe(before);

@@ -26,7 +26,12 @@ describe('a crawl of a hostile archive (60 articles)', () => {
     const flood = `/sitemap-${'a'.repeat(60)}.xml`;
     rig.server.setFaults([
       { match: '/robots.txt', status: 200, body: robots, contentType: 'text/plain' },
-      { match: '/sitemap.xml', status: 200, body: `<sitemapindex><sitemap><loc>${rig.archive.baseUrl}${flood}</loc></sitemap></sitemapindex>`, contentType: 'application/xml' },
+      {
+        match: '/sitemap.xml',
+        status: 200,
+        body: `<sitemapindex><sitemap><loc>${rig.archive.baseUrl}${flood}</loc></sitemap></sitemapindex>`,
+        contentType: 'application/xml',
+      },
       { match: flood, status: 200, body: hostileSitemaps.unclosedLocs(4_500_000), contentType: 'application/xml' },
       { match: '/page/2/', status: 200, body: deep, contentType: 'text/html; charset=utf-8' },
     ]);

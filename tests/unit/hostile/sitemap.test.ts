@@ -32,7 +32,24 @@ function regexScan(xml: string): { kind: string; locs: string[] } {
 
 describe('sitemap scan', () => {
   it('agrees with the regex scan on 5,000 generated files', () => {
-    const piece = fc.constantFrom('<loc>', '</loc>', '<LOC>', '</Loc>', '<urlset>', '<sitemapindex ', '<url>', '<![CDATA[', ']]>', '&amp;', '&lt;', '&#65;', ' ', 'x', 'http://h/a/', '\n');
+    const piece = fc.constantFrom(
+      '<loc>',
+      '</loc>',
+      '<LOC>',
+      '</Loc>',
+      '<urlset>',
+      '<sitemapindex ',
+      '<url>',
+      '<![CDATA[',
+      ']]>',
+      '&amp;',
+      '&lt;',
+      '&#65;',
+      ' ',
+      'x',
+      'http://h/a/',
+      '\n',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const xml = pieces.join('');

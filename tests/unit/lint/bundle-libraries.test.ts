@@ -20,7 +20,12 @@ describe('library signatures of the bundles step', () => {
   });
 
   it('find neither in the content script and the extractor it bundles', () => {
-    for (const file of ['entrypoints/archive-page/index.ts', 'entrypoints/archive-page/panel/frame-host.ts', 'lib/archive/extract.ts', 'lib/archive/wordpress.ts']) {
+    for (const file of [
+      'entrypoints/archive-page/index.ts',
+      'entrypoints/archive-page/panel/frame-host.ts',
+      'lib/archive/extract.ts',
+      'lib/archive/wordpress.ts',
+    ]) {
       expect(librariesIn(read(file)), file).toEqual([]);
     }
   });

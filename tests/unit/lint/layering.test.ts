@@ -23,7 +23,9 @@ describe('lib/ stays below the extension', () => {
   const file = 'lib/archive/layering-probe.ts';
 
   it('accepts lib/ importing lib/ and libraries', async () => {
-    expect(await problems(file, "import { LIMITS } from '../model/limits';\nimport { parseHTML } from 'linkedom';\nexport const x = [LIMITS, parseHTML];\n")).toEqual([]);
+    expect(
+      await problems(file, "import { LIMITS } from '../model/limits';\nimport { parseHTML } from 'linkedom';\nexport const x = [LIMITS, parseHTML];\n"),
+    ).toEqual([]);
   });
 
   it('refuses entrypoints/, components/, wxt and webextension-polyfill, by alias or relative path', async () => {
@@ -48,20 +50,34 @@ describe('lib/ stays below the extension', () => {
 
 describe('lib/ rooms: the model at the bottom, the crawler and the store apart', () => {
   it('accepts the crawler over the model and the archive, the store over the model', async () => {
-    expect(await problems('lib/crawl/layering-probe.ts', "import type { PageInfo } from '../model';\nimport { recognise } from '@/lib/archive';\nexport type T = PageInfo;\nexport const x = recognise;\n")).toEqual([]);
-    expect(await problems('lib/db/layering-probe.ts', "import type { Note } from '../model';\nimport { openDatabase } from './open';\nexport type T = Note;\nexport const x = openDatabase;\n")).toEqual([]);
+    expect(
+      await problems(
+        'lib/crawl/layering-probe.ts',
+        "import type { PageInfo } from '../model';\nimport { recognise } from '@/lib/archive';\nexport type T = PageInfo;\nexport const x = recognise;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await problems(
+        'lib/db/layering-probe.ts',
+        "import type { Note } from '../model';\nimport { openDatabase } from './open';\nexport type T = Note;\nexport const x = openDatabase;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('refuses the crawler importing the store, the store the crawler, and either the protocol', async () => {
-    const crawl = "import { MemoryIndex } from '../db/memory-index';\nimport type { Store } from '@/lib/db';\nimport { calls } from '../protocol/calls';\nexport type T = Store;\nexport const x = [MemoryIndex, calls];\n";
+    const crawl =
+      "import { MemoryIndex } from '../db/memory-index';\nimport type { Store } from '@/lib/db';\nimport { calls } from '../protocol/calls';\nexport type T = Store;\nexport const x = [MemoryIndex, calls];\n";
     expect(await problems('lib/crawl/layering-probe.ts', crawl)).toEqual([1, 2, 3].map((line) => `${line}:${LAYERING}`));
-    const db = "import type { Checkpoint } from '../crawl';\nimport { Crawler } from '@/lib/crawl/runner';\nimport { err } from '../protocol';\nexport type T = Checkpoint;\nexport const x = [Crawler, err];\n";
+    const db =
+      "import type { Checkpoint } from '../crawl';\nimport { Crawler } from '@/lib/crawl/runner';\nimport { err } from '../protocol';\nexport type T = Checkpoint;\nexport const x = [Crawler, err];\n";
     expect(await problems('lib/db/layering-probe.ts', db)).toEqual([1, 2, 3].map((line) => `${line}:${LAYERING}`));
   });
 
   it('keeps lib/ rules in every room, and lib/model below the others', async () => {
     expect(await problems('lib/db/layering-probe.ts', "import { c } from '@/components/services';\nexport const x = c;\n")).toEqual([`1:${LAYERING}`]);
-    expect(await problems('lib/model/layering-probe.ts', "import { cleanText } from '../archive/text';\nexport const x = cleanText;\n")).toEqual([`1:${LAYERING}`]);
+    expect(await problems('lib/model/layering-probe.ts', "import { cleanText } from '../archive/text';\nexport const x = cleanText;\n")).toEqual([
+      `1:${LAYERING}`,
+    ]);
   });
 });
 
@@ -69,7 +85,12 @@ describe('components/ talk to the background, not to the store', () => {
   const file = 'components/LayeringProbe.tsx';
 
   it('accepts components importing the protocol and the model', async () => {
-    expect(await problems(file, "import type { NoteView } from '@/lib/protocol';\nimport { LIMITS } from '@/lib/model/limits';\nexport const x: [NoteView | null, unknown] = [null, LIMITS];\n")).toEqual([]);
+    expect(
+      await problems(
+        file,
+        "import type { NoteView } from '@/lib/protocol';\nimport { LIMITS } from '@/lib/model/limits';\nexport const x: [NoteView | null, unknown] = [null, LIMITS];\n",
+      ),
+    ).toEqual([]);
   });
 
   it('refuses lib/db and lib/crawl', async () => {
@@ -82,7 +103,12 @@ describe('the background imports no UI and no other entry point', () => {
   const file = 'entrypoints/background/handlers/layering-probe.ts';
 
   it('accepts lib/ and its own files', async () => {
-    expect(await problems(file, "import { getStore } from '../db';\nimport { broadcast } from '@/entrypoints/background/broadcast';\nimport { safeArchiveHref } from '@/lib/archive/safe-href';\nexport const x = [getStore, broadcast, safeArchiveHref];\n")).toEqual([]);
+    expect(
+      await problems(
+        file,
+        "import { getStore } from '../db';\nimport { broadcast } from '@/entrypoints/background/broadcast';\nimport { safeArchiveHref } from '@/lib/archive/safe-href';\nexport const x = [getStore, broadcast, safeArchiveHref];\n",
+      ),
+    ).toEqual([]);
   });
 
   it('refuses components/ and the other entry points', async () => {

@@ -50,4 +50,3 @@ export const CALL_SAMPLES: { [N in CallName]: CallRequest<N> } = {
   'content.highlightPlaces': {},
   'content.pageSeen': { page: PAGE },
 };
-

@@ -76,7 +76,12 @@ describe('router: content scripts only on archive tabs, within their rate', () =
   });
 
   it('fails closed when the archive-tab check throws or rejects', async () => {
-    for (const check of [() => { throw new Error('settings unreadable'); }, () => Promise.reject(new Error('db blocked'))]) {
+    for (const check of [
+      () => {
+        throw new Error('settings unreadable');
+      },
+      () => Promise.reject(new Error('db blocked')),
+    ]) {
       const { route, seen } = routerWith(check);
       expect(await route(pageSeen, inTab(ARTICLE))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(seen).not.toHaveBeenCalled();

@@ -41,7 +41,13 @@ describe('createRouter: envelope and payload', () => {
   it('answers invalid-message naming the call for a bad payload, and never calls the handler', async () => {
     const saveNote = vi.fn();
     const route = routerWith({ 'ui.saveNote': saveNote });
-    for (const payload of [{ url: 'javascript:alert(1)' }, { url: ARTICLE, rating: 6 }, { url: ARTICLE, rating: 2.5 }, 'text', { url: ARTICLE, text: 'x'.repeat(100_001) }]) {
+    for (const payload of [
+      { url: 'javascript:alert(1)' },
+      { url: ARTICLE, rating: 6 },
+      { url: ARTICLE, rating: 2.5 },
+      'text',
+      { url: ARTICLE, text: 'x'.repeat(100_001) },
+    ]) {
       const result = await route({ call: 'ui.saveNote', payload }, POPUP);
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
       expect(!result.ok && result.error.message).toMatch(/^ui\.saveNote: /);
@@ -88,14 +94,22 @@ describe('createRouter: who may call', () => {
 
   it('refuses a foreign or missing sender before looking at the message', async () => {
     const route = routerWith(ping);
-    expect(await route({ call: 'ui.ping', payload: {} }, FOREIGN)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/^Sender rejected/) } });
+    expect(await route({ call: 'ui.ping', payload: {} }, FOREIGN)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/^Sender rejected/) },
+    });
     expect(await route({ call: 'ui.ping', payload: {} }, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await route('garbage', FOREIGN)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 
 describe('createRouter: handler failures become coded Results', () => {
-  const failing = (error: unknown) => routerWith({ 'ui.ping': () => { throw error; } })({ call: 'ui.ping', payload: {} }, POPUP);
+  const failing = (error: unknown) =>
+    routerWith({
+      'ui.ping': () => {
+        throw error;
+      },
+    })({ call: 'ui.ping', payload: {} }, POPUP);
 
   it('keeps the code of a CodedError', async () => {
     expect(await failing(new CodedError('not-found', 'No such note'))).toEqual({ ok: false, error: { code: 'not-found', message: 'No such note' } });

@@ -30,7 +30,11 @@ describe('classifySender: our extension pages', () => {
 
 describe('classifySender: our content script', () => {
   it('accepts it on an https page, with the tab id', () => {
-    expect(classifySender({ id: CHROME.id, url: ARTICLE, tab: { id: 3, url: ARTICLE }, frameId: 0 }, CHROME)).toEqual({ kind: 'content', tabId: 3, frameUrl: ARTICLE });
+    expect(classifySender({ id: CHROME.id, url: ARTICLE, tab: { id: 3, url: ARTICLE }, frameId: 0 }, CHROME)).toEqual({
+      kind: 'content',
+      tabId: 3,
+      frameUrl: ARTICLE,
+    });
   });
 
   it('accepts it on an http page (the archive was http)', () => {
@@ -39,7 +43,10 @@ describe('classifySender: our content script', () => {
   });
 
   it('rejects it in a subframe (it speaks for whatever page framed it), or with no frame id', () => {
-    expect(classifySender({ id: CHROME.id, url: ARTICLE, tab: { id: 3, url: ARTICLE }, frameId: 5 }, CHROME)).toEqual({ kind: 'rejected', reason: 'content script in a subframe' });
+    expect(classifySender({ id: CHROME.id, url: ARTICLE, tab: { id: 3, url: ARTICLE }, frameId: 5 }, CHROME)).toEqual({
+      kind: 'rejected',
+      reason: 'content script in a subframe',
+    });
     expect(classifySender({ id: CHROME.id, url: ARTICLE, tab: { id: 3, url: ARTICLE } }, CHROME)).toMatchObject({ kind: 'rejected' });
   });
 
@@ -51,7 +58,9 @@ describe('classifySender: our content script', () => {
 
   it('keeps the frame address the browser reports, not the tab one', () => {
     const frame = 'http://www.securityvibes.fr/x/';
-    expect(classifySender({ id: CHROME.id, url: frame, tab: { id: 3, url: 'https://elsewhere.example/' }, frameId: 0 }, CHROME)).toMatchObject({ frameUrl: frame });
+    expect(classifySender({ id: CHROME.id, url: frame, tab: { id: 3, url: 'https://elsewhere.example/' }, frameId: 0 }, CHROME)).toMatchObject({
+      frameUrl: frame,
+    });
   });
 
   it('rejects an http(s) sender with no tab (not a content script)', () => {

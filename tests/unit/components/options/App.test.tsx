@@ -14,7 +14,18 @@ function renderApp() {
   const bg = fakeBackground({
     ...store.handlers,
     'ui.indexStatus': () => ({ articles: 0, tags: 0, notes: 1, trash: 0, lastUpdatedAt: null }),
-    'ui.crawlStatus': () => ({ state: 'idle', mode: null, pagesFetched: 0, articlesIndexed: 0, queued: 0, errors: 0, startedAt: null, updatedAt: null, etaMs: null, message: null }),
+    'ui.crawlStatus': () => ({
+      state: 'idle',
+      mode: null,
+      pagesFetched: 0,
+      articlesIndexed: 0,
+      queued: 0,
+      errors: 0,
+      startedAt: null,
+      updatedAt: null,
+      etaMs: null,
+      message: null,
+    }),
     'ui.crawlLog': () => [],
   });
   const events = fakeEvents();
@@ -35,7 +46,9 @@ describe('options App', () => {
     useLocale('en');
     renderApp();
     const nav = screen.getByRole('navigation', { name: 'Sections' });
-    const links = within(nav).getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')]);
+    const links = within(nav)
+      .getAllByRole('link')
+      .map((a) => [a.textContent, a.getAttribute('href')]);
     expect(links).toEqual([
       ['Index', '#index'],
       ['Notes', '#notes'],

@@ -13,7 +13,11 @@ afterEach(cleanup);
 const MINE: Settings = { archiveHosts: ['www.securityvibes.fr'], panelEnabled: true, waybackEnabled: false, crawlDelayMs: 1000, crawlConcurrency: 1 };
 const THEIRS: Settings = { ...MINE, archiveHosts: ['www.securityvibes.fr', 'evil.example'], crawlDelayMs: 250 };
 
-const report = (applied: boolean, settingsApplied = false, settings: ImportReport['settings'] = { current: MINE, incoming: THEIRS, changed: ['archiveHosts', 'crawlDelayMs'], applied: settingsApplied }): ImportReport => ({
+const report = (
+  applied: boolean,
+  settingsApplied = false,
+  settings: ImportReport['settings'] = { current: MINE, incoming: THEIRS, changed: ['archiveHosts', 'crawlDelayMs'], applied: settingsApplied },
+): ImportReport => ({
   applied,
   articles: { added: 120, updated: 3, kept: 900, rejected: 0 },
   notes: { added: 4, updated: 2, kept: 10, rejected: 1 },
@@ -112,7 +116,7 @@ describe('BackupSection', () => {
     expect(screen.queryByRole('checkbox')).toBeNull();
   });
 
-  it('applies the file\'s settings only when the reader ticks them', async () => {
+  it("applies the file's settings only when the reader ticks them", async () => {
     const { bg } = setup();
     choose('{"settings":{}}', 'index.json');
     fireEvent.click(await screen.findByRole('checkbox', { name: "Also apply the file's settings shown below" }));

@@ -18,7 +18,10 @@ function setup(initial = [note(1), note(2), note(3)]) {
 }
 
 const noteList = () => screen.getByRole('list', { name: 'Notes' });
-const titles = () => within(noteList()).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+const titles = () =>
+  within(noteList())
+    .getAllByRole('heading', { level: 3 })
+    .map((h) => h.textContent);
 
 describe('NotesSection', () => {
   it('lists notes with title link, rubrique, tags, rating and dates', async () => {
@@ -80,7 +83,12 @@ describe('NotesSection', () => {
     await waitFor(() => expect(titles()).toHaveLength(2));
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search notes and highlights' }), { target: { value: 'securite' } });
     await waitFor(() => expect(titles()).toEqual(['Article 1']));
-    expect(bg.callsTo('ui.listNotes').filter((p) => p.query !== undefined).map((p) => p.query)).toEqual(['securite']);
+    expect(
+      bg
+        .callsTo('ui.listNotes')
+        .filter((p) => p.query !== undefined)
+        .map((p) => p.query),
+    ).toEqual(['securite']);
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search notes and highlights' }), { target: { value: 'zzz' } });
     expect(await screen.findByText('No note or highlight matches these filters.')).toBeTruthy();
   });
@@ -88,7 +96,13 @@ describe('NotesSection', () => {
   it('shows an article\'s highlights as quotes with their notes, finds words in them, and filters "has highlights"', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const { bg } = setup([
-      note(1, { text: 'Sur le ver', highlights: [{ id: 'hl-00000001', exact: `Le ver Conficker ${hostile}`, note: 'Chiffre de F-Secure' }, { id: 'hl-00000002', exact: 'x'.repeat(400), note: '' }] }),
+      note(1, {
+        text: 'Sur le ver',
+        highlights: [
+          { id: 'hl-00000001', exact: `Le ver Conficker ${hostile}`, note: 'Chiffre de F-Secure' },
+          { id: 'hl-00000002', exact: 'x'.repeat(400), note: '' },
+        ],
+      }),
       note(2, { hasNote: false, text: '', rating: null, highlights: [{ id: 'hl-00000003', exact: 'Stuxnet visait les centrifugeuses', note: 'Vérifier' }] }),
       note(3, { text: 'Sans surlignage' }),
     ]);
@@ -133,7 +147,10 @@ describe('NotesSection', () => {
       createdAt: 1,
       updatedAt: 2,
       deletedAt: Date.UTC(2026, 11, 1),
-      selectors: { quote: { type: 'TextQuoteSelector' as const, exact: 'Le ver Conficker', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 0, end: 16 } },
+      selectors: {
+        quote: { type: 'TextQuoteSelector' as const, exact: 'Le ver Conficker', prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector' as const, start: 0, end: 16 },
+      },
     };
     let trash = [trashed];
     const store = notesStore([note(1)]);

@@ -138,7 +138,12 @@ describe('host validation', () => {
     expect(hostProblem('.example.org', [])).toBe('optionsHostInvalid');
     expect(hostProblem('a..b', [])).toBe('optionsHostInvalid');
     expect(hostProblem('x.org', ['x.org'])).toBe('optionsHostDuplicate');
-    expect(hostProblem('y.org', Array.from({ length: 50 }, (_, i) => `h${i}.org`))).toBe('optionsHostTooMany');
+    expect(
+      hostProblem(
+        'y.org',
+        Array.from({ length: 50 }, (_, i) => `h${i}.org`),
+      ),
+    ).toBe('optionsHostTooMany');
     expect(hostProblem('mirror.example.org', ['x.org'])).toBeNull();
   });
 });

@@ -30,7 +30,11 @@ export function note(n: number, patch: Partial<NoteView> = {}): NoteView {
   };
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /** An in-memory notes store behind the notes calls: enough behaviour to test the library end to end. */
 export function notesStore(initial: NoteView[], now = () => T0 + 100 * DAY) {

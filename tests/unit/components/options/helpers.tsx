@@ -4,17 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { setMessageSource } from '@/components/i18n';
 import { ServicesProvider, type Services, type StorageProbe } from '@/components/services';
 import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
-import {
-  calls,
-  err,
-  ok,
-  type AnyEvent,
-  type CallBackground,
-  type CallName,
-  type CallPayload,
-  type CallResponse,
-  type Result,
-} from '@/lib/protocol';
+import { calls, err, ok, type AnyEvent, type CallBackground, type CallName, type CallPayload, type CallResponse, type Result } from '@/lib/protocol';
 
 type Catalogue = Record<string, { message: string }>;
 const catalogue = (locale: 'en' | 'fr'): Catalogue =>
@@ -27,7 +17,9 @@ export function useLocale(locale: 'en' | 'fr' = 'en'): void {
   setMessageSource((key, subs = []) => messages[key]?.message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '') ?? '', locale);
 }
 
-export type FakeHandlers = { [N in CallName]?: (payload: CallPayload<N>) => Result<CallResponse<N>> | CallResponse<N> | Promise<Result<CallResponse<N>> | CallResponse<N>> };
+export type FakeHandlers = {
+  [N in CallName]?: (payload: CallPayload<N>) => Result<CallResponse<N>> | CallResponse<N> | Promise<Result<CallResponse<N>> | CallResponse<N>>;
+};
 
 export interface FakeBackground {
   call: CallBackground;
@@ -36,7 +28,8 @@ export interface FakeBackground {
   callsTo<N extends CallName>(name: N): CallPayload<N>[];
 }
 
-const isResult = (value: unknown): value is Result<unknown> => typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean';
+const isResult = (value: unknown): value is Result<unknown> =>
+  typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean';
 
 /**
  * A fake background: payloads go through the real request schemas (so a component sending a bad
