@@ -2,6 +2,7 @@ import { CodedError, type HighlightPlace } from '@/lib/model';
 import type { CallContext, Handlers } from '@/lib/protocol';
 import { highlightsToWebAnnotations } from '@/lib/db/web-annotation';
 import { broadcast } from '../broadcast';
+import { askHighlighter } from '../highlighter';
 import { getStore } from '../db';
 import { readTabPage } from '../tab-pages';
 
@@ -33,6 +34,8 @@ export const highlightHandlers: Pick<
   | 'ui.restoreHighlight'
   | 'ui.listTrashedHighlights'
   | 'ui.exportWebAnnotations'
+  | 'ui.highlightSelection'
+  | 'ui.showHighlight'
   | 'content.createHighlight'
   | 'content.highlightPlaces'
 > = {
@@ -67,6 +70,9 @@ export const highlightHandlers: Pick<
     const json = highlightsToWebAnnotations(all, (url) => tags.get(url) ?? [], 'SecurityVibes Companion highlights');
     return { filename: `securityvibes-highlights-${new Date().toISOString().slice(0, 10)}.jsonld`, json };
   },
+  // The panel is an extension page framed in the article's tab: its sender's tab is that article's.
+  'ui.highlightSelection': async (_payload, { tabId }) => ({ asked: tabId !== null && (await askHighlighter(tabId, { command: 'create' })) }),
+  'ui.showHighlight': async ({ id }, { tabId }) => ({ asked: tabId !== null && (await askHighlighter(tabId, { command: 'show', id })) }),
   'content.createHighlight': async ({ selectors }, context) => {
     const url = await ownArticle(context);
     const created = await getStore().highlights.create({ id: crypto.randomUUID(), url, selectors });

@@ -46,6 +46,8 @@ export const CALL_SAMPLES: { [N in CallName]: CallRequest<N> } = {
   'ui.restoreHighlight': { id: 'hl-00000001' },
   'ui.listTrashedHighlights': {},
   'ui.exportWebAnnotations': {},
+  'ui.highlightSelection': {},
+  'ui.showHighlight': { id: 'hl-00000001' },
   'content.createHighlight': { selectors: SELECTORS },
   'content.highlightPlaces': {},
   'content.pageSeen': { page: PAGE },
