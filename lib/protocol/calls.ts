@@ -157,6 +157,8 @@ export const calls = {
    * tab's top frame reported (content.pageSeen), never for a URL the script names. Answers only the place.
    */
   'content.createHighlight': call(z.object({ selectors: SelectionSelectors }), HighlightPlace, CONTENT),
+  /** The reader clicked the button beside a selection: load the highlighter into this tab and highlight it. */
+  'content.highlightSelection': call(NoPayload, z.object({ asked: z.boolean() }), CONTENT),
   /** Where to draw the highlights of the content script's own article: places only, never notes. */
   'content.highlightPlaces': call(NoPayload, z.array(HighlightPlace), CONTENT),
   /**

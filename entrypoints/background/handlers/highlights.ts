@@ -37,6 +37,7 @@ export const highlightHandlers: Pick<
   | 'ui.highlightSelection'
   | 'ui.showHighlight'
   | 'content.createHighlight'
+  | 'content.highlightSelection'
   | 'content.highlightPlaces'
 > = {
   'ui.listHighlights': ({ url }) => getStore().highlights.of(url),
@@ -78,6 +79,10 @@ export const highlightHandlers: Pick<
     const created = await getStore().highlights.create({ id: crypto.randomUUID(), url, selectors });
     void broadcast('bg.highlightsChanged', { url });
     return place(created);
+  },
+  'content.highlightSelection': async (_payload, context) => {
+    await ownArticle(context);
+    return { asked: context.sender === 'content' && (await askHighlighter(context.tabId, { command: 'create' })) };
   },
   'content.highlightPlaces': async (_payload, context) => (await getStore().highlights.of(await ownArticle(context))).map(place),
 };

@@ -140,6 +140,15 @@ describe('background handlers: highlights', () => {
     expect(await route({ call: 'ui.highlightSelection', payload: {} }, POPUP)).toEqual({ ok: true, value: { asked: false } });
   });
 
+  it("the content script's selection button asks for the highlighter in its own tab only", async () => {
+    const { tabId, url } = await seenIn('hl-button');
+    expect(await route({ call: 'content.highlightSelection', payload: {} }, contentIn(tabId, url))).toEqual({ ok: true, value: { asked: true } });
+    expect(injected).toEqual([{ tabId, frameIds: [0], files: ['/highlighter.js'] }]);
+    expect(await route({ call: 'content.highlightSelection', payload: {} }, contentIn(tabId, url, 2))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const silent = await fakeBrowser.tabs.create({ url });
+    expect(await route({ call: 'content.highlightSelection', payload: {} }, contentIn(silent.id!, url))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('the highlighter reads only well-formed commands', () => {
     expect(readHighlighterCommand({ type: 'sv-highlighter', command: 'show', id: '<img src=x>' })).toBeNull();
     expect(readHighlighterCommand({ type: 'other', command: 'create' })).toBeNull();

@@ -50,5 +50,6 @@ export const CALL_SAMPLES: { [N in CallName]: CallRequest<N> } = {
   'ui.showHighlight': { id: 'hl-00000001' },
   'content.createHighlight': { selectors: SELECTORS },
   'content.highlightPlaces': {},
+  'content.highlightSelection': {},
   'content.pageSeen': { page: PAGE },
 };
