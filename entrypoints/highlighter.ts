@@ -2,16 +2,20 @@ import { browser } from 'wxt/browser';
 import { describeRange } from '@/lib/anchoring/anchor';
 import type { HighlightPlace } from '@/lib/model/highlight';
 import { readHighlighterCommand } from './archive-page/highlights/commands';
-import { flash, pageHost, paint, type Painted } from './archive-page/highlights/paint';
+import { flash, highlightAt, pageHost, paint, type Painted } from './archive-page/highlights/paint';
+import { say } from './archive-page/highlights/say';
 
 /**
  * The highlighter: lib/anchoring and the painter, injected by the background on demand (scripting.
  * executeScript, top frame of an archive tab) — on a page that has highlights, or when the reader first
  * highlights a selection — so the content script that runs on every page stays small. Runs in the same
  * isolated world as the content script; a second injection finds the first one and does nothing.
- * It learns only where its own article's highlights are (content.highlightPlaces), never their notes.
+ * It learns only where its own article's highlights are (content.highlightPlaces), never their notes, and
+ * tells the background only ids: those it could not place, and the one the reader clicked.
  */
 const LOADED = Symbol.for('sv-highlighter');
+
+type Answer<T> = { ok?: boolean; value?: T; error?: { message?: string } } | null;
 
 export default defineUnlistedScript(() => {
   const scope = globalThis as unknown as Record<symbol, boolean>;
@@ -20,20 +24,24 @@ export default defineUnlistedScript(() => {
   const host = pageHost(document);
   let painted: Painted | null = null;
 
-  const call = async <T>(name: string, payload: unknown): Promise<T | null> => {
-    const answer = (await browser.runtime.sendMessage({ call: name, payload }).catch(() => null)) as { ok?: boolean; value?: T; error?: { message?: string } } | null;
+  /** A call to the background; a refusal is said to the reader unless `quiet`. */
+  const call = async <T>(name: string, payload: unknown, quiet = false): Promise<T | null> => {
+    const answer = (await browser.runtime.sendMessage({ call: name, payload }).catch(() => null)) as Answer<T>;
     if (answer?.ok) return answer.value ?? null;
-    if (answer?.error?.message) say(answer.error.message);
+    if (!quiet && answer?.error?.message) say(answer.error.message);
     return null;
   };
   const redraw = async () => {
-    const places = await call<HighlightPlace[]>('content.highlightPlaces', {});
-    if (places) painted = paint(host, places);
+    const places = await call<HighlightPlace[]>('content.highlightPlaces', {}, true);
+    if (!places) return;
+    painted = paint(host, places);
+    await call('content.highlightsPlaced', { orphans: painted.orphans }, true);
   };
   const createFromSelection = async () => {
     const selection = document.getSelection();
     const model = painted?.model ?? paint(host, []).model;
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !model) return say(browser.i18n.getMessage('highlightNothingSelected'));
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return say(browser.i18n.getMessage('highlightNothingSelected'));
+    if (!model) return say(browser.i18n.getMessage('highlightOutsideArticle'));
     const described = describeRange(model, selection.getRangeAt(0));
     if (!described.ok) return say(browser.i18n.getMessage(described.reason === 'outside' ? 'highlightOutsideArticle' : 'highlightNothingSelected'));
     if (await call('content.createHighlight', { selectors: described.selectors })) {
@@ -41,6 +49,13 @@ export default defineUnlistedScript(() => {
       await redraw();
     }
   };
+  // A click on a drawn highlight (not the end of a selection) opens it in the panel.
+  document.addEventListener('click', (event) => {
+    if (!painted || painted.ranges.size === 0 || !document.getSelection()?.isCollapsed) return;
+    const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
+    const id = caret ? highlightAt(painted, caret.offsetNode, caret.offset) : null;
+    if (id) void call('content.highlightClicked', { id }, true);
+  });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return;
@@ -51,16 +66,3 @@ export default defineUnlistedScript(() => {
   });
   void redraw();
 });
-
-/** A short message to the reader, in our own closed shadow root (page scripts cannot read it). */
-function say(text: string): void {
-  const hostElement = document.createElement('sv-companion-message');
-  const shadow = hostElement.attachShadow({ mode: 'closed' });
-  const box = document.createElement('div');
-  box.setAttribute('role', 'status');
-  box.textContent = text;
-  box.style.cssText = 'position:fixed;bottom:16px;right:16px;z-index:2147483000;padding:8px 12px;border-radius:6px;background:Canvas;color:CanvasText;border:1px solid GrayText;font:14px system-ui,sans-serif;max-width:320px';
-  shadow.append(box);
-  document.documentElement.append(hostElement);
-  setTimeout(() => hostElement.remove(), 4000);
-}

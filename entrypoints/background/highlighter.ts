@@ -26,6 +26,11 @@ export async function askHighlighter(tabId: number, command: HighlighterCommand)
   return true;
 }
 
+/** Hands a command to the highlighter if it is loaded in the tab (nothing to redraw otherwise). */
+export async function tellHighlighter(tabId: number, command: HighlighterCommand): Promise<void> {
+  await browser.tabs.sendMessage(tabId, highlighterMessage(command), { frameId: 0 }).catch(() => undefined);
+}
+
 /** The "Highlight" item on a selection in archive pages (created beside "Show related articles"). */
 export function createHighlightMenu(patterns: string[]): void {
   browser.contextMenus.create({ id: HIGHLIGHT_MENU_ID, title: browser.i18n.getMessage('menuHighlight'), contexts: ['selection'], documentUrlPatterns: patterns });

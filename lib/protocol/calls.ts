@@ -157,6 +157,12 @@ export const calls = {
    * tab's top frame reported (content.pageSeen), never for a URL the script names. Answers only the place.
    */
   'content.createHighlight': call(z.object({ selectors: SelectionSelectors }), HighlightPlace, CONTENT),
+  /** Which of the article's highlights the highlighter in the panel's own tab could not place (null: not drawn yet). */
+  'ui.highlightOrphans': call(NoPayload, z.object({ orphans: z.nullable(z.array(HighlightId)) }), PAGE),
+  /** The highlighter drew its article's highlights: the ids it could not place on this page (no notes, no text). */
+  'content.highlightsPlaced': call(z.object({ orphans: z.array(HighlightId).check(z.maxLength(HIGHLIGHT_LIMITS.perArticle)) }), z.object({}), CONTENT),
+  /** The reader clicked a drawn highlight: which one (the panel opens it; the script learns nothing back). */
+  'content.highlightClicked': call(z.object({ id: HighlightId }), z.object({ opened: z.boolean() }), CONTENT),
   /** The reader clicked the button beside a selection: load the highlighter into this tab and highlight it. */
   'content.highlightSelection': call(NoPayload, z.object({ asked: z.boolean() }), CONTENT),
   /** Where to draw the highlights of the content script's own article: places only, never notes. */

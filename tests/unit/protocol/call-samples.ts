@@ -51,5 +51,8 @@ export const CALL_SAMPLES: { [N in CallName]: CallRequest<N> } = {
   'content.createHighlight': { selectors: SELECTORS },
   'content.highlightPlaces': {},
   'content.highlightSelection': {},
+  'content.highlightsPlaced': { orphans: [] },
+  'content.highlightClicked': { id: 'hl-00000001' },
+  'ui.highlightOrphans': {},
   'content.pageSeen': { page: PAGE },
 };
