@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { describeRange } from '@/lib/anchoring/anchor';
-import type { HighlightPlace } from '@/lib/model/highlight';
+import { HIGHLIGHT_LIMITS, type HighlightPlace } from '@/lib/model/highlight';
 import { readHighlighterCommand } from './archive-page/highlights/commands';
 import { flash, highlightAt, pageHost, paint, type Painted } from './archive-page/highlights/paint';
 import { say } from './archive-page/highlights/say';
@@ -23,6 +23,7 @@ export default defineUnlistedScript(() => {
   scope[LOADED] = true;
   const host = pageHost(document);
   let painted: Painted | null = null;
+  let count = 0;
 
   /** A call to the background; a refusal is said to the reader unless `quiet`. */
   const call = async <T>(name: string, payload: unknown, quiet = false): Promise<T | null> => {
@@ -34,6 +35,7 @@ export default defineUnlistedScript(() => {
   const redraw = async () => {
     const places = await call<HighlightPlace[]>('content.highlightPlaces', {}, true);
     if (!places) return;
+    count = places.length;
     painted = paint(host, places);
     await call('content.highlightsPlaced', { orphans: painted.orphans }, true);
   };
@@ -44,6 +46,10 @@ export default defineUnlistedScript(() => {
     if (!model) return say(browser.i18n.getMessage('highlightOutsideArticle'));
     const described = describeRange(model, selection.getRangeAt(0));
     if (!described.ok) return say(browser.i18n.getMessage(described.reason === 'outside' ? 'highlightOutsideArticle' : 'highlightNothingSelected'));
+    // The limits, said in the reader's language (the background enforces them all the same).
+    const length = described.selectors.quote.exact.length;
+    if (length > HIGHLIGHT_LIMITS.quote) return say(browser.i18n.getMessage('highlightTooLong', [HIGHLIGHT_LIMITS.quote.toLocaleString(), length.toLocaleString()]));
+    if (count >= HIGHLIGHT_LIMITS.perArticle) return say(browser.i18n.getMessage('highlightTooMany', [String(HIGHLIGHT_LIMITS.perArticle)]));
     if (await call('content.createHighlight', { selectors: described.selectors })) {
       selection.removeAllRanges();
       await redraw();
