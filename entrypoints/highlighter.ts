@@ -32,12 +32,20 @@ export default defineUnlistedScript(() => {
     if (!quiet && answer?.error?.message) say(answer.error.message);
     return null;
   };
-  const redraw = async () => {
-    const places = await call<HighlightPlace[]>('content.highlightPlaces', {}, true);
-    if (!places) return;
+  // What the background last heard about orphans: reported at the first drawing and whenever it changes
+  // (a tab's calls share one rate, so nothing is sent that the panel already knows).
+  let reported: string | null = null;
+  const draw = async (places: HighlightPlace[]) => {
     count = places.length;
     painted = paint(host, places);
+    const orphans = JSON.stringify(painted.orphans);
+    if (orphans === reported) return;
+    reported = orphans;
     await call('content.highlightsPlaced', { orphans: painted.orphans }, true);
+  };
+  const redraw = async () => {
+    const places = await call<HighlightPlace[]>('content.highlightPlaces', {}, true);
+    if (places) await draw(places);
   };
   const createFromSelection = async () => {
     const selection = document.getSelection();
@@ -50,9 +58,10 @@ export default defineUnlistedScript(() => {
     const length = described.selectors.quote.exact.length;
     if (length > HIGHLIGHT_LIMITS.quote) return say(browser.i18n.getMessage('highlightTooLong', [HIGHLIGHT_LIMITS.quote.toLocaleString(), length.toLocaleString()]));
     if (count >= HIGHLIGHT_LIMITS.perArticle) return say(browser.i18n.getMessage('highlightTooMany', [String(HIGHLIGHT_LIMITS.perArticle)]));
-    if (await call('content.createHighlight', { selectors: described.selectors })) {
+    const made = await call<{ places: HighlightPlace[] }>('content.createHighlight', { selectors: described.selectors });
+    if (made) {
       selection.removeAllRanges();
-      await redraw();
+      await draw(made.places);
     }
   };
   // A click on a drawn highlight (not the end of a selection) opens it in the panel.

@@ -154,9 +154,10 @@ export const calls = {
   'ui.exportWebAnnotations': call(NoPayload, z.object({ filename: z.string(), json: z.string() }), PAGE),
   /**
    * The reader highlighted a selection on the content script's own page: stored for the article that
-   * tab's top frame reported (content.pageSeen), never for a URL the script names. Answers only the place.
+   * tab's top frame reported (content.pageSeen), never for a URL the script names. Answers the new place and
+   * every place of that article (no second call to draw them: a tab's calls share one rate), never notes.
    */
-  'content.createHighlight': call(z.object({ selectors: SelectionSelectors }), HighlightPlace, CONTENT),
+  'content.createHighlight': call(z.object({ selectors: SelectionSelectors }), z.object({ created: HighlightPlace, places: z.array(HighlightPlace) }), CONTENT),
   /** Which of the article's highlights the highlighter in the panel's own tab could not place (null: not drawn yet). */
   'ui.highlightOrphans': call(NoPayload, z.object({ orphans: z.nullable(z.array(HighlightId)) }), PAGE),
   /** The highlighter drew its article's highlights: the ids it could not place on this page (no notes, no text). */

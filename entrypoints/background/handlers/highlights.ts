@@ -66,9 +66,10 @@ export const highlightHandlers: Pick<
   'ui.showHighlight': async ({ id }, { tabId }) => ({ asked: tabId !== null && (await askHighlighter(tabId, { command: 'show', id })) }),
   'content.createHighlight': async ({ selectors }, context) => {
     const { url } = await ownArticle(context);
-    const created = await getStore().highlights.create({ id: crypto.randomUUID(), url, selectors });
+    const store = getStore();
+    const created = await store.highlights.create({ id: crypto.randomUUID(), url, selectors });
     void broadcast('bg.highlightsChanged', { url });
-    return place(created);
+    return { created: place(created), places: (await store.highlights.of(url)).map(place) };
   },
   'content.highlightSelection': async (_payload, context) => {
     const { tabId } = await ownArticle(context);

@@ -26,7 +26,7 @@ async function articleTab(slug: string) {
   const content = contentIn(tab.id!, seen.url!);
   await route({ call: 'content.pageSeen', payload: { page: seen } }, content);
   const made = await route({ call: 'content.createHighlight', payload: { selectors: selectors(4) } }, content);
-  const { id } = (made as { ok: true; value: { id: string } }).value;
+  const { id } = (made as { ok: true; value: { created: { id: string } } }).value.created;
   return { tabId: tab.id!, url: seen.url!, content, id };
 }
 

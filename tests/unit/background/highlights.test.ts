@@ -42,10 +42,11 @@ describe('background handlers: highlights', () => {
     const { tabId, url } = await seenIn('hl-own');
     const tab = contentIn(tabId, url);
     const created = await route({ call: 'content.createHighlight', payload: { selectors: selectors(40) } }, tab);
-    expect(created).toMatchObject({ ok: true, value: { selectors: selectors(40) } });
+    expect(created).toMatchObject({ ok: true, value: { created: { selectors: selectors(40) } } });
     if (!created.ok) return;
-    const { id } = created.value as { id: string };
-    expect(Object.keys(created.value as object).sort()).toEqual(['id', 'selectors']);
+    const { id } = (created.value as { created: { id: string } }).created;
+    // Places only: the new one, and every place of the article to draw (no note anywhere).
+    expect(created.value).toEqual({ created: { id, selectors: selectors(40) }, places: [{ id, selectors: selectors(40) }] });
     // The panel (an extension page) writes the note; the content script's places never carry it.
     expect(await route({ call: 'ui.saveHighlightNote', payload: { id, note: 'secret note' } }, PANEL)).toMatchObject({
       ok: true,
@@ -89,7 +90,7 @@ describe('background handlers: highlights', () => {
   it('deletes through the trash and restores', async () => {
     const { tabId, url } = await seenIn('hl-trash');
     const created = await route({ call: 'content.createHighlight', payload: { selectors: selectors(9) } }, contentIn(tabId, url));
-    const { id } = (created as { ok: true; value: { id: string } }).value;
+    const { id } = (created as { ok: true; value: { created: { id: string } } }).value.created;
     expect(await route({ call: 'ui.listTrashedHighlights', payload: {} }, PANEL)).toEqual({ ok: true, value: [] });
     expect(await route({ call: 'ui.deleteHighlight', payload: { id } }, PANEL)).toEqual({ ok: true, value: { trashed: true } });
     expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(tabId, url))).toEqual({ ok: true, value: [] });
