@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { describeRange } from '@/lib/anchoring/anchor';
 import { HIGHLIGHT_LIMITS, type HighlightPlace } from '@/lib/model/highlight';
 import { readHighlighterCommand } from './archive-page/highlights/commands';
-import { flash, highlightAt, pageHost, paint, type Painted } from './archive-page/highlights/paint';
+import { flash, highlightAt, highlightAtPoint, pageHost, paint, type Painted } from './archive-page/highlights/paint';
 import { say } from './archive-page/highlights/say';
 
 /**
@@ -35,7 +35,13 @@ export default defineUnlistedScript(() => {
   // What the background last heard about orphans: reported at the first drawing and whenever it changes
   // (a tab's calls share one rate, so nothing is sent that the panel already knows).
   let reported: string | null = null;
-  const draw = async (places: HighlightPlace[]) => {
+  // Answers may come back out of order (a creation's answer before the places asked at load): each asks
+  // with a number and only an answer newer than the one drawn is drawn.
+  let asked = 0;
+  let drawn = 0;
+  const draw = async (places: HighlightPlace[], question: number) => {
+    if (question < drawn) return;
+    drawn = question;
     count = places.length;
     painted = paint(host, places);
     const orphans = JSON.stringify(painted.orphans);
@@ -44,8 +50,9 @@ export default defineUnlistedScript(() => {
     await call('content.highlightsPlaced', { orphans: painted.orphans }, true);
   };
   const redraw = async () => {
+    const question = ++asked;
     const places = await call<HighlightPlace[]>('content.highlightPlaces', {}, true);
-    if (places) await draw(places);
+    if (places) await draw(places, question);
   };
   const createFromSelection = async () => {
     const selection = document.getSelection();
@@ -58,17 +65,18 @@ export default defineUnlistedScript(() => {
     const length = described.selectors.quote.exact.length;
     if (length > HIGHLIGHT_LIMITS.quote) return say(browser.i18n.getMessage('highlightTooLong', [HIGHLIGHT_LIMITS.quote.toLocaleString(), length.toLocaleString()]));
     if (count >= HIGHLIGHT_LIMITS.perArticle) return say(browser.i18n.getMessage('highlightTooMany', [String(HIGHLIGHT_LIMITS.perArticle)]));
+    const question = ++asked;
     const made = await call<{ places: HighlightPlace[] }>('content.createHighlight', { selectors: described.selectors });
     if (made) {
       selection.removeAllRanges();
-      await draw(made.places);
+      await draw(made.places, question);
     }
   };
   // A click on a drawn highlight (not the end of a selection) opens it in the panel.
   document.addEventListener('click', (event) => {
     if (!painted || painted.ranges.size === 0 || !document.getSelection()?.isCollapsed) return;
     const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
-    const id = caret ? highlightAt(painted, caret.offsetNode, caret.offset) : null;
+    const id = highlightAtPoint(painted, event.clientX, event.clientY) ?? (caret ? highlightAt(painted, caret.offsetNode, caret.offset) : null);
     if (id) void call('content.highlightClicked', { id }, true);
   });
 

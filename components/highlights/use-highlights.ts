@@ -33,7 +33,7 @@ export function useHighlights(url: string): HighlightsState {
     reload();
   });
 
-  const orphanIds = new Set(placement.value?.orphans ?? []);
+  const orphanIds = new Set(placement.value ?? []);
   const all = list.value;
   return {
     placed: all && all.filter((h) => !orphanIds.has(h.id)),

@@ -28,14 +28,14 @@ export async function ownArticle(context: CallContext): Promise<{ tabId: number;
  */
 export const highlightPlaceHandlers: Pick<Handlers, 'ui.highlightOrphans' | 'content.highlightsPlaced' | 'content.highlightClicked'> = {
   'ui.highlightOrphans': async (_payload, { tabId }) => {
-    if (tabId === null) return { orphans: null };
+    if (tabId === null) return [];
     const [stored, page] = await Promise.all([
       browser.storage.session.get(highlightOrphansKey(tabId)).catch(() => ({}) as Record<string, unknown>),
       readTabPage(tabId),
     ]);
     const parsed = StoredOrphans.safeParse(stored[highlightOrphansKey(tabId)]);
     // Only for the article the tab shows now: a report from the page it showed before says nothing here.
-    return { orphans: parsed.success && parsed.data.url === page?.article?.url ? parsed.data.orphans : null };
+    return parsed.success && parsed.data.url === page?.article?.url ? parsed.data.orphans : [];
   },
   'content.highlightsPlaced': async ({ orphans }, context) => {
     const { tabId, url } = await ownArticle(context);
@@ -49,6 +49,6 @@ export const highlightPlaceHandlers: Pick<Handlers, 'ui.highlightOrphans' | 'con
     const { url } = await ownArticle(context);
     const own = (await getStore().highlights.of(url)).some((h) => h.id === id);
     if (own) void broadcast('bg.openHighlight', { url, id });
-    return { opened: own };
+    return { asked: own };
   },
 };

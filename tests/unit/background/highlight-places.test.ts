@@ -34,12 +34,12 @@ describe('highlight places reported by the highlighter', () => {
   it("the panel of the tab learns its article's orphans; ids of other articles are dropped", async () => {
     const other = await articleTab('hp-other');
     const mine = await articleTab('hp-mine');
-    expect(await route({ call: 'ui.highlightOrphans', payload: {} }, panelIn(mine.tabId, mine.url))).toEqual({ ok: true, value: { orphans: null } });
+    expect(await route({ call: 'ui.highlightOrphans', payload: {} }, panelIn(mine.tabId, mine.url))).toEqual({ ok: true, value: [] });
     await route({ call: 'content.highlightsPlaced', payload: { orphans: [mine.id, other.id] } }, mine.content);
-    expect(await route({ call: 'ui.highlightOrphans', payload: {} }, panelIn(mine.tabId, mine.url))).toEqual({ ok: true, value: { orphans: [mine.id] } });
+    expect(await route({ call: 'ui.highlightOrphans', payload: {} }, panelIn(mine.tabId, mine.url))).toEqual({ ok: true, value: [mine.id] });
     // Another tab's panel, and a popup (in no tab), learn nothing of this tab's report.
-    expect(await route({ call: 'ui.highlightOrphans', payload: {} }, panelIn(other.tabId, other.url))).toEqual({ ok: true, value: { orphans: null } });
-    expect(await route({ call: 'ui.highlightOrphans', payload: {} }, POPUP)).toEqual({ ok: true, value: { orphans: null } });
+    expect(await route({ call: 'ui.highlightOrphans', payload: {} }, panelIn(other.tabId, other.url))).toEqual({ ok: true, value: [] });
+    expect(await route({ call: 'ui.highlightOrphans', payload: {} }, POPUP)).toEqual({ ok: true, value: [] });
     expect(sent.runtimeSends).toContainEqual({ event: 'bg.highlightsPlaced', payload: { url: mine.url } });
     // A content script cannot read the report back.
     expect(await route({ call: 'ui.highlightOrphans', payload: {} }, mine.content)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -48,8 +48,8 @@ describe('highlight places reported by the highlighter', () => {
   it('a click on a highlight opens it in the panel only when it is one of the tab’s own article', async () => {
     const other = await articleTab('hp-click-other');
     const mine = await articleTab('hp-click-mine');
-    expect(await route({ call: 'content.highlightClicked', payload: { id: mine.id } }, mine.content)).toEqual({ ok: true, value: { opened: true } });
-    expect(await route({ call: 'content.highlightClicked', payload: { id: other.id } }, mine.content)).toEqual({ ok: true, value: { opened: false } });
+    expect(await route({ call: 'content.highlightClicked', payload: { id: mine.id } }, mine.content)).toEqual({ ok: true, value: { asked: true } });
+    expect(await route({ call: 'content.highlightClicked', payload: { id: other.id } }, mine.content)).toEqual({ ok: true, value: { asked: false } });
     const opened = sent.runtimeSends.filter((m) => (m as { event?: string }).event === 'bg.openHighlight');
     expect(opened).toEqual([{ event: 'bg.openHighlight', payload: { url: mine.url, id: mine.id } }]);
     // Nothing of it goes to a tab's content script.

@@ -29,7 +29,7 @@ const GONE = highlight('hl-gone-00001', 300, 'un passage disparu');
 function background(orphans: string[] | null = [GONE.id]) {
   return fakeBackground({
     'ui.listHighlights': () => [FIRST, SECOND, GONE],
-    'ui.highlightOrphans': () => ({ orphans }),
+    'ui.highlightOrphans': () => orphans ?? [],
     'ui.saveHighlightNote': ({ id, note }) => ({ ...FIRST, id, note }),
     'ui.deleteHighlight': () => ({ trashed: true }),
     'ui.restoreHighlight': () => SECOND,
