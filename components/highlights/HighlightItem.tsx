@@ -79,7 +79,7 @@ export function HighlightItem({ highlight, orphan = false, opened = false, onDel
       />
       <div class="sv-highlight-actions">
         {!orphan && (
-          <button type="button" class="sv-link-button" onClick={() => void call('ui.showHighlight', { id: highlight.id })}>
+          <button type="button" class="sv-link-button" onClick={() => void call('ui.highlightSelection', { show: highlight.id })}>
             {t('highlightShow')}
           </button>
         )}

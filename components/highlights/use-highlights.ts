@@ -26,7 +26,6 @@ export function useHighlights(url: string): HighlightsState {
     placement.reload();
   };
   useBackgroundEvent('bg.highlightsChanged', (payload) => payload.url === url && reload());
-  useBackgroundEvent('bg.highlightsPlaced', (payload) => payload.url === url && reload());
   useBackgroundEvent('bg.openHighlight', (payload) => {
     if (payload.url !== url) return;
     setOpened(payload.id);

@@ -152,10 +152,11 @@ export const calls = {
   'ui.restoreHighlight': call(z.object({ id: HighlightId }), Highlight, PAGE),
   /** Deleted highlights, newest deletion first (those past 30 days are purged first). */
   'ui.listTrashedHighlights': call(NoPayload, z.array(TrashedHighlightView), PAGE),
-  /** The panel's "Highlight selection": the highlighter in the panel's own tab highlights what is selected. */
-  'ui.highlightSelection': call(NoPayload, Asked, PAGE),
-  /** The panel's "Show": scrolls the panel's own tab to a highlight and flashes it. */
-  'ui.showHighlight': call(OneHighlight, Asked, PAGE),
+  /**
+   * The panel's "Highlight selection" (the highlighter in the panel's own tab highlights what is selected)
+   * and "Show" (`show`: it scrolls to that highlight and flashes it).
+   */
+  'ui.highlightSelection': call(z.object({ show: z.optional(HighlightId) }), Asked, PAGE),
   /** Every highlight as a W3C Web Annotation collection (JSON-LD), the article's tags as tagging bodies. */
   'ui.exportWebAnnotations': call(NoPayload, z.object({ filename: z.string(), json: z.string() }), PAGE),
   /**

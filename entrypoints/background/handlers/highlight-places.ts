@@ -42,7 +42,7 @@ export const highlightPlaceHandlers: Pick<Handlers, 'ui.highlightOrphans' | 'con
     const own = new Set((await getStore().highlights.of(url)).map((h) => h.id));
     const kept = orphans.filter((id) => own.has(id));
     await browser.storage.session.set({ [highlightOrphansKey(tabId)]: { url, orphans: kept } }).catch(() => undefined);
-    void broadcast('bg.highlightsPlaced', { url });
+    void broadcast('bg.highlightsChanged', { url });
     return {};
   },
   'content.highlightClicked': async ({ id }, context) => {

@@ -22,7 +22,6 @@ export const highlightHandlers: Pick<
   | 'ui.listTrashedHighlights'
   | 'ui.exportWebAnnotations'
   | 'ui.highlightSelection'
-  | 'ui.showHighlight'
   | 'content.createHighlight'
   | 'content.highlightSelection'
   | 'content.highlightPlaces'
@@ -62,8 +61,9 @@ export const highlightHandlers: Pick<
     return { filename: `securityvibes-highlights-${new Date().toISOString().slice(0, 10)}.jsonld`, json };
   },
   // The panel is an extension page framed in the article's tab: its sender's tab is that article's.
-  'ui.highlightSelection': async (_payload, { tabId }) => ({ asked: tabId !== null && (await askHighlighter(tabId, { command: 'create' })) }),
-  'ui.showHighlight': async ({ id }, { tabId }) => ({ asked: tabId !== null && (await askHighlighter(tabId, { command: 'show', id })) }),
+  'ui.highlightSelection': async ({ show }, { tabId }) => ({
+    asked: tabId !== null && (await askHighlighter(tabId, show ? { command: 'show', id: show } : { command: 'create' })),
+  }),
   'content.createHighlight': async ({ selectors }, context) => {
     const { url } = await ownArticle(context);
     const store = getStore();

@@ -40,7 +40,7 @@ describe('highlight places reported by the highlighter', () => {
     // Another tab's panel, and a popup (in no tab), learn nothing of this tab's report.
     expect(await route({ call: 'ui.highlightOrphans', payload: {} }, panelIn(other.tabId, other.url))).toEqual({ ok: true, value: [] });
     expect(await route({ call: 'ui.highlightOrphans', payload: {} }, POPUP)).toEqual({ ok: true, value: [] });
-    expect(sent.runtimeSends).toContainEqual({ event: 'bg.highlightsPlaced', payload: { url: mine.url } });
+    expect(sent.runtimeSends).toContainEqual({ event: 'bg.highlightsChanged', payload: { url: mine.url } });
     // A content script cannot read the report back.
     expect(await route({ call: 'ui.highlightOrphans', payload: {} }, mine.content)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

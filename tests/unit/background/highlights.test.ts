@@ -132,7 +132,7 @@ describe('background handlers: highlights', () => {
   });
 
   it("the panel's Show and Highlight selection go to the highlighter of the panel's own tab", async () => {
-    expect(await route({ call: 'ui.showHighlight', payload: { id: 'hl-00000042' } }, PANEL)).toEqual({ ok: true, value: { asked: true } });
+    expect(await route({ call: 'ui.highlightSelection', payload: { show: 'hl-00000042' } }, PANEL)).toEqual({ ok: true, value: { asked: true } });
     expect(await route({ call: 'ui.highlightSelection', payload: {} }, PANEL)).toEqual({ ok: true, value: { asked: true } });
     expect(injected.map((i) => i.tabId)).toEqual([4, 4]);
     const commands = sent.tabSends.filter((s) => s.tabId === 4).map((s) => readHighlighterCommand(s.message));

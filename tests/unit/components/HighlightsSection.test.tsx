@@ -33,7 +33,6 @@ function background(orphans: string[] | null = [GONE.id]) {
     'ui.deleteHighlight': () => ({ trashed: true }),
     'ui.restoreHighlight': () => SECOND,
     'ui.highlightSelection': () => ({ asked: true }),
-    'ui.showHighlight': () => ({ asked: true }),
   });
 }
 
@@ -68,7 +67,7 @@ describe('HighlightsSection', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(fake.call).toHaveBeenCalledWith('ui.saveHighlightNote', { id: SECOND.id, note: 'Chiffre F-Secure' });
     fireEvent.click(within(list).getAllByRole('button', { name: 'Show' })[0]!);
-    expect(fake.call).toHaveBeenCalledWith('ui.showHighlight', { id: FIRST.id });
+    expect(fake.call).toHaveBeenCalledWith('ui.highlightSelection', { show: FIRST.id });
     fireEvent.click(screen.getByRole('button', { name: 'Highlight selection' }));
     expect(fake.call).toHaveBeenCalledWith('ui.highlightSelection', {});
   });

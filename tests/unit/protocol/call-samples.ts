@@ -47,7 +47,6 @@ export const CALL_SAMPLES: { [N in CallName]: CallRequest<N> } = {
   'ui.listTrashedHighlights': {},
   'ui.exportWebAnnotations': {},
   'ui.highlightSelection': {},
-  'ui.showHighlight': { id: 'hl-00000001' },
   'content.createHighlight': { selectors: SELECTORS },
   'content.highlightPlaces': {},
   'content.highlightSelection': {},
