@@ -6,6 +6,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HighlightsSection } from '@/components/highlights/HighlightsSection';
+import { HighlightCount } from '@/components/highlights/HighlightCount';
 import { excerpt } from '@/components/highlights/HighlightItem';
 import type { Highlight } from '@/lib/model';
 import { ARTICLE_URL, fakeBackground, useLocale, withServices } from './helpers';
@@ -92,11 +93,12 @@ describe('HighlightsSection', () => {
     await waitFor(() => expect(document.activeElement).toBe(within(list).getAllByRole('textbox', { name: 'Highlight note' })[1]));
   });
 
-  it('is in French too', async () => {
+  it('is in French too, and the popup counts highlights', async () => {
     useLocale('fr');
-    render(withServices(background().services, <HighlightsSection url={ARTICLE_URL} />));
+    render(withServices(background().services, <><HighlightsSection url={ARTICLE_URL} /><HighlightCount url={ARTICLE_URL} /></>));
     expect(await screen.findByRole('list', { name: 'Surlignages' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Surligner la sélection' })).toBeTruthy();
+    expect(await screen.findByText('3 surlignages')).toBeTruthy();
   });
 
   it('shortens long quotes in the list', () => {
