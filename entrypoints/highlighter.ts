@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { describeRange } from '@/lib/anchoring/anchor';
 import { HIGHLIGHT_LIMITS, type HighlightPlace } from '@/lib/model/highlight';
-import { readHighlighterCommand } from './archive-page/highlights/commands';
+import { readHighlighterCommand } from '@/lib/protocol/highlighter-commands';
 import { flash, highlightAt, highlightAtPoint, pageHost, paint, type Painted } from './archive-page/highlights/paint';
 import { say } from './archive-page/highlights/say';
 

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { highlighterMessage, type HighlighterCommand } from '@/entrypoints/archive-page/highlights/commands';
+import { highlighterMessage, type HighlighterCommand } from '@/lib/protocol/highlighter-commands';
 
 /** The injected highlighter (entrypoints/highlighter.ts, built as /highlighter.js). */
 const HIGHLIGHTER_SCRIPT = '/highlighter.js';

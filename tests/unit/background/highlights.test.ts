@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readHighlighterCommand } from '@/entrypoints/archive-page/highlights/commands';
+import { readHighlighterCommand } from '@/lib/protocol/highlighter-commands';
 import { createBackgroundRouter } from '@/entrypoints/background/router';
 import { createTabRateLimit } from '@/lib/protocol';
 import { PANEL, POPUP, contentIn, page, stubUnmockedApis } from './setup';
