@@ -63,7 +63,8 @@ export default defineUnlistedScript(() => {
     if (!described.ok) return say(browser.i18n.getMessage(described.reason === 'outside' ? 'highlightOutsideArticle' : 'highlightNothingSelected'));
     // The limits, said in the reader's language (the background enforces them all the same).
     const length = described.selectors.quote.exact.length;
-    if (length > HIGHLIGHT_LIMITS.quote) return say(browser.i18n.getMessage('highlightTooLong', [HIGHLIGHT_LIMITS.quote.toLocaleString(), length.toLocaleString()]));
+    if (length > HIGHLIGHT_LIMITS.quote)
+      return say(browser.i18n.getMessage('highlightTooLong', [HIGHLIGHT_LIMITS.quote.toLocaleString(), length.toLocaleString()]));
     if (count >= HIGHLIGHT_LIMITS.perArticle) return say(browser.i18n.getMessage('highlightTooMany', [String(HIGHLIGHT_LIMITS.perArticle)]));
     const question = ++asked;
     const made = await call<{ places: HighlightPlace[] }>('content.createHighlight', { selectors: described.selectors });

@@ -33,7 +33,12 @@ export async function tellHighlighter(tabId: number, command: HighlighterCommand
 
 /** The "Highlight" item on a selection in archive pages (created beside "Show related articles"). */
 export function createHighlightMenu(patterns: string[]): void {
-  browser.contextMenus.create({ id: HIGHLIGHT_MENU_ID, title: browser.i18n.getMessage('menuHighlight'), contexts: ['selection'], documentUrlPatterns: patterns });
+  browser.contextMenus.create({
+    id: HIGHLIGHT_MENU_ID,
+    title: browser.i18n.getMessage('menuHighlight'),
+    contexts: ['selection'],
+    documentUrlPatterns: patterns,
+  });
 }
 
 export function onHighlightMenuClicked(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): void {

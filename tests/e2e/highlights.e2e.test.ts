@@ -45,7 +45,10 @@ describe.each(BROWSERS)('highlights in %s', (browserName) => {
   const article = archive.articles[index]!;
   const content = contentOf(index);
   const path = new URL(article.url).pathname;
-  const words = (paragraph: number, from: number, count: number) => content.paragraphs[paragraph]!.split(' ').slice(from, from + count).join(' ');
+  const words = (paragraph: number, from: number, count: number) =>
+    content.paragraphs[paragraph]!.split(' ')
+      .slice(from, from + count)
+      .join(' ');
   const mousePhrase = words(1, 2, 6);
   const keyboardPhrase = words(2, 1, 4);
   const copies = {

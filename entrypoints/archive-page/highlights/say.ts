@@ -8,7 +8,8 @@ export function say(text: string): void {
   const box = document.createElement('div');
   box.setAttribute('role', 'status');
   box.textContent = text;
-  box.style.cssText = 'position:fixed;bottom:16px;right:16px;z-index:2147483000;padding:8px 12px;border-radius:6px;background:Canvas;color:CanvasText;border:1px solid GrayText;font:14px system-ui,sans-serif;max-width:320px';
+  box.style.cssText =
+    'position:fixed;bottom:16px;right:16px;z-index:2147483000;padding:8px 12px;border-radius:6px;background:Canvas;color:CanvasText;border:1px solid GrayText;font:14px system-ui,sans-serif;max-width:320px';
   shadow.append(box);
   document.documentElement.append(hostElement);
   setTimeout(() => hostElement.remove(), 4000);

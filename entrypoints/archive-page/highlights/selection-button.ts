@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
  * refuses, with a message, when it is outside the article body). Written small: it is part of the
  * content script, within its size budget.
  */
-const CSS = ':host{all:initial!important}button{position:absolute;z-index:2147483000;font:13px system-ui,sans-serif;padding:3px 8px;border-radius:4px;border:1px solid GrayText;background:Mark;color:MarkText;cursor:pointer}';
+const CSS =
+  ':host{all:initial!important}button{position:absolute;z-index:2147483000;font:13px system-ui,sans-serif;padding:3px 8px;border-radius:4px;border:1px solid GrayText;background:Mark;color:MarkText;cursor:pointer}';
 
 export function watchSelection(signal: AbortSignal): void {
   const host = document.createElement('sv-companion-highlight');

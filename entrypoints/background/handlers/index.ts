@@ -14,5 +14,15 @@ import { highlightPlaceHandlers } from './highlight-places';
  * call without a handler (or a handler of the wrong shape) a compile error rather than a run-time answer.
  */
 export function buildHandlers(): Handlers {
-  return { ...pingHandlers, ...storeHandlers, ...noteHandlers, ...backupHandlers, ...crawlHandlers, ...checkTabHandlers, ...panelHandlers, ...highlightHandlers, ...highlightPlaceHandlers } satisfies Handlers;
+  return {
+    ...pingHandlers,
+    ...storeHandlers,
+    ...noteHandlers,
+    ...backupHandlers,
+    ...crawlHandlers,
+    ...checkTabHandlers,
+    ...panelHandlers,
+    ...highlightHandlers,
+    ...highlightPlaceHandlers,
+  } satisfies Handlers;
 }

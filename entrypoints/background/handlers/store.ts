@@ -36,9 +36,17 @@ export const storeHandlers: Pick<
     await rememberTabPage(tabId, page, context.frameUrl);
     const [result, settings] = await Promise.all([store.indexPages([page]), store.getSettings()]);
     if (result.added + result.updated > 0) void broadcast('bg.indexChanged', { articles: result.articles });
-    if (page.article) void store.getNote(page.article.url).then((note) => updateArticleBadge(tabId, note), () => undefined);
+    if (page.article)
+      void store.getNote(page.article.url).then(
+        (note) => updateArticleBadge(tabId, note),
+        () => undefined,
+      );
     // The highlighter is loaded only where it is needed: an article that has highlights (or a first selection).
-    if (page.article) void store.highlights.of(page.article.url).then((list) => list.length > 0 && injectHighlighter(tabId), () => undefined);
+    if (page.article)
+      void store.highlights.of(page.article.url).then(
+        (list) => list.length > 0 && injectHighlighter(tabId),
+        () => undefined,
+      );
     void mirrorPanelEnabled(settings.panelEnabled);
     const panelToken = page.article && settings.panelEnabled ? await issuePanelToken(tabId, page.article.url) : null;
     return { indexed: result.indexed, panelEnabled: settings.panelEnabled, panelToken };

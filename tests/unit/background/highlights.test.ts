@@ -18,10 +18,12 @@ let injected: { tabId: number; frameIds?: number[]; files?: string[] }[];
 beforeEach(() => {
   sent = stubUnmockedApis();
   injected = [];
-  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async (injection: { target: { tabId: number; frameIds?: number[] }; files?: string[] }) => {
-    injected.push({ tabId: injection.target.tabId, frameIds: injection.target.frameIds, files: injection.files });
-    return [];
-  });
+  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(
+    async (injection: { target: { tabId: number; frameIds?: number[] }; files?: string[] }) => {
+      injected.push({ tabId: injection.target.tabId, frameIds: injection.target.frameIds, files: injection.files });
+      return [];
+    },
+  );
 });
 
 const selectors = (start: number, exact = 'neuf millions') => ({
@@ -145,9 +147,15 @@ describe('background handlers: highlights', () => {
     const { tabId, url } = await seenIn('hl-button');
     expect(await route({ call: 'content.highlightSelection', payload: {} }, contentIn(tabId, url))).toEqual({ ok: true, value: { asked: true } });
     expect(injected).toEqual([{ tabId, frameIds: [0], files: ['/highlighter.js'] }]);
-    expect(await route({ call: 'content.highlightSelection', payload: {} }, contentIn(tabId, url, 2))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route({ call: 'content.highlightSelection', payload: {} }, contentIn(tabId, url, 2))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const silent = await fakeBrowser.tabs.create({ url });
-    expect(await route({ call: 'content.highlightSelection', payload: {} }, contentIn(silent.id!, url))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route({ call: 'content.highlightSelection', payload: {} }, contentIn(silent.id!, url))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('the highlighter reads only well-formed commands', () => {

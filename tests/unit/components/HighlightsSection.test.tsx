@@ -15,7 +15,10 @@ function highlight(id: string, start: number, exact: string, note = ''): Highlig
   return {
     id,
     url: ARTICLE_URL,
-    selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start, end: start + exact.length } },
+    selectors: {
+      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    },
     note,
     createdAt: 1,
     updatedAt: 1,
@@ -52,7 +55,11 @@ describe('HighlightsSection', () => {
     // Page text is shown as text, never markup.
     expect(items[0]!.textContent).toContain('Le ver <b>Conficker</b>');
     expect(items[1]!.textContent).toContain('neuf millions');
-    expect(within(list).getAllByRole('textbox', { name: 'Highlight note' }).map((box) => (box as HTMLTextAreaElement).value)).toEqual(['à relire', '']);
+    expect(
+      within(list)
+        .getAllByRole('textbox', { name: 'Highlight note' })
+        .map((box) => (box as HTMLTextAreaElement).value),
+    ).toEqual(['à relire', '']);
     const orphans = screen.getByRole('list', { name: 'Highlights not found on this page' });
     expect(within(orphans).getByRole('listitem').textContent).toContain('un passage disparu');
     expect(within(orphans).queryByRole('button', { name: 'Show' })).toBeNull();
@@ -95,7 +102,15 @@ describe('HighlightsSection', () => {
 
   it('is in French too, and the popup counts highlights', async () => {
     useLocale('fr');
-    render(withServices(background().services, <><HighlightsSection url={ARTICLE_URL} /><HighlightCount url={ARTICLE_URL} /></>));
+    render(
+      withServices(
+        background().services,
+        <>
+          <HighlightsSection url={ARTICLE_URL} />
+          <HighlightCount url={ARTICLE_URL} />
+        </>,
+      ),
+    );
     expect(await screen.findByRole('list', { name: 'Surlignages' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Surligner la sélection' })).toBeTruthy();
     expect(await screen.findByText('3 surlignages')).toBeTruthy();

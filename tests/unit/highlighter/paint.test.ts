@@ -14,10 +14,21 @@ function host(doc: Document) {
   // A Range stand-in that keeps its boundary points (happy-dom's Range mis-orders points in parsed documents).
   let made = 0;
   const makeRange = (start: DomPoint, end: DomPoint, row = made++) =>
-    ({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset, isPointInRange: (node: Node, offset: number) => node === start.node && offset >= start.offset && (start.node !== end.node || offset <= end.offset),
+    ({
+      startContainer: start.node,
+      startOffset: start.offset,
+      endContainer: end.node,
+      endOffset: end.offset,
+      isPointInRange: (node: Node, offset: number) => node === start.node && offset >= start.offset && (start.node !== end.node || offset <= end.offset),
       // One box per range, each on its own row, for the point test.
-      getClientRects: () => [{ left: 10, right: 60, top: 40 * row, bottom: 40 * row + 20 }] }) as unknown as Range;
-  const painter: PaintHost = { document: doc, highlights: { set: (name, value) => registry.set(name, value), delete: (name) => registry.delete(name) }, makeHighlight: (ranges) => ranges, makeRange };
+      getClientRects: () => [{ left: 10, right: 60, top: 40 * row, bottom: 40 * row + 20 }],
+    }) as unknown as Range;
+  const painter: PaintHost = {
+    document: doc,
+    highlights: { set: (name, value) => registry.set(name, value), delete: (name) => registry.delete(name) },
+    makeHighlight: (ranges) => ranges,
+    makeRange,
+  };
   return { painter, registry };
 }
 
