@@ -3,7 +3,6 @@ import { safeArchiveHref } from '@/lib/archive/safe-href';
 import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
 import { PENDING_TARGET_KEY } from '@/lib/protocol/storage-keys';
 import { sendToTab } from './broadcast';
-import { createHighlightMenu } from './highlighter';
 
 export const RELATED_MENU_ID = 'sv-show-related';
 
@@ -20,7 +19,6 @@ async function createRelatedMenu(hosts: readonly string[] = DEFAULT_ARCHIVE_HOST
     contexts: ['link'],
     targetUrlPatterns: linkPatterns(hosts),
   });
-  createHighlightMenu([...linkPatterns(hosts), 'https://web.archive.org/web/*']);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { ArticleCompanion } from '@/components/ArticleCompanion';
-import { HighlightCount } from '@/components/highlights/HighlightCount';
 import { ArticleHeader, type HeaderArticle } from '@/components/ArticleHeader';
 import { BrowseList } from '@/components/BrowseList';
 import { ListingSummary } from '@/components/ListingSummary';
@@ -66,7 +65,6 @@ export function App({ target }: { target: PopupTarget }) {
                 );
               }}
             />
-            <HighlightCount url={view.url} />
           </>
         )}
         {view.kind === 'listing' && <ListingSummary page={view.page} onBrowse={browse} />}

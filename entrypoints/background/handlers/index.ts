@@ -7,7 +7,6 @@ import { crawlHandlers } from './crawl';
 import { checkTabHandlers } from './check-tab';
 import { panelHandlers } from './panel';
 import { highlightHandlers } from './highlights';
-import { highlightPlaceHandlers } from './highlight-places';
 
 /**
  * Every call's handler, one map: each capability contributes its own, and `satisfies Handlers` makes a
@@ -23,6 +22,5 @@ export function buildHandlers(): Handlers {
     ...checkTabHandlers,
     ...panelHandlers,
     ...highlightHandlers,
-    ...highlightPlaceHandlers,
   } satisfies Handlers;
 }
