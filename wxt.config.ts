@@ -63,6 +63,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_commandOpenPopup__',
       },
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandHighlight__',
+      },
     },
     // The oldest browsers the code runs in. Chrome 116: AbortSignal.any (lib/crawl/fetch-page.ts) is the
     // newest API used; the next are storage.session and scripting.registerContentScripts with

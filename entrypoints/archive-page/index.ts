@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { extractPage } from '@/lib/archive/extract';
+import { watchSelection } from './highlights/selection-button';
 import { mountPanelFrame } from './panel/frame-host';
 import { readPanelPrefs, reportPageSeen } from './panel/light-client';
 
@@ -36,6 +37,8 @@ export default defineUnlistedScript(async () => {
   const token = seen.then((answer) => (answer.enabled ? answer.token : null));
   const remove = mountPanelFrame(article.url, prefs.collapsed, token, lifetime.signal);
   lifetime.signal.addEventListener('abort', remove, { once: true });
+  // Highlights: a button beside the reader's selection; the anchoring code itself loads only on demand.
+  watchSelection(lifetime.signal);
   if ((await token) === null) lifetime.abort();
 });
 

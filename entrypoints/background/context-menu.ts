@@ -3,6 +3,7 @@ import { safeArchiveHref } from '@/lib/archive/safe-href';
 import { DEFAULT_ARCHIVE_HOSTS } from '@/lib/archive/hosts';
 import { PENDING_TARGET_KEY } from '@/lib/protocol/storage-keys';
 import { sendToTab } from './broadcast';
+import { createHighlightMenu } from './highlighter';
 
 export const RELATED_MENU_ID = 'sv-show-related';
 
@@ -19,6 +20,7 @@ async function createRelatedMenu(hosts: readonly string[] = DEFAULT_ARCHIVE_HOST
     contexts: ['link'],
     targetUrlPatterns: linkPatterns(hosts),
   });
+  createHighlightMenu([...linkPatterns(hosts), 'https://web.archive.org/web/*']);
 }
 
 /**

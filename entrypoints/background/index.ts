@@ -8,6 +8,7 @@ import { forgetPanelToken } from './panel-tokens';
 import { CONTENT_RATE, createBackgroundRouter } from './router';
 import { setupTabPages } from './tab-pages';
 import { setupWayback } from './wayback';
+import { setupHighlightCommand } from './highlighter';
 
 /**
  * Wiring only: every message goes through the router (sender check, zod check, Result answer). Every
@@ -26,4 +27,5 @@ export default defineBackground(() => {
   setupContextMenu();
   setupCrawl();
   setupWayback();
+  setupHighlightCommand();
 });

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { ArticleCompanion } from '@/components/ArticleCompanion';
 import { ArticleLink } from '@/components/ArticleLink';
+import { HighlightsSection } from '@/components/highlights/HighlightsSection';
 import { t } from '@/components/i18n';
 import { useBackgroundEvent } from '@/components/use-background';
 import type { Placement } from '@/lib/protocol/panel-frame';
@@ -17,7 +18,7 @@ interface Props {
 }
 
 /**
- * The in-page companion: rating, note and related articles of the open article (drawn in panel.html,
+ * The in-page companion: rating, note, related articles and highlights of the open article (drawn in panel.html,
  * framed by the content script). A context-menu "Show related articles" on a link (bg.showRelated, forwarded
  * by this tab's content script) switches it to that article until "back".
  */
@@ -32,6 +33,12 @@ export function Panel({ url, placement, initialCollapsed, onCollapsedChange }: P
     setCollapsed(false);
     region.current?.scrollIntoView({ block: 'nearest' });
     region.current?.querySelector<HTMLElement>('.sv-panel-toggle')?.focus();
+  });
+  // A click on a highlight in the page: its item opens in this article's list (HighlightsSection).
+  useBackgroundEvent('bg.openHighlight', (payload) => {
+    if (payload.url !== url) return;
+    setShown(null);
+    setCollapsed(false);
   });
 
   const toggle = () => {
@@ -71,6 +78,7 @@ export function Panel({ url, placement, initialCollapsed, onCollapsedChange }: P
             ) : null
           }
         />
+        {!shown && <HighlightsSection url={url} />}
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ArticleCompanion } from '@/components/ArticleCompanion';
+import { HighlightCount } from '@/components/highlights/HighlightCount';
 import { ArticleHeader, type HeaderArticle } from '@/components/ArticleHeader';
 import { BrowseList } from '@/components/BrowseList';
 import { ListingSummary } from '@/components/ListingSummary';
@@ -65,6 +66,7 @@ export function App({ target }: { target: PopupTarget }) {
                 );
               }}
             />
+            <HighlightCount url={view.url} />
           </>
         )}
         {view.kind === 'listing' && <ListingSummary page={view.page} onBrowse={browse} />}

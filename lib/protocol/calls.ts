@@ -81,6 +81,12 @@ const SelectionSelectors = z.object({
   position: TextPositionSelector,
 });
 
+/** Whether the background passed a request on (to a tab's highlighter, or to the panel). */
+const Asked = z.object({ asked: z.boolean() });
+const OneHighlight = z.object({ id: HighlightId });
+/** Ids of one article's highlights (never more than it may hold). */
+const HighlightIds = z.array(HighlightId).check(z.maxLength(HIGHLIGHT_LIMITS.perArticle));
+
 export const BrowsePage = z.object({ subject: z.nullable(Tag), items: z.array(ArticleRecord), total: count() });
 export type BrowsePage = z.infer<typeof BrowsePage>;
 
@@ -146,13 +152,27 @@ export const calls = {
   'ui.restoreHighlight': call(z.object({ id: HighlightId }), Highlight, PAGE),
   /** Deleted highlights, newest deletion first (those past 30 days are purged first). */
   'ui.listTrashedHighlights': call(NoPayload, z.array(TrashedHighlightView), PAGE),
+  /**
+   * The panel's "Highlight selection" (the highlighter in the panel's own tab highlights what is selected)
+   * and "Show" (`show`: it scrolls to that highlight and flashes it).
+   */
+  'ui.highlightSelection': call(z.object({ show: z.optional(HighlightId) }), Asked, PAGE),
   /** Every highlight as a W3C Web Annotation collection (JSON-LD), the article's tags as tagging bodies. */
   'ui.exportWebAnnotations': call(NoPayload, z.object({ filename: z.string(), json: z.string() }), PAGE),
   /**
    * The reader highlighted a selection on the content script's own page: stored for the article that
-   * tab's top frame reported (content.pageSeen), never for a URL the script names. Answers only the place.
+   * tab's top frame reported (content.pageSeen), never for a URL the script names. Answers the new place and
+   * every place of that article (no second call to draw them: a tab's calls share one rate), never notes.
    */
-  'content.createHighlight': call(z.object({ selectors: SelectionSelectors }), HighlightPlace, CONTENT),
+  'content.createHighlight': call(z.object({ selectors: SelectionSelectors }), z.object({ created: HighlightPlace, places: z.array(HighlightPlace) }), CONTENT),
+  /** Which of the article's highlights the highlighter in the panel's own tab could not place (none before it drew). */
+  'ui.highlightOrphans': call(NoPayload, HighlightIds, PAGE),
+  /** The highlighter drew its article's highlights: the ids it could not place on this page (no notes, no text). */
+  'content.highlightsPlaced': call(z.object({ orphans: HighlightIds }), NoPayload, CONTENT),
+  /** The reader clicked a drawn highlight: which one (the panel opens it; the script learns nothing back). */
+  'content.highlightClicked': call(OneHighlight, Asked, CONTENT),
+  /** The reader clicked the button beside a selection: load the highlighter into this tab and highlight it. */
+  'content.highlightSelection': call(NoPayload, Asked, CONTENT),
   /** Where to draw the highlights of the content script's own article: places only, never notes. */
   'content.highlightPlaces': call(NoPayload, z.array(HighlightPlace), CONTENT),
   /**

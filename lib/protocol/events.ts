@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CrawlStatus, HttpUrl, Note } from '../model';
+import { CrawlStatus, HighlightId, HttpUrl, Note } from '../model';
 
 /**
  * Background → extension pages (popup, options, in-page panels) over runtime messaging, which never reaches
@@ -7,8 +7,10 @@ import { CrawlStatus, HttpUrl, Note } from '../model';
  */
 export const events = {
   'bg.noteChanged': z.object({ url: HttpUrl, note: z.nullable(Note) }),
-  /** An article's highlights changed (extension pages re-read them with ui.listHighlights). */
+  /** An article's highlights changed, or a tab showing it drew them (extension pages re-read them). */
   'bg.highlightsChanged': z.object({ url: HttpUrl }),
+  /** The reader clicked highlight `id` on a page showing `url`: the panel opens it. */
+  'bg.openHighlight': z.object({ url: HttpUrl, id: HighlightId }),
   'bg.indexChanged': z.object({ articles: z.number().check(z.int(), z.nonnegative()) }),
   'bg.crawlProgress': z.object({ status: CrawlStatus }),
   /** Context menu "Show related articles" on a link: the panel in that tab shows this article. */

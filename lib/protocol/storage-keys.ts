@@ -30,3 +30,9 @@ export const panelTokenKey = (tabId: number): string => `panelToken:${tabId}`;
  * there the background sends the panel its events with tabs.sendMessage aimed at that frame only.
  */
 export const PANEL_FRAMES_KEY = 'sv.panelFrames';
+
+/**
+ * storage.session, background only: the highlights the highlighter of tab `tabId` could not place on its
+ * page, with the article they belong to (the panel of that tab lists them as not found).
+ */
+export const highlightOrphansKey = (tabId: number): string => `hlOrphans:${tabId}`;

@@ -91,6 +91,20 @@ export function highlightAt(painted: Painted, node: Node, offset: number): strin
   return null;
 }
 
+/**
+ * The highlight drawn under a point of the viewport (a click), if any, by the boxes of its words: it needs
+ * no comparison of DOM points across worlds (Firefox's content-script sandbox sees the page's nodes
+ * through wrappers, where a caret's node and a range's node do not always compare).
+ */
+export function highlightAtPoint(painted: Painted, x: number, y: number): string | null {
+  for (const [id, range] of painted.ranges) {
+    for (const box of range.getClientRects()) {
+      if (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom) return id;
+    }
+  }
+  return null;
+}
+
 /** Scrolls a highlight into view and flashes it for a moment. */
 export function flash(host: PaintHost, painted: Painted, id: string, ms = 1200): boolean {
   const range = painted.ranges.get(id);

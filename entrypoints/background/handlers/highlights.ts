@@ -1,22 +1,10 @@
-import { CodedError, type HighlightPlace } from '@/lib/model';
-import type { CallContext, Handlers } from '@/lib/protocol';
+import type { HighlightPlace } from '@/lib/model';
+import type { Handlers } from '@/lib/protocol';
 import { highlightsToWebAnnotations } from '@/lib/db/web-annotation';
 import { broadcast } from '../broadcast';
+import { askHighlighter, tellHighlighter } from '../highlighter';
+import { ownArticle } from './highlight-places';
 import { getStore } from '../db';
-import { readTabPage } from '../tab-pages';
-
-/**
- * The article a content script may act on: the one its tab's top frame reported with content.pageSeen,
- * while the tab still shows that address (tab-pages.ts). The router admits content scripts only in an
- * archive tab's top frame; a tab that reported no article, or a script naming another URL, gets nothing:
- * the URL never comes from the script's payload.
- */
-async function ownArticle(context: CallContext): Promise<string> {
-  if (context.sender !== 'content') throw new CodedError('forbidden', 'Only the content script of an archive tab may do this.');
-  const url = (await readTabPage(context.tabId))?.article?.url;
-  if (!url) throw new CodedError('forbidden', 'This tab shows no archive article.');
-  return url;
-}
 
 const place = ({ id, selectors }: HighlightPlace): HighlightPlace => ({ id, selectors });
 
@@ -33,7 +21,9 @@ export const highlightHandlers: Pick<
   | 'ui.restoreHighlight'
   | 'ui.listTrashedHighlights'
   | 'ui.exportWebAnnotations'
+  | 'ui.highlightSelection'
   | 'content.createHighlight'
+  | 'content.highlightSelection'
   | 'content.highlightPlaces'
 > = {
   'ui.listHighlights': ({ url }) => getStore().highlights.of(url),
@@ -42,14 +32,17 @@ export const highlightHandlers: Pick<
     void broadcast('bg.highlightsChanged', { url: saved.url });
     return saved;
   },
-  'ui.deleteHighlight': async ({ id }) => {
+  'ui.deleteHighlight': async ({ id }, { tabId }) => {
     const url = await getStore().highlights.trash(id);
     if (url) void broadcast('bg.highlightsChanged', { url });
+    // The panel's own tab draws its highlights again (it learns places, never which note went).
+    if (url && tabId !== null) void tellHighlighter(tabId, { command: 'refresh' });
     return { trashed: url !== null };
   },
-  'ui.restoreHighlight': async ({ id }) => {
+  'ui.restoreHighlight': async ({ id }, { tabId }) => {
     const restored = await getStore().highlights.restore(id);
     void broadcast('bg.highlightsChanged', { url: restored.url });
+    if (tabId !== null) void tellHighlighter(tabId, { command: 'refresh' });
     return restored;
   },
   'ui.listTrashedHighlights': async () => {
@@ -67,11 +60,20 @@ export const highlightHandlers: Pick<
     const json = highlightsToWebAnnotations(all, (url) => tags.get(url) ?? [], 'SecurityVibes Companion highlights');
     return { filename: `securityvibes-highlights-${new Date().toISOString().slice(0, 10)}.jsonld`, json };
   },
+  // The panel is an extension page framed in the article's tab: its sender's tab is that article's.
+  'ui.highlightSelection': async ({ show }, { tabId }) => ({
+    asked: tabId !== null && (await askHighlighter(tabId, show ? { command: 'show', id: show } : { command: 'create' })),
+  }),
   'content.createHighlight': async ({ selectors }, context) => {
-    const url = await ownArticle(context);
-    const created = await getStore().highlights.create({ id: crypto.randomUUID(), url, selectors });
+    const { url } = await ownArticle(context);
+    const store = getStore();
+    const created = await store.highlights.create({ id: crypto.randomUUID(), url, selectors });
     void broadcast('bg.highlightsChanged', { url });
-    return place(created);
+    return { created: place(created), places: (await store.highlights.of(url)).map(place) };
   },
-  'content.highlightPlaces': async (_payload, context) => (await getStore().highlights.of(await ownArticle(context))).map(place),
+  'content.highlightSelection': async (_payload, context) => {
+    const { tabId } = await ownArticle(context);
+    return { asked: await askHighlighter(tabId, { command: 'create' }) };
+  },
+  'content.highlightPlaces': async (_payload, context) => (await getStore().highlights.of((await ownArticle(context)).url)).map(place),
 };

@@ -7,6 +7,7 @@ import { crawlHandlers } from './crawl';
 import { checkTabHandlers } from './check-tab';
 import { panelHandlers } from './panel';
 import { highlightHandlers } from './highlights';
+import { highlightPlaceHandlers } from './highlight-places';
 
 /**
  * Every call's handler, one map: each capability contributes its own, and `satisfies Handlers` makes a
@@ -22,5 +23,6 @@ export function buildHandlers(): Handlers {
     ...checkTabHandlers,
     ...panelHandlers,
     ...highlightHandlers,
+    ...highlightPlaceHandlers,
   } satisfies Handlers;
 }

@@ -3,6 +3,7 @@ import { archiveFactsOnly } from '@/lib/archive/archive-tab';
 import { CodedError } from '@/lib/model';
 import type { Handlers } from '@/lib/protocol';
 import { broadcast } from '../broadcast';
+import { injectHighlighter } from '../highlighter';
 import { updateArticleBadge } from '../badge';
 import { getStore } from '../db';
 import { mirrorPanelEnabled } from '../panel-mirror';
@@ -38,6 +39,12 @@ export const storeHandlers: Pick<
     if (page.article)
       void store.getNote(page.article.url).then(
         (note) => updateArticleBadge(tabId, note),
+        () => undefined,
+      );
+    // The highlighter is loaded only where it is needed: an article that has highlights (or a first selection).
+    if (page.article)
+      void store.highlights.of(page.article.url).then(
+        (list) => list.length > 0 && injectHighlighter(tabId),
         () => undefined,
       );
     void mirrorPanelEnabled(settings.panelEnabled);

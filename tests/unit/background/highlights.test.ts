@@ -2,8 +2,9 @@
  * Highlights through the background's router: extension pages read and edit them with their notes; a
  * content script creates one only on the article its tab's top frame reported, and learns only places.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readHighlighterCommand } from '@/lib/protocol/highlighter-commands';
 import { createBackgroundRouter } from '@/entrypoints/background/router';
 import { createTabRateLimit } from '@/lib/protocol';
 import { PANEL, POPUP, contentIn, page, stubUnmockedApis } from './setup';
@@ -13,8 +14,16 @@ import { PANEL, POPUP, contentIn, page, stubUnmockedApis } from './setup';
 const route = createBackgroundRouter(createTabRateLimit({ capacity: 1000, refillPerSecond: 0 }));
 
 let sent: ReturnType<typeof stubUnmockedApis>;
+let injected: { tabId: number; frameIds?: number[]; files?: string[] }[];
 beforeEach(() => {
   sent = stubUnmockedApis();
+  injected = [];
+  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(
+    async (injection: { target: { tabId: number; frameIds?: number[] }; files?: string[] }) => {
+      injected.push({ tabId: injection.target.tabId, frameIds: injection.target.frameIds, files: injection.files });
+      return [];
+    },
+  );
 });
 
 const selectors = (start: number, exact = 'neuf millions') => ({
@@ -35,10 +44,11 @@ describe('background handlers: highlights', () => {
     const { tabId, url } = await seenIn('hl-own');
     const tab = contentIn(tabId, url);
     const created = await route({ call: 'content.createHighlight', payload: { selectors: selectors(40) } }, tab);
-    expect(created).toMatchObject({ ok: true, value: { selectors: selectors(40) } });
+    expect(created).toMatchObject({ ok: true, value: { created: { selectors: selectors(40) } } });
     if (!created.ok) return;
-    const { id } = created.value as { id: string };
-    expect(Object.keys(created.value as object).sort()).toEqual(['id', 'selectors']);
+    const { id } = (created.value as { created: { id: string } }).created;
+    // Places only: the new one, and every place of the article to draw (no note anywhere).
+    expect(created.value).toEqual({ created: { id, selectors: selectors(40) }, places: [{ id, selectors: selectors(40) }] });
     // The panel (an extension page) writes the note; the content script's places never carry it.
     expect(await route({ call: 'ui.saveHighlightNote', payload: { id, note: 'secret note' } }, PANEL)).toMatchObject({
       ok: true,
@@ -82,7 +92,7 @@ describe('background handlers: highlights', () => {
   it('deletes through the trash and restores', async () => {
     const { tabId, url } = await seenIn('hl-trash');
     const created = await route({ call: 'content.createHighlight', payload: { selectors: selectors(9) } }, contentIn(tabId, url));
-    const { id } = (created as { ok: true; value: { id: string } }).value;
+    const { id } = (created as { ok: true; value: { created: { id: string } } }).value.created;
     expect(await route({ call: 'ui.listTrashedHighlights', payload: {} }, PANEL)).toEqual({ ok: true, value: [] });
     expect(await route({ call: 'ui.deleteHighlight', payload: { id } }, PANEL)).toEqual({ ok: true, value: { trashed: true } });
     expect(await route({ call: 'content.highlightPlaces', payload: {} }, contentIn(tabId, url))).toEqual({ ok: true, value: [] });
@@ -113,6 +123,45 @@ describe('background handlers: highlights', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+  });
+
+  it('loads the highlighter only in the top frame of a tab whose article has highlights', async () => {
+    const { tabId, url } = await seenIn('hl-inject');
+    expect(injected).toEqual([]);
+    await route({ call: 'content.createHighlight', payload: { selectors: selectors(2) } }, contentIn(tabId, url));
+    await route({ call: 'content.pageSeen', payload: { page: page('hl-inject') } }, contentIn(tabId, url));
+    await vi.waitFor(() => expect(injected).toEqual([{ tabId, frameIds: [0], files: ['/highlighter.js'] }]));
+  });
+
+  it("the panel's Show and Highlight selection go to the highlighter of the panel's own tab", async () => {
+    expect(await route({ call: 'ui.highlightSelection', payload: { show: 'hl-00000042' } }, PANEL)).toEqual({ ok: true, value: { asked: true } });
+    expect(await route({ call: 'ui.highlightSelection', payload: {} }, PANEL)).toEqual({ ok: true, value: { asked: true } });
+    expect(injected.map((i) => i.tabId)).toEqual([4, 4]);
+    const commands = sent.tabSends.filter((s) => s.tabId === 4).map((s) => readHighlighterCommand(s.message));
+    expect(commands).toEqual([{ command: 'show', id: 'hl-00000042' }, { command: 'create' }]);
+    // A popup is in no tab: nothing to ask.
+    expect(await route({ call: 'ui.highlightSelection', payload: {} }, POPUP)).toEqual({ ok: true, value: { asked: false } });
+  });
+
+  it("the content script's selection button asks for the highlighter in its own tab only", async () => {
+    const { tabId, url } = await seenIn('hl-button');
+    expect(await route({ call: 'content.highlightSelection', payload: {} }, contentIn(tabId, url))).toEqual({ ok: true, value: { asked: true } });
+    expect(injected).toEqual([{ tabId, frameIds: [0], files: ['/highlighter.js'] }]);
+    expect(await route({ call: 'content.highlightSelection', payload: {} }, contentIn(tabId, url, 2))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const silent = await fakeBrowser.tabs.create({ url });
+    expect(await route({ call: 'content.highlightSelection', payload: {} }, contentIn(silent.id!, url))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it('the highlighter reads only well-formed commands', () => {
+    expect(readHighlighterCommand({ type: 'sv-highlighter', command: 'show', id: '<img src=x>' })).toBeNull();
+    expect(readHighlighterCommand({ type: 'other', command: 'create' })).toBeNull();
+    expect(readHighlighterCommand({ type: 'sv-highlighter', command: 'refresh' })).toEqual({ command: 'refresh' });
   });
 
   it('answers the limits with a clear message', async () => {

@@ -4,7 +4,7 @@
  * Range on the same words, an absent quote is an orphan, the page's DOM is left exactly as it was.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { FLASH_NAME, HIGHLIGHT_NAME, flash, highlightAt, paint, type PaintHost } from '../../../entrypoints/archive-page/highlights/paint';
+import { FLASH_NAME, HIGHLIGHT_NAME, flash, highlightAt, highlightAtPoint, paint, type PaintHost } from '../../../entrypoints/archive-page/highlights/paint';
 import { pointsOf, type DomPoint } from '../../../lib/anchoring/boundaries';
 import { describe as describeText } from '../../../lib/anchoring/selectors';
 import { contentOf, modelOf, parse, renderAs } from '../anchoring/article-pages';
@@ -12,13 +12,16 @@ import { contentOf, modelOf, parse, renderAs } from '../anchoring/article-pages'
 function host(doc: Document) {
   const registry = new Map<string, unknown>();
   // A Range stand-in that keeps its boundary points (happy-dom's Range mis-orders points in parsed documents).
-  const makeRange = (start: DomPoint, end: DomPoint) =>
+  let made = 0;
+  const makeRange = (start: DomPoint, end: DomPoint, row = made++) =>
     ({
       startContainer: start.node,
       startOffset: start.offset,
       endContainer: end.node,
       endOffset: end.offset,
       isPointInRange: (node: Node, offset: number) => node === start.node && offset >= start.offset && (start.node !== end.node || offset <= end.offset),
+      // One box per range, each on its own row, for the point test.
+      getClientRects: () => [{ left: 10, right: 60, top: 40 * row, bottom: 40 * row + 20 }],
     }) as unknown as Range;
   const painter: PaintHost = {
     document: doc,
@@ -65,6 +68,9 @@ describe('paint', () => {
     const range = painted.ranges.get('hl-second-1') as Range;
     expect(highlightAt(painted, range.startContainer, range.startOffset)).toBe('hl-second-1');
     expect(highlightAt(painted, doc.body, 0)).toBeNull();
+    const box = range.getClientRects()[0]!;
+    expect(highlightAtPoint(painted, box.left + 5, box.top + 5)).toBe('hl-second-1');
+    expect(highlightAtPoint(painted, box.right + 5, box.top + 5)).toBeNull();
   });
 
   it('flashes a highlight, then lets it go', () => {

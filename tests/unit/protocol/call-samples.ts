@@ -46,7 +46,12 @@ export const CALL_SAMPLES: { [N in CallName]: CallRequest<N> } = {
   'ui.restoreHighlight': { id: 'hl-00000001' },
   'ui.listTrashedHighlights': {},
   'ui.exportWebAnnotations': {},
+  'ui.highlightSelection': {},
   'content.createHighlight': { selectors: SELECTORS },
   'content.highlightPlaces': {},
+  'content.highlightSelection': {},
+  'content.highlightsPlaced': { orphans: [] },
+  'content.highlightClicked': { id: 'hl-00000001' },
+  'ui.highlightOrphans': {},
   'content.pageSeen': { page: PAGE },
 };

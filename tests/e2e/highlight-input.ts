@@ -1,0 +1,113 @@
+/**
+ * Real input for the highlights e2e test: a mouse drag over words and Shift+Arrow keys, through each
+ * backend's own input API (Playwright's and Puppeteer's mouse and keyboard have the same shape), so the
+ * browser makes the selection itself, as for a reader.
+ */
+import type { PageHandle } from './harness';
+import { PlaywrightPage } from './harness/playwright-page';
+import { PuppeteerPage } from './harness/puppeteer-page';
+
+interface RawInput {
+  mouse: {
+    move(x: number, y: number, options?: { steps?: number }): Promise<unknown>;
+    down(): Promise<unknown>;
+    up(): Promise<unknown>;
+    click(x: number, y: number): Promise<unknown>;
+  };
+  keyboard: { down(key: string): Promise<unknown>; up(key: string): Promise<unknown>; press(key: string): Promise<unknown> };
+}
+
+function rawInput(page: PageHandle): RawInput {
+  // Both backends' Page objects have mouse/keyboard of this shape; only the key name types differ.
+  if (page instanceof PlaywrightPage || page instanceof PuppeteerPage) return page.page as unknown as RawInput;
+  throw new Error('real mouse and keyboard input needs a tab');
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Viewport points inside the first and the last character of `phrase` (scrolled into view), or null. */
+export function phrasePoints(page: PageHandle, phrase: string): Promise<{ start: Point; end: Point } | null> {
+  return page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.nodeValue ?? '').indexOf(wanted);
+      if (at < 0) continue;
+      node.parentElement?.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const first = range.getBoundingClientRect();
+      range.setStart(node, at + wanted.length - 1);
+      range.setEnd(node, at + wanted.length);
+      const last = range.getBoundingClientRect();
+      return { start: { x: first.left + 1, y: first.top + first.height / 2 }, end: { x: last.right - 1, y: last.top + last.height / 2 } };
+    }
+    return null;
+  }, phrase);
+}
+
+/** Presses the mouse inside the first character of `phrase` and drags to inside its last one. */
+export async function dragOver(page: PageHandle, phrase: string): Promise<string> {
+  const points = await phrasePoints(page, phrase);
+  if (!points) throw new Error(`"${phrase}" is not on the page`);
+  const { mouse } = rawInput(page);
+  await mouse.move(points.start.x, points.start.y);
+  await mouse.down();
+  await mouse.move(points.end.x, points.end.y, { steps: 8 });
+  await mouse.up();
+  return selectedText(page);
+}
+
+/** Clicks just before the first character of `phrase`, then extends the selection with Shift+ArrowRight. */
+export async function shiftSelect(page: PageHandle, phrase: string, characters: number): Promise<string> {
+  const points = await phrasePoints(page, phrase);
+  if (!points) throw new Error(`"${phrase}" is not on the page`);
+  const { mouse, keyboard } = rawInput(page);
+  await mouse.click(points.start.x - 1, points.start.y);
+  await keyboard.down('Shift');
+  for (let i = 0; i < characters; i += 1) await keyboard.press('ArrowRight');
+  await keyboard.up('Shift');
+  return selectedText(page);
+}
+
+/** A plain click at a viewport point (e.g. on a drawn highlight, or on our button beside a selection). */
+export async function clickAt(page: PageHandle, point: Point): Promise<void> {
+  await rawInput(page).mouse.click(point.x, point.y);
+}
+
+export function selectedText(page: PageHandle): Promise<string> {
+  return page.evaluate(() => document.getSelection()?.toString() ?? '');
+}
+
+/** Where the selection ends on screen (our selection button sits 4 px right of and below it). */
+export function selectionCorner(page: PageHandle): Promise<Point> {
+  return page.evaluate(() => {
+    const rect = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    return { x: rect.right, y: rect.bottom };
+  });
+}
+
+/** The text of every range drawn as a highlight on the page (CSS.highlights, as the page itself sees it). */
+export function drawnTexts(page: PageHandle): Promise<string[]> {
+  return page.evaluate(() => {
+    const drawn = CSS.highlights.get('sv-highlight') as Iterable<AbstractRange> | undefined;
+    return drawn ? [...drawn].map((range) => (range instanceof Range ? range.toString() : '')).sort() : [];
+  });
+}
+
+/** The centre of the first drawn highlight whose text is `text`. */
+export function drawnCentre(page: PageHandle, text: string): Promise<Point | null> {
+  return page.evaluate((wanted) => {
+    const drawn = CSS.highlights.get('sv-highlight') as Iterable<AbstractRange> | undefined;
+    for (const range of drawn ?? []) {
+      if (!(range instanceof Range) || range.toString() !== wanted) continue;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const box = range.getClientRects()[0];
+      if (box) return { x: box.left + Math.min(box.width / 2, 20), y: box.top + box.height / 2 };
+    }
+    return null;
+  }, text);
+}
