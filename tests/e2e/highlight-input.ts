@@ -4,6 +4,7 @@
  * browser makes the selection itself, as for a reader.
  */
 import type { PageHandle } from './harness';
+import { pollUntil } from './harness/env';
 import { PlaywrightPage } from './harness/playwright-page';
 import { PuppeteerPage } from './harness/puppeteer-page';
 
@@ -49,16 +50,24 @@ export function phrasePoints(page: PageHandle, phrase: string): Promise<{ start:
   }, phrase);
 }
 
-/** Presses the mouse inside the first character of `phrase` and drags to inside its last one. */
+/**
+ * Presses the mouse inside the first character of `phrase` and drags to inside its last one. A reader's
+ * earlier selection is cleared first (a press on selected text would drag that text instead of selecting).
+ * Measured and dragged again until the drag selected something: the in-page panel sits in the page's flow
+ * and grows as its lists load, so text measured an instant earlier can move before the mouse goes down.
+ */
 export async function dragOver(page: PageHandle, phrase: string): Promise<string> {
-  const points = await phrasePoints(page, phrase);
-  if (!points) throw new Error(`"${phrase}" is not on the page`);
-  const { mouse } = rawInput(page);
-  await mouse.move(points.start.x, points.start.y);
-  await mouse.down();
-  await mouse.move(points.end.x, points.end.y, { steps: 8 });
-  await mouse.up();
-  return selectedText(page);
+  await page.evaluate(() => document.getSelection()?.removeAllRanges());
+  return pollUntil(async () => {
+    const points = await phrasePoints(page, phrase);
+    if (!points) throw new Error(`"${phrase}" is not on the page`);
+    const { mouse } = rawInput(page);
+    await mouse.move(points.start.x, points.start.y);
+    await mouse.down();
+    await mouse.move(points.end.x, points.end.y, { steps: 8 });
+    await mouse.up();
+    return selectedText(page);
+  }, `a mouse drag over "${phrase}" to select it`);
 }
 
 /** Clicks just before the first character of `phrase`, then extends the selection with Shift+ArrowRight. */
@@ -82,12 +91,25 @@ export function selectedText(page: PageHandle): Promise<string> {
   return page.evaluate(() => document.getSelection()?.toString() ?? '');
 }
 
-/** Where the selection ends on screen (our selection button sits 4 px right of and below it). */
-export function selectionCorner(page: PageHandle): Promise<Point> {
-  return page.evaluate(() => {
-    const rect = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
-    return { x: rect.right, y: rect.bottom };
-  });
+/**
+ * The centre of our button beside the selection, once it is there. Its closed shadow root hides the
+ * button itself, but its host element (a page-visible box of the button's size) says where it is.
+ */
+export async function selectionButton(page: PageHandle): Promise<Point> {
+  const point = await pollUntil(
+    () =>
+      page.evaluate(() => {
+        const host = document.querySelector('sv-companion-highlight');
+        const selection = document.getSelection();
+        if (!host || !selection || selection.isCollapsed) return null;
+        const end = selection.getRangeAt(0).getBoundingClientRect();
+        // The button's top-left corner is 4 px right of and below the selection's end.
+        return { x: end.right + 14, y: end.bottom + 12 };
+      }),
+    'the highlight button beside the selection',
+  );
+  if (!point) throw new Error('no highlight button'); // pollUntil returns only a found point
+  return point;
 }
 
 /** The text of every range drawn as a highlight on the page (CSS.highlights, as the page itself sees it). */

@@ -15,7 +15,7 @@ import { FOOTER_SENTENCE, generateArchive } from '../fixtures/archive/index.ts';
 import { startArchiveServer, type ArchiveServer } from '../fixtures/server.ts';
 import { contentOf, render, waybackCopy } from '../unit/anchoring/article-pages';
 import { BROWSERS, launch, pollUntil, PROJECT_ROOT, type PageHandle, type Session } from './harness';
-import { clickAt, dragOver, drawnCentre, drawnTexts, selectionCorner, shiftSelect } from './highlight-input';
+import { clickAt, dragOver, drawnCentre, drawnTexts, selectionButton, shiftSelect } from './highlight-input';
 import { runAxe, waitForPanel } from './ui-helpers';
 
 const NOTE = 'Note de surlignage privée 5d1c';
@@ -83,8 +83,7 @@ describe.each(BROWSERS)('highlights in %s', (browserName) => {
     await spyInPage(page);
     const byMouse = (await dragOver(page, mousePhrase)).trim();
     expect(byMouse).toBe(mousePhrase);
-    const corner = await selectionCorner(page);
-    await clickAt(page, { x: corner.x + 14, y: corner.y + 12 });
+    await clickAt(page, await selectionButton(page));
     await pollUntil(async () => (await drawnTexts(page)).length === 1, 'the mouse highlight to be drawn');
     expect(await drawnTexts(page)).toEqual([byMouse]);
 
@@ -101,13 +100,16 @@ describe.each(BROWSERS)('highlights in %s', (browserName) => {
   });
 
   it('refuses a selection outside the article body', async () => {
+    // Each refusal is said on the page (in our closed shadow root: the page sees only a new message host).
+    const refusal = async (act: () => Promise<void>) => {
+      await page.evaluate(() => document.querySelector('sv-companion-message')?.setAttribute('data-test-seen', ''));
+      await act();
+      await pollUntil(() => page.evaluate(() => !!document.querySelector('sv-companion-message:not([data-test-seen])')), 'the refusal on the page');
+    };
     await dragOver(page, FOOTER_SENTENCE.slice(0, 30));
-    const corner = await selectionCorner(page);
-    await clickAt(page, { x: corner.x + 14, y: corner.y + 12 });
+    await refusal(async () => clickAt(page, await selectionButton(page)));
     const panel = await page.frame(/panel\.html\?/);
-    await panel.click('.sv-highlights .sv-button');
-    // Both refusals are said on the page; nothing is stored.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await refusal(() => panel.click('.sv-highlights .sv-button'));
     expect(await highlights()).toHaveLength(2);
   });
 

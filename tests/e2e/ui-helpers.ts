@@ -26,12 +26,21 @@ export const PANEL_HOST = 'sv-companion-panel';
 /** panel.html at our origin (Chromium serves it from a per-session dynamic id, so the id is not matched). */
 export const PANEL_FRAME = /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html\?/;
 
-/** The in-page panel's frame once its rating radiogroup is drawn (ask again after a reload). */
+/**
+ * The in-page panel's frame once its rating radiogroup is drawn. Right after a reload the frame found
+ * first can be the old one, detached a moment later: the frame is asked for again until one draws.
+ */
 export async function waitForPanel(page: PageHandle): Promise<PageHandle> {
   await page.waitForSelector(PANEL_HOST);
-  const frame = await page.frame(PANEL_FRAME, { timeout: 15_000 });
-  await frame.waitForSelector('[role="radiogroup"]');
-  return frame;
+  return pollUntil(
+    async () => {
+      const frame = await page.frame(PANEL_FRAME, { timeout: 15_000 });
+      await frame.waitForSelector('[role="radiogroup"]', { timeout: 5_000 });
+      return frame;
+    },
+    'the panel frame with its rating',
+    30_000,
+  );
 }
 
 /** State of the panel as text: rating, note text, related titles. */

@@ -3,6 +3,8 @@
  * root: page scripts cannot read it, page CSS cannot restyle it. It never carries a note.
  */
 export function say(text: string): void {
+  // One message at a time: a newer one replaces the one still shown (they would overlap in the corner).
+  document.querySelector('sv-companion-message')?.remove();
   const hostElement = document.createElement('sv-companion-message');
   const shadow = hostElement.attachShadow({ mode: 'closed' });
   const box = document.createElement('div');

@@ -25,14 +25,32 @@ export function watchSelection(signal: AbortSignal): void {
     hide();
     void browser.runtime.sendMessage({ call: 'content.highlightSelection', payload: {} }).catch(() => undefined);
   });
-  const update = () => {
+  const selected = () => {
     const selection = document.getSelection();
-    if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !selection.toString().trim()) return hide();
+    return selection && !selection.isCollapsed && selection.rangeCount > 0 && selection.toString().trim() ? selection : null;
+  };
+  const place = (selection: Selection) => {
     const rect = selection.getRangeAt(0).getBoundingClientRect();
     button.style.left = `${Math.round(rect.right + window.scrollX + 4)}px`;
     button.style.top = `${Math.round(rect.bottom + window.scrollY + 4)}px`;
+  };
+  // Shown when a selection is finished (the mouse released, a key let go), at once: a timer would wait
+  // up to a second in a tab the browser throttles, and a click meant for the button would land on the page.
+  const show = () => {
+    const selection = selected();
+    if (!selection) return hide();
+    place(selection);
     if (!host.isConnected) document.documentElement.append(host);
   };
-  for (const type of ['mouseup', 'keyup']) document.addEventListener(type, () => setTimeout(update, 0), { signal });
+  // Hidden as soon as the selection is gone (a click elsewhere, the highlighter clearing it after a
+  // highlight made from the keyboard or the menu); moved along while it changes under the button.
+  const follow = () => {
+    if (!host.isConnected) return;
+    const selection = selected();
+    if (selection) place(selection);
+    else hide();
+  };
+  for (const type of ['mouseup', 'keyup']) document.addEventListener(type, show, { signal });
+  document.addEventListener('selectionchange', follow, { signal });
   signal.addEventListener('abort', hide, { once: true });
 }
