@@ -4,6 +4,7 @@ import { HIGHLIGHT_LIMITS, type HighlightPlace } from '@/lib/model/highlight';
 import { readHighlighterCommand } from '@/lib/protocol/highlighter-commands';
 import { flash, highlightAt, highlightAtPoint, pageHost, paint, type Painted } from './archive-page/highlights/paint';
 import { say } from './archive-page/highlights/say';
+import { focusPanel } from './archive-page/panel/focus-hook';
 
 /**
  * The highlighter: lib/anchoring and the painter, injected by the background on demand (scripting.
@@ -78,7 +79,9 @@ export default defineUnlistedScript(() => {
     if (!painted || painted.ranges.size === 0 || !document.getSelection()?.isCollapsed) return;
     const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
     const id = highlightAtPoint(painted, event.clientX, event.clientY) ?? (caret ? highlightAt(painted, caret.offsetNode, caret.offset) : null);
-    if (id) void call('content.highlightClicked', { id }, true);
+    if (!id) return;
+    focusPanel(); // now, while the click counts as the reader's: the panel then focuses the note
+    void call('content.highlightClicked', { id }, true);
   });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { sameArticle } from '@/lib/archive/article-copies';
 import type { Highlight } from '@/lib/model';
 import type { ProtocolError } from '@/lib/protocol';
 import { useBackgroundEvent, useCall } from '../use-background';
@@ -25,7 +26,8 @@ export function useHighlights(url: string): HighlightsState {
     list.reload();
     placement.reload();
   };
-  useBackgroundEvent('bg.highlightsChanged', (payload) => payload.url === url && reload());
+  // A change on another copy of the article (its magazine.qualys.fr address) is a change here too.
+  useBackgroundEvent('bg.highlightsChanged', (payload) => sameArticle(payload.url, url) && reload());
   useBackgroundEvent('bg.openHighlight', (payload) => {
     if (payload.url !== url) return;
     setOpened(payload.id);

@@ -2,10 +2,12 @@
  * The reader's highlights (the `highlights` store, see schema.ts: key id, index `url` on the article's canonical
  * URL). Deleting one moves it to the trash, as notes are: it keeps its record with `deletedAt`, is left
  * out of every listing, and can be restored for 30 days; older trashed highlights are purged when the
- * trash is listed.
+ * trash is listed. An article's highlights are those under any of its addresses (articleCopies: the same
+ * post on www.securityvibes.fr and magazine.qualys.fr); each keeps the address it was made on.
  */
+import { articleCopies } from '../archive/article-copies';
 import { CodedError } from '../model/errors';
-import { Highlight, HIGHLIGHT_LIMITS, TRASH_RETENTION_MS, type HighlightSelectors } from '../model';
+import { Highlight, HIGHLIGHT_LIMITS, TRASH_RETENTION_MS, type HighlightSelectors, type Note } from '../model';
 import { guarded, transact } from './errors';
 import { STORES, type Db } from './schema';
 
@@ -23,6 +25,26 @@ const live = (record: StoredHighlight) => record.deletedAt === undefined;
 const byPlace = (a: Highlight, b: Highlight) => a.selectors.position.start - b.selectors.position.start || a.createdAt - b.createdAt;
 const withoutTrash = ({ deletedAt: _deletedAt, ...highlight }: StoredHighlight): Highlight => highlight;
 
+/**
+ * The note of an article the reader highlighted but wrote nothing on (the library lists it, the Markdown
+ * export gives it a file): no text, no rating, its times those of its first and latest highlight.
+ */
+export function noteOfHighlightsOnly(url: string, highlights: readonly Highlight[]): Note {
+  return {
+    url,
+    text: '',
+    rating: null,
+    createdAt: Math.min(...highlights.map((h) => h.createdAt)),
+    updatedAt: Math.max(...highlights.map((h) => h.updatedAt)),
+  };
+}
+
+/** How many live highlights an article holds under all its addresses (the limit is per article, not per copy). */
+async function liveOnArticle(index: { getAll(url: string): Promise<StoredHighlight[]> }, url: string): Promise<number> {
+  const copies = await Promise.all(articleCopies(url).map((address) => index.getAll(address)));
+  return copies.flat().filter(live).length;
+}
+
 /** Why a highlight cannot be made, in words a reader can act on (null when it can). */
 export function highlightRefusal(quoteLength: number, countOnArticle: number): string | null {
   if (quoteLength > HIGHLIGHT_LIMITS.quote)
@@ -38,8 +60,7 @@ export function createHighlight(db: Db, input: NewHighlight, now: number): Promi
     () => db.transaction([STORES.highlights], 'readwrite'),
     async (tx) => {
       const store = tx.objectStore(STORES.highlights);
-      const existing = (await store.index('url').getAll(input.url)).filter(live);
-      const refusal = highlightRefusal(input.selectors.quote.exact.length, existing.length);
+      const refusal = highlightRefusal(input.selectors.quote.exact.length, await liveOnArticle(store.index('url'), input.url));
       if (refusal) throw new CodedError('invalid-message', refusal);
       const checked = Highlight.safeParse({ id: input.id, url: input.url, selectors: input.selectors, note: input.note ?? '', createdAt: now, updatedAt: now });
       if (!checked.success) throw new CodedError('invalid-message', 'The highlight is not valid.');
@@ -52,7 +73,10 @@ export function createHighlight(db: Db, input: NewHighlight, now: number): Promi
 
 /** The live highlights of one article, in text order. */
 export function highlightsOf(db: Db, url: string): Promise<Highlight[]> {
-  return guarded(async () => (await db.getAllFromIndex(STORES.highlights, 'url', url)).filter(live).map(withoutTrash).sort(byPlace));
+  return guarded(async () => {
+    const copies = await Promise.all(articleCopies(url).map((address) => db.getAllFromIndex(STORES.highlights, 'url', address)));
+    return copies.flat().filter(live).map(withoutTrash).sort(byPlace);
+  });
 }
 
 /** Every live highlight (exports, the library). */
@@ -101,8 +125,7 @@ export function restoreHighlight(db: Db, id: string, now: number): Promise<Highl
       if (!current || live(current) || (current.deletedAt as number) + TRASH_RETENTION_MS < now) {
         throw new CodedError('not-found', 'This highlight is not in the trash (or was kept there more than 30 days).');
       }
-      const siblings = (await store.index('url').getAll(current.url)).filter(live).length;
-      const refusal = highlightRefusal(0, siblings);
+      const refusal = highlightRefusal(0, await liveOnArticle(store.index('url'), current.url));
       if (refusal) throw new CodedError('invalid-message', refusal);
       const restored = withoutTrash(current);
       await store.put(restored);

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { ArticleRecord, Highlight, Note } from '../model';
 import { highlightsToMarkdown } from './highlight-markdown';
+import { noteOfHighlightsOnly } from './highlights';
 import { markdownHeadingText } from './markdown-text';
 
 export { markdownHeadingText };
@@ -57,16 +58,6 @@ export function noteFileName(url: string, used: Set<string>): string {
 }
 
 /** The note of an article that has highlights but no note: empty, dated by its highlights. */
-function emptyNote(url: string, highlights: readonly Highlight[]): Note {
-  return {
-    url,
-    text: '',
-    rating: null,
-    createdAt: Math.min(...highlights.map((h) => h.createdAt)),
-    updatedAt: Math.max(...highlights.map((h) => h.updatedAt)),
-  };
-}
-
 /**
  * A zip with one Markdown file per article with a note or highlights (sorted by URL, so the output is
  * reproducible).
@@ -77,7 +68,7 @@ export function notesToZip(notes: readonly Note[], articles: ReadonlyMap<string,
   const byUrl = new Map<string, Highlight[]>();
   for (const highlight of highlights) byUrl.set(highlight.url, [...(byUrl.get(highlight.url) ?? []), highlight]);
   const all = new Map(notes.map((note) => [note.url, note]));
-  for (const [url, list] of byUrl) if (!all.has(url)) all.set(url, emptyNote(url, list));
+  for (const [url, list] of byUrl) if (!all.has(url)) all.set(url, noteOfHighlightsOnly(url, list));
   for (const note of [...all.values()].sort((a, b) => (a.url < b.url ? -1 : 1))) {
     files[`notes/${noteFileName(note.url, used)}`] = strToU8(noteToMarkdown(note, articles.get(note.url) ?? null, byUrl.get(note.url) ?? []));
   }

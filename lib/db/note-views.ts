@@ -1,5 +1,6 @@
 import type { ArticleRecord, Highlight, Note, Tag, TrashedNote } from '../model';
 import { publicRecord } from './articles';
+import { noteOfHighlightsOnly } from './highlights';
 import { findArticles } from './buckets';
 import { guarded } from './errors';
 import { normalize, queryTerms } from './text';
@@ -62,16 +63,6 @@ async function highlightsByArticle(db: Db): Promise<Map<string, Highlight[]>> {
 }
 
 /** The note an article has not been given yet: what the library shows for an article only highlighted. */
-function unwrittenNote(url: string, highlights: readonly Highlight[]): Note {
-  return {
-    url,
-    text: '',
-    rating: null,
-    createdAt: Math.min(...highlights.map((h) => h.createdAt)),
-    updatedAt: Math.max(...highlights.map((h) => h.updatedAt)),
-  };
-}
-
 function view(note: Note, hasNote: boolean, article: ArticleRecord | undefined, highlights: readonly Highlight[]): NoteView {
   return {
     ...note,
@@ -96,7 +87,7 @@ export async function listNotes(db: Db, q: NoteQuery): Promise<{ items: NoteView
   const terms = q.query ? queryTerms(q.query) : [];
   const views = [
     ...notes.map((note) => view(note, true, articles.get(note.url), highlights.get(note.url) ?? [])),
-    ...onlyHighlighted.map((url) => view(unwrittenNote(url, highlights.get(url)!), false, articles.get(url), highlights.get(url)!)),
+    ...onlyHighlighted.map((url) => view(noteOfHighlightsOnly(url, highlights.get(url)!), false, articles.get(url), highlights.get(url)!)),
   ]
     .filter((v) => q.rating === undefined || v.rating === q.rating)
     .filter((v) => !q.tag || v.tags.some((tag) => tag.slug === q.tag))

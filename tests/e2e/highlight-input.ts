@@ -29,14 +29,22 @@ export interface Point {
   y: number;
 }
 
-/** Viewport points inside the first and the last character of `phrase` (scrolled into view), or null. */
+/**
+ * Viewport points inside the first and the last character of `phrase` (scrolled into view), or null.
+ * Measured once the scrolled page is drawn: Chromium routes a press by the hit-test data of the last
+ * drawn frame, so a press sent before that goes to whatever was drawn there before the scroll (the panel
+ * frame, once: the press was lost and the drag stalled for seconds).
+ */
 export function phrasePoints(page: PageHandle, phrase: string): Promise<{ start: Point; end: Point } | null> {
-  return page.evaluate((wanted) => {
+  return page.evaluate(async (wanted) => {
+    // Two frames, or a quarter second where frames are throttled (an unfocused Firefox window).
+    const drawn = () => new Promise<void>((done) => (requestAnimationFrame(() => requestAnimationFrame(() => done())), setTimeout(done, 250)));
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = (node.nodeValue ?? '').indexOf(wanted);
       if (at < 0) continue;
       node.parentElement?.scrollIntoView({ block: 'center' });
+      await drawn();
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + 1);
@@ -120,16 +128,40 @@ export function drawnTexts(page: PageHandle): Promise<string[]> {
   });
 }
 
-/** The centre of the first drawn highlight whose text is `text`. */
+/** The centre of the first drawn highlight whose text is `text`, scrolled into view and drawn there (see phrasePoints). */
 export function drawnCentre(page: PageHandle, text: string): Promise<Point | null> {
-  return page.evaluate((wanted) => {
+  return page.evaluate(async (wanted) => {
+    const painted = () => new Promise<void>((done) => (requestAnimationFrame(() => requestAnimationFrame(() => done())), setTimeout(done, 250)));
     const drawn = CSS.highlights.get('sv-highlight') as Iterable<AbstractRange> | undefined;
     for (const range of drawn ?? []) {
       if (!(range instanceof Range) || range.toString() !== wanted) continue;
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      await painted();
       const box = range.getClientRects()[0];
       if (box) return { x: box.left + Math.min(box.width / 2, 20), y: box.top + box.height / 2 };
     }
     return null;
   }, text);
+}
+
+/**
+ * Clicks the drawn highlight whose text is `text`, as a reader does: on its words, once they stand still.
+ * The page may still be scrolling (a focused note in the panel frame is scrolled back into view when the
+ * tab comes to the front), so the point is measured until two readings agree, and the click is made again
+ * if the page saw no click on those words (it landed on whatever had moved under the pointer).
+ */
+export async function clickDrawn(page: PageHandle, text: string): Promise<void> {
+  await page.evaluate(() => {
+    const spy = window as unknown as { svClicked: string[] };
+    spy.svClicked = [];
+    document.addEventListener('click', (event) => spy.svClicked.push((event.target as Element | null)?.textContent ?? ''), true);
+  });
+  await pollUntil(async () => {
+    const first = await drawnCentre(page, text);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = await drawnCentre(page, text);
+    if (!first || !second || first.x !== second.x || first.y !== second.y) return false;
+    await clickAt(page, second);
+    return page.evaluate((wanted) => (window as unknown as { svClicked: string[] }).svClicked.some((clicked) => clicked.includes(wanted)), text);
+  }, `a click on the highlighted words "${text}"`);
 }

@@ -1,13 +1,14 @@
 /**
  * Issue 14: highlights made with a real mouse drag and with the keyboard, a note per highlight written in
- * the panel, drawn again on the same words after a reload, after the article's address serves it in
- * another markup family and as the Wayback Machine serves it (its toolbar inserted, links rewritten); a
- * passage missing from the page is listed as not found; the page's own scripts never see a note; axe on
- * the panel with highlights, light and dark.
+ * the panel, a click on a highlight opening it in the panel, drawn again on the same words after a reload,
+ * after the article's address serves it in another markup family, as the Wayback Machine serves it (its
+ * toolbar inserted, links rewritten) and as magazine.qualys.fr serves it at its own address (the same
+ * post under its own canonical URL: the store finds an article's highlights under each of its addresses);
+ * a passage missing from the page is listed as not found; the page's own scripts never see a note; axe
+ * on the panel with highlights, light and dark.
  *
- * The copies are served at the article's own address: the tests cannot reach web.archive.org itself
- * (https, no certificate here), and a copy at another archive address is another article by the
- * recogniser's rules (its highlights are keyed by its own canonical URL).
+ * The Wayback copy is served at the article's own address: the tests cannot reach web.archive.org itself
+ * (https, no certificate here); lib/archive unwraps a web.archive.org address to the article's (unit tests).
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { FOOTER_SENTENCE, generateArchive } from '../fixtures/archive/index.ts';
 import { startArchiveServer, type ArchiveServer } from '../fixtures/server.ts';
 import { contentOf, render, waybackCopy } from '../unit/anchoring/article-pages';
 import { BROWSERS, launch, pollUntil, PROJECT_ROOT, type PageHandle, type Session } from './harness';
-import { clickAt, dragOver, drawnCentre, drawnTexts, selectionButton, shiftSelect } from './highlight-input';
+import { clickAt, clickDrawn, dragOver, drawnCentre, drawnTexts, selectionButton, shiftSelect } from './highlight-input';
 import { runAxe, waitForPanel } from './ui-helpers';
 
 const NOTE = 'Note de surlignage privée 5d1c';
@@ -45,6 +46,7 @@ describe.each(BROWSERS)('highlights in %s', (browserName) => {
   const article = archive.articles[index]!;
   const content = contentOf(index);
   const path = new URL(article.url).pathname;
+  const successorUrl = `http://magazine.qualys.fr${path}`;
   const words = (paragraph: number, from: number, count: number) =>
     content.paragraphs[paragraph]!.split(' ')
       .slice(from, from + count)
@@ -54,6 +56,8 @@ describe.each(BROWSERS)('highlights in %s', (browserName) => {
   const copies = {
     magazine: render(content, 'magazine'),
     wayback: waybackCopy(render(content, 'classic')),
+    // The successor site serves the same post at the same path, every link and its canonical on its host.
+    successor: render(content, 'magazine').replaceAll('http://www.securityvibes.fr', 'http://magazine.qualys.fr'),
     // The article without the paragraph of the keyboard highlight: that one cannot be placed there.
     short: render({ ...content, paragraphs: content.paragraphs.filter((_, i) => i !== 2) }, 'legacy'),
   };
@@ -125,6 +129,20 @@ describe.each(BROWSERS)('highlights in %s', (browserName) => {
     expect(leaked).toBe(false);
   });
 
+  it('a click on a drawn highlight opens it in the panel, its note focused', async () => {
+    const panel = await page.frame(/panel\.html\?/);
+    // The reader clicks in the tab in front (the browser gives input only to that one).
+    await page.bringToFront();
+    await page.evaluate(() => document.getSelection()?.removeAllRanges());
+    const target = made[1]!;
+    await clickDrawn(page, target);
+    const opened = await panel.waitForFunction(() => {
+      const item = document.querySelector('li.sv-highlight-opened');
+      return item && document.activeElement?.closest('li') === item ? item.querySelector('blockquote')?.textContent : null;
+    });
+    expect(opened).toBe(target);
+  });
+
   it('after a reload the highlights are drawn on the same words', async () => {
     await page.reload();
     await waitForPanel(page);
@@ -145,12 +163,13 @@ describe.each(BROWSERS)('highlights in %s', (browserName) => {
   });
 
   it.each([
-    ['in the magazine markup family', 'magazine'],
-    ['as the Wayback Machine serves it', 'wayback'],
-  ] as const)('the article %s has them drawn on the same words', async (_name, copy) => {
+    ['in the magazine markup family', 'magazine', article.url],
+    ['as the Wayback Machine serves it', 'wayback', article.url],
+    ['on magazine.qualys.fr, the successor site', 'successor', successorUrl],
+  ] as const)('the article %s has them drawn on the same words', async (_name, copy, address) => {
     await page.setColorScheme('light');
     server.addPage(path, { status: 200, contentType: HTML, body: copies[copy] });
-    const other = await session.openPage(article.url);
+    const other = await session.openPage(address);
     await pollUntil(async () => (await drawnTexts(other)).length === 2, `the highlights to be drawn on the ${copy} copy`);
     expect(await drawnTexts(other)).toEqual(made);
     await other.close();

@@ -9,6 +9,7 @@ import {
 } from '@/lib/protocol/panel-frame';
 import { findRatingBlock, hideBlock } from './anchor';
 import { onShowRelated } from './light-client';
+import { exposePanelFocus } from './focus-hook';
 
 /** The collapsed panel's height (its bar), reserved before the frame loads so the page moves once at most. */
 export const COLLAPSED_HEIGHT = 50;
@@ -100,6 +101,7 @@ export function mountPanelFrame(url: string, collapsed: boolean, token: Promise<
   });
   onShowRelated((related) => post({ type: 'sv-show-related', url: related }), signal);
   signal.addEventListener('abort', () => ports.forEach(({ channel }) => channel.port1.close()), { once: true });
+  exposePanelFocus(() => iframe.focus(), signal);
 
   if (block) {
     block.before(host);

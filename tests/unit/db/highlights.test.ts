@@ -56,6 +56,29 @@ describe('highlights store', () => {
     await createHighlight(db, input('hl-one-more', 600), clock.now);
   });
 
+  it('finds an article’s highlights on its magazine.qualys.fr copy too, and counts the limit per article', async () => {
+    const { store, clock } = testStore();
+    const db = await store.db();
+    const magazine = A.replace('www.securityvibes.fr', 'magazine.qualys.fr');
+    expect(magazine).not.toBe(A);
+    await createHighlight(db, input('hl-on-www-1', 40), clock.now);
+    await createHighlight(db, input('hl-on-mag-1', 10, 'Le ver', magazine), clock.now);
+    await createHighlight(db, input('hl-other-aa', 1, 'x', B), clock.now);
+    // Both addresses list both highlights, in text order; each keeps the address it was made on.
+    for (const address of [A, magazine])
+      expect((await highlightsOf(db, address)).map((h) => [h.id, h.url])).toEqual([
+        ['hl-on-mag-1', magazine],
+        ['hl-on-www-1', A],
+      ]);
+    for (let i = 2; i < HIGHLIGHT_LIMITS.perArticle; i++)
+      await createHighlight(db, input(`hl-${String(i).padStart(8, '0')}`, 100 + i, 'mot', i % 2 ? A : magazine), clock.now);
+    await expect(createHighlight(db, input('hl-one-more', 900, 'mot', magazine), clock.now)).rejects.toThrow(/already has 500 highlights/);
+    await expect(createHighlight(db, input('hl-one-more', 900, 'mot', A), clock.now)).rejects.toThrow(/already has 500 highlights/);
+    // A path that is not the same post (another article, the home page) shares nothing.
+    expect(await highlightsOf(db, 'http://magazine.qualys.fr/')).toEqual([]);
+    expect((await highlightsOf(db, B)).map((h) => h.id)).toEqual(['hl-other-aa']);
+  });
+
   it('refuses an invalid highlight or a duplicate id', async () => {
     const { store, clock } = testStore();
     const db = await store.db();
