@@ -17,7 +17,7 @@ import { startArchiveServer, type ArchiveServer } from '../fixtures/server.ts';
 import { contentOf, render, waybackCopy } from '../unit/anchoring/article-pages';
 import { BROWSERS, launch, pollUntil, PROJECT_ROOT, type PageHandle, type Session } from './harness';
 import { clickAt, clickDrawn, dragOver, drawnCentre, drawnTexts, selectionButton, shiftSelect } from './highlight-input';
-import { runAxe, waitForPanel } from './ui-helpers';
+import { openPopupFor, runAxe, waitForPanel } from './ui-helpers';
 
 const NOTE = 'Note de surlignage privée 5d1c';
 const HTML = 'text/html; charset=utf-8';
@@ -141,6 +141,13 @@ describe.each(BROWSERS)('highlights in %s', (browserName) => {
       return item && document.activeElement?.closest('li') === item ? item.querySelector('blockquote')?.textContent : null;
     });
     expect(opened).toBe(target);
+  });
+
+  it('the toolbar popup counts the article’s highlights', async () => {
+    const popup = await openPopupFor(session, page);
+    const count = await popup.waitForFunction(() => document.querySelector('.sv-highlight-count')?.textContent ?? null);
+    await popup.close();
+    expect(count).toBe('2 highlights');
   });
 
   it('after a reload the highlights are drawn on the same words', async () => {

@@ -110,12 +110,14 @@ export class FirefoxSession extends SessionBase {
   /**
    * Right-clicks `selector` in `page` (real pointer input over BiDi), waits for Firefox's own content-area
    * context menu to open, and returns the labels of the items our extension has in it (Firefox builds them
-   * from the menus the extension created, for this click's context). The menu stays open.
+   * from the menus the extension created, for this click's context). The menu stays open. `target` is a
+   * selector (its element's centre) or a viewport point (e.g. on selected words).
    */
-  async openContextMenu(page: PageHandle, selector: string): Promise<string[]> {
+  async openContextMenu(page: PageHandle, target: string | { x: number; y: number }): Promise<string[]> {
     if (!(page instanceof PuppeteerPage)) throw new Error('openContextMenu needs a tab opened by this session');
     await this.closeContextMenu();
-    await page.page.click(selector, { button: 'right' });
+    if (typeof target === 'string') await page.page.click(target, { button: 'right' });
+    else await page.page.mouse.click(target.x, target.y, { button: 'right' });
     await pollUntil(async () => (await this.privileged(`document.getElementById('contentAreaContextMenu').state`)) === 'open', 'the context menu to open');
     // As JSON: BiDi hands arrays back as remote-value lists.
     const labels = await this.privileged(
