@@ -11,17 +11,20 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { parseHTML } from 'linkedom';
+import { extractPage } from '../lib/archive/extract';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../lib/model/backup';
+import { CONTENT_RATE } from '../lib/protocol/tab-rate-limit';
 import { generateArchive } from '../tests/fixtures/archive/index.ts';
 import { startArchiveServer } from '../tests/fixtures/server.ts';
-import { launch, type PageHandle } from '../tests/e2e/harness';
+import { launch, sleep, type PageHandle } from '../tests/e2e/harness';
 import { BUILD_DIRS } from '../tests/e2e/harness/env';
 import { PANEL_FRAME } from '../tests/e2e/ui-helpers';
 import { bundleTable } from './bundle';
 import { syntheticArticles } from './store-data';
 
 const RUNS = Number(process.argv[2] ?? 15);
-// Page reloads are cheap, and the panel is judged on its p95: with 15 samples that is the 2nd-worst value.
+// Page loads are cheap, and the panel is judged on its p95: with 15 samples that is the 2nd-worst value.
 const PANEL_RUNS = RUNS * 3;
 const INDEX_SIZE = 20_000;
 const quantile = (values: number[], q: number) => {
@@ -74,12 +77,18 @@ async function main() {
     excerpt: article.excerpt.slice(0, 400),
     ...(i % 4 === 0 ? { tags: [...article.tags.slice(0, 4), target.tags[i % target.tags.length]!] } : {}),
   }));
+  // The file carries the site vocabulary the article page shows (as an export of an index built from the
+  // archive would): otherwise the first page load teaches new names (the synthetic rubriques are named by
+  // their slugs) and its content.pageSeen repairs all 20k stored records before the panel gets its token —
+  // seconds, once, which the panel's p95 would then measure instead of the panel.
+  const targetPage = extractPage(parseHTML(archive.render(new URL(target.url).pathname).body).document as unknown as Document, target.url);
   const json = JSON.stringify({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date().toISOString(),
     generator: 'bench/popup.ts',
     articles,
+    vocabulary: targetPage.vocabulary ?? [],
     notes: [],
     trash: [],
     settings: null,
@@ -92,14 +101,20 @@ async function main() {
     const status = await session.callBackground('ui.indexStatus', {});
     const indexed = status.ok ? status.value.articles : -1;
 
-    const page = await session.openPage(target.url);
     const panelMs: number[] = [];
     const phases: Record<PanelPhase, number[]> = { frameStart: [], frameParsed: [], frameScript: [], drawn: [], data: [] };
+    // Reloads of one tab at the pace the background admits content-script reports (CONTENT_RATE: a burst
+    // of 10, then one every 2 s): back to back, content.pageSeen was refused from about the 12th load on —
+    // no token, so the content script removed the panel frame and the wait for it timed out.
+    const loadEveryMs = 1000 / CONTENT_RATE.refillPerSecond;
+    const page = await session.openPage(target.url);
     for (let i = 0; i < PANEL_RUNS; i++) {
+      const started = Date.now();
       if (i > 0) await page.reload();
       const timing = await panelTiming(page);
       panelMs.push(timing.drawn);
       for (const phase of Object.keys(phases) as PanelPhase[]) phases[phase].push(timing[phase]);
+      await sleep(loadEveryMs - (Date.now() - started));
     }
 
     const popupMs: number[] = [];

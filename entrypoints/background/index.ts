@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { createTabRateLimit } from '@/lib/protocol';
+import { CONTENT_RATE, createTabRateLimit } from '@/lib/protocol';
 import { setupContextMenu } from './context-menu';
 import { setupCrawl } from './crawl/setup';
 import { listenForNoteDrafts } from './note-drafts';
 import { forgetPanelFrame } from './panel-frames';
 import { forgetPanelToken } from './panel-tokens';
-import { CONTENT_RATE, createBackgroundRouter } from './router';
+import { createBackgroundRouter } from './router';
 import { setupTabPages } from './tab-pages';
 import { setupWayback } from './wayback';
 import { setupHighlightCommand } from './highlighter';

@@ -1,14 +1,8 @@
 import { archiveTabPlace } from '@/lib/archive/archive-tab';
-import { createRouter, createTabRateLimit, type TabRateLimit } from '@/lib/protocol';
+import { CONTENT_RATE, createRouter, createTabRateLimit, type TabRateLimit } from '@/lib/protocol';
 import { getStore } from './db';
 import { buildHandlers } from './handlers';
 import { selfIdentity } from './self';
-
-/**
- * Reports a tab's content script may send: a burst of 10 (page, back, forward, reload…), then one every
- * two seconds. The popup's "Check this page" does not count (it is an extension page's call).
- */
-export const CONTENT_RATE = { capacity: 10, refillPerSecond: 0.5 } as const;
 
 /**
  * Whether the browser-reported address of a content script's top frame is the archive, or a Wayback copy

@@ -14,6 +14,13 @@ export interface TabRateLimit {
   forget(tabId: number): void;
 }
 
+/**
+ * Reports a tab's content script may send: a burst of 10 (page, back, forward, reload…), then one every
+ * two seconds. The popup's "Check this page" does not count (it is an extension page's call). Here rather
+ * than in the background because both sides live by it (bench/popup.ts paces its page loads on it).
+ */
+export const CONTENT_RATE = { capacity: 10, refillPerSecond: 0.5 } as const;
+
 export interface TabRateLimitOptions {
   capacity: number;
   refillPerSecond: number;
