@@ -4,7 +4,7 @@ import { HIGHLIGHT_LIMITS, type HighlightPlace } from '@/lib/model/highlight';
 import { readHighlighterCommand } from '@/lib/protocol/highlighter-commands';
 import { flash, highlightAt, highlightAtPoint, pageHost, paint, type Painted } from './archive-page/highlights/paint';
 import { say } from './archive-page/highlights/say';
-import { focusPanel } from './archive-page/panel/focus-hook';
+import { exposeHighlightSelection, focusPanel } from './archive-page/world-hooks';
 
 /**
  * The highlighter: lib/anchoring and the painter, injected by the background on demand (scripting.
@@ -88,8 +88,9 @@ export default defineUnlistedScript(() => {
     if (sender.id !== browser.runtime.id) return;
     const command = readHighlighterCommand(raw);
     if (command?.command === 'create') void createFromSelection();
-    else if (command?.command === 'refresh') void redraw();
+    else if (command?.command === 'draw') void draw(command.places, ++asked);
     else if (command?.command === 'show' && painted) flash(host, painted, command.id);
   });
+  exposeHighlightSelection(() => void createFromSelection());
   void redraw();
 });

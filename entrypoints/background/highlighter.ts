@@ -1,5 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { highlighterMessage, type HighlighterCommand } from '@/lib/protocol/highlighter-commands';
+import { getStore } from './db';
+import { readTabPage } from './tab-pages';
 
 /** The injected highlighter (entrypoints/highlighter.ts, built as /highlighter.js). */
 const HIGHLIGHTER_SCRIPT = '/highlighter.js';
@@ -29,6 +31,17 @@ export async function askHighlighter(tabId: number, command: HighlighterCommand)
 /** Hands a command to the highlighter if it is loaded in the tab (nothing to redraw otherwise). */
 export async function tellHighlighter(tabId: number, command: HighlighterCommand): Promise<void> {
   await browser.tabs.sendMessage(tabId, highlighterMessage(command), { frameId: 0 }).catch(() => undefined);
+}
+
+/**
+ * Draws the highlights of the article a tab shows again (a highlight was deleted or restored from its
+ * panel), the places sent along: the tab's highlighter asks for nothing, so it spends none of its rate.
+ */
+export async function drawAgain(tabId: number): Promise<void> {
+  const url = (await readTabPage(tabId))?.article?.url;
+  if (!url) return;
+  const places = (await getStore().highlights.of(url)).map(({ id, selectors }) => ({ id, selectors }));
+  await tellHighlighter(tabId, { command: 'draw', places });
 }
 
 /** The "Highlight" item on a selection in archive pages (created beside "Show related articles"). */

@@ -106,13 +106,17 @@ export function selectedText(page: PageHandle): Promise<string> {
 export async function selectionButton(page: PageHandle): Promise<Point> {
   const point = await pollUntil(
     () =>
-      page.evaluate(() => {
+      page.evaluate(async () => {
         const host = document.querySelector('sv-companion-highlight');
         const selection = document.getSelection();
         if (!host || !selection || selection.isCollapsed) return null;
+        // Once the button is drawn (a press goes where the last drawn frame had things: see phrasePoints).
+        await new Promise<void>((done) => (requestAnimationFrame(() => requestAnimationFrame(() => done())), setTimeout(done, 250)));
         const end = selection.getRangeAt(0).getBoundingClientRect();
-        // The button's top-left corner is 4 px right of and below the selection's end.
-        return { x: end.right + 14, y: end.bottom + 12 };
+        // The button's top-left corner is 4 px right of and below the selection's end; the page sees a
+        // point on it as a point on our host element (its shadow root is closed).
+        const point = { x: end.right + 14, y: end.bottom + 12 };
+        return document.elementFromPoint(point.x, point.y) === host ? point : null;
       }),
     'the highlight button beside the selection',
   );

@@ -157,6 +157,29 @@ describe.each(BROWSERS)('highlights in %s', (browserName) => {
     expect(await drawnTexts(page)).toEqual(made);
   });
 
+  it('"Show" flashes a highlight on the page; "Delete" undraws it and "Undo" draws it again', async () => {
+    const panel = await page.frame(/panel\.html\?/);
+    await page.bringToFront();
+    const first = made.find((quote) => content.paragraphs[1]!.includes(quote))!;
+    const flashed = () =>
+      page.evaluate(() =>
+        [...((CSS.highlights.get('sv-highlight-flash') as Iterable<AbstractRange> | undefined) ?? [])].map((range) => (range as Range).toString()),
+      );
+    // The list is in text order: the first item is the passage of the first paragraph.
+    await panel.click('li.sv-highlight:first-child .sv-highlight-actions button:nth-of-type(1)');
+    expect(await pollUntil(async () => (await flashed())[0], 'the flash on the page')).toBe(first);
+
+    await panel.click('li.sv-highlight:first-child .sv-highlight-actions button:nth-of-type(2)');
+    await pollUntil(async () => (await drawnTexts(page)).length === 1, 'the deleted highlight to be undrawn');
+    expect(await drawnTexts(page)).toEqual(made.filter((quote) => quote !== first));
+    expect(await highlights()).toHaveLength(1);
+    await panel.click('.sv-highlights .sv-status .sv-link-button');
+    await pollUntil(async () => (await highlights()).length === 2, 'the highlight to be restored');
+    await pollUntil(async () => (await drawnTexts(page)).length === 2, 'the restored highlight to be drawn again');
+    expect(await drawnTexts(page)).toEqual(made);
+    expect((await highlights()).find((h) => h.selectors.quote.exact === first)?.note).toBe(NOTE);
+  });
+
   it.each(['light', 'dark'] as const)('the panel with highlights has no axe violation (%s)', async (scheme) => {
     await page.bringToFront();
     await page.setColorScheme(scheme);

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { highlightSelectionHere } from '../world-hooks';
 
 /**
  * A small "Highlight" button beside the reader's selection, in our own closed shadow root (page CSS
@@ -23,7 +24,8 @@ export function watchSelection(signal: AbortSignal): void {
   button.addEventListener('mousedown', (event) => event.preventDefault()); // keep the selection
   button.addEventListener('click', () => {
     hide();
-    void browser.runtime.sendMessage({ call: 'content.highlightSelection', payload: {} }).catch(() => undefined);
+    // The highlighter takes it if it is loaded here; otherwise the background loads it, then asks it.
+    if (!highlightSelectionHere()) void browser.runtime.sendMessage({ call: 'content.highlightSelection', payload: {} }).catch(() => undefined);
   });
   const selected = () => {
     const selection = document.getSelection();

@@ -9,7 +9,7 @@ import {
 } from '@/lib/protocol/panel-frame';
 import { findRatingBlock, hideBlock } from './anchor';
 import { onShowRelated } from './light-client';
-import { exposePanelFocus } from './focus-hook';
+import { exposePanelFocus } from '../world-hooks';
 
 /** The collapsed panel's height (its bar), reserved before the frame loads so the page moves once at most. */
 export const COLLAPSED_HEIGHT = 50;

@@ -2,7 +2,7 @@ import type { HighlightPlace } from '@/lib/model';
 import type { Handlers } from '@/lib/protocol';
 import { highlightsToWebAnnotations } from '@/lib/db/web-annotation';
 import { broadcast } from '../broadcast';
-import { askHighlighter, tellHighlighter } from '../highlighter';
+import { askHighlighter, drawAgain } from '../highlighter';
 import { ownArticle } from './highlight-places';
 import { getStore } from '../db';
 
@@ -36,13 +36,13 @@ export const highlightHandlers: Pick<
     const url = await getStore().highlights.trash(id);
     if (url) void broadcast('bg.highlightsChanged', { url });
     // The panel's own tab draws its highlights again (it learns places, never which note went).
-    if (url && tabId !== null) void tellHighlighter(tabId, { command: 'refresh' });
+    if (url && tabId !== null) void drawAgain(tabId);
     return { trashed: url !== null };
   },
   'ui.restoreHighlight': async ({ id }, { tabId }) => {
     const restored = await getStore().highlights.restore(id);
     void broadcast('bg.highlightsChanged', { url: restored.url });
-    if (tabId !== null) void tellHighlighter(tabId, { command: 'refresh' });
+    if (tabId !== null) void drawAgain(tabId);
     return restored;
   },
   'ui.listTrashedHighlights': async () => {

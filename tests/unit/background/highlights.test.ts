@@ -106,6 +106,28 @@ describe('background handlers: highlights', () => {
     expect(await route({ call: 'ui.listTrashedHighlights', payload: {} }, PANEL)).toEqual({ ok: true, value: [] });
   });
 
+  it('after a delete or a restore in a panel, its tab is sent the places to draw (never a note)', async () => {
+    const { tabId, url } = await seenIn('hl-redraw');
+    const panel = { ...PANEL, tab: { id: tabId, url } };
+    const make = async (start: number) => {
+      const made = await route({ call: 'content.createHighlight', payload: { selectors: selectors(start) } }, contentIn(tabId, url));
+      return (made as { ok: true; value: { created: { id: string } } }).value.created.id;
+    };
+    const [first, second] = [await make(5), await make(50)];
+    await route({ call: 'ui.saveHighlightNote', payload: { id: second, note: 'note privée' } }, panel);
+    const drawn = () =>
+      sent.tabSends
+        .filter((s) => s.tabId === tabId)
+        .map((s) => readHighlighterCommand(s.message))
+        .filter((c) => c?.command === 'draw')
+        .map((c) => (c as { places: { id: string }[] }).places.map((p) => p.id));
+    await route({ call: 'ui.deleteHighlight', payload: { id: first } }, panel);
+    await vi.waitFor(() => expect(drawn()).toEqual([[second]]));
+    await route({ call: 'ui.restoreHighlight', payload: { id: first } }, panel);
+    await vi.waitFor(() => expect(drawn()).toEqual([[second], [first, second]]));
+    expect(JSON.stringify(sent.tabSends)).not.toContain('note privée');
+  });
+
   it('exports every highlight as Web Annotations with the article tags as tagging bodies', async () => {
     const seen = page('hl-export');
     const withTags = { ...seen, article: { ...seen.article!, tags: [{ slug: 'conficker', name: 'Conficker' }] } };
@@ -161,7 +183,18 @@ describe('background handlers: highlights', () => {
   it('the highlighter reads only well-formed commands', () => {
     expect(readHighlighterCommand({ type: 'sv-highlighter', command: 'show', id: '<img src=x>' })).toBeNull();
     expect(readHighlighterCommand({ type: 'other', command: 'create' })).toBeNull();
-    expect(readHighlighterCommand({ type: 'sv-highlighter', command: 'refresh' })).toEqual({ command: 'refresh' });
+    const place = { id: 'hl-00000001', selectors: selectors(2) };
+    expect(readHighlighterCommand({ type: 'sv-highlighter', command: 'draw', places: [place] })).toEqual({ command: 'draw', places: [place] });
+    expect(readHighlighterCommand({ type: 'sv-highlighter', command: 'draw', places: [] })).toEqual({ command: 'draw', places: [] });
+    // A place is checked field by field: a bad id, offsets out of order, a missing quote, too many places.
+    const bad = [
+      { ...place, id: 'x' },
+      { ...place, selectors: { ...place.selectors, position: { type: 'TextPositionSelector', start: 9, end: 3 } } },
+      { id: place.id, selectors: { position: place.selectors.position } },
+    ];
+    for (const wrong of bad) expect(readHighlighterCommand({ type: 'sv-highlighter', command: 'draw', places: [place, wrong] })).toBeNull();
+    expect(readHighlighterCommand({ type: 'sv-highlighter', command: 'draw', places: Array(501).fill(place) })).toBeNull();
+    expect(readHighlighterCommand({ type: 'sv-highlighter', command: 'refresh' })).toBeNull();
   });
 
   it('answers the limits with a clear message', async () => {

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { watchSelection } from '../../../entrypoints/archive-page/highlights/selection-button';
+import { exposeHighlightSelection } from '../../../entrypoints/archive-page/world-hooks';
 
 const HOST = 'sv-companion-highlight';
 
@@ -62,6 +63,40 @@ describe('the selection button', () => {
     selectWords();
     document.dispatchEvent(new Event('selectionchange'));
     expect(document.querySelector(HOST)).toBeNull();
+    own.abort();
+  });
+
+  it('a click hands the selection to the highlighter loaded in this tab, else asks the background to load it', () => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('Highlight');
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    // The button lives in a closed shadow root: the test keeps the root as it is made.
+    const roots: ShadowRoot[] = [];
+    const attach = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
+    articleParagraph();
+    const own = new AbortController();
+    watchSelection(own.signal);
+    const button = roots[0]!.querySelector('button')!;
+    const clickButton = () => {
+      selectWords();
+      document.dispatchEvent(new MouseEvent('mouseup'));
+      expect(document.querySelector(HOST)).not.toBeNull();
+      button.click();
+      expect(document.querySelector(HOST)).toBeNull();
+    };
+    clickButton();
+    expect(send).toHaveBeenCalledWith({ call: 'content.highlightSelection', payload: {} });
+    const loaded = new AbortController();
+    const highlighter = vi.fn();
+    exposeHighlightSelection(highlighter, loaded.signal);
+    clickButton();
+    expect(highlighter).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledTimes(1);
+    loaded.abort();
     own.abort();
   });
 });
