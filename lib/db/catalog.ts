@@ -63,6 +63,12 @@ export class Catalog {
   /** Typed views of tag lists for the ranking, built on demand, dropped when the list or one of its articles changes. */
   private readonly views = new Map<string, PostingList>();
   private readonly categories = new CategoryDictionary();
+  /**
+   * Every article placed while the tag and rubrique lists are not built, in placement order (null once
+   * they are). Search needs no lists, so a worker woken for a search does not build them: the first
+   * related, browse or posting view replays these placements (listed()), exactly as if made one by one.
+   */
+  private unlisted: CatalogDoc[] | null = [];
   readonly search = new SearchIndex();
 
   get size(): number {
@@ -122,6 +128,14 @@ export class Catalog {
     this.docs.set(id, doc);
     if (old && old.url !== url) this.byUrl.delete(old.url);
     this.byUrl.set(url, doc);
+    if (this.unlisted) this.unlisted.push(doc);
+    else this.list(doc, old);
+    return doc;
+  }
+
+  /** Moves the article between the tag and rubrique lists, from where `old` (its previous version) put it. */
+  private list(doc: CatalogDoc, old: CatalogDoc | undefined): void {
+    const { id } = doc;
     if (old) {
       for (const tag of old.tags) if (!doc.tags.some((t) => t.slug === tag.slug)) this.removeFromTag(tag.slug, id);
       if (old.category && old.category.slug !== doc.category?.slug) this.rubriques.remove(old.category.slug, id);
@@ -131,7 +145,18 @@ export class Catalog {
       this.views.delete(tag.slug);
     }
     if (doc.category) this.rubriques.add(doc.category.slug, doc.category.name, id);
-    return doc;
+  }
+
+  /** Builds the tag and rubrique lists if they are not yet: the placements since the load, in order. */
+  private listed(): void {
+    const placed = this.unlisted;
+    if (!placed) return;
+    this.unlisted = null;
+    const previous = new Map<number, CatalogDoc>();
+    for (const doc of placed) {
+      this.list(doc, previous.get(doc.id));
+      previous.set(doc.id, doc);
+    }
   }
 
   private removeFromTag(slug: string, id: number): void {
@@ -144,6 +169,7 @@ export class Catalog {
    * null when no article has it.
    */
   browse(by: 'tag' | 'category', slug: string, offset: number, limit: number): CatalogPage | null {
+    this.listed();
     const list = (by === 'tag' ? this.tags : this.rubriques).get(slug);
     if (!list) return null;
     const docs = list.ids.map((id) => this.docs.get(id)!);
@@ -153,6 +179,7 @@ export class Catalog {
   }
 
   private posting(slug: string): PostingList | null {
+    this.listed();
     const list = this.tags.get(slug);
     if (!list) return null;
     let view = this.views.get(slug);
