@@ -33,9 +33,10 @@ export default defineUnlistedScript(() => {
     if (!quiet && answer?.error?.message) say(answer.error.message);
     return null;
   };
-  // What the background last heard about orphans: reported at the first drawing and whenever it changes
-  // (a tab's calls share one rate, so nothing is sent that the panel already knows).
-  let reported: string | null = null;
+  // What the background last heard about orphans: none at first (it forgets a tab's orphans when the tab
+  // reports a new page), then whatever this page said last. Only a change is sent: a tab's calls share one
+  // rate, and a page whose highlights are all found spends nothing on saying so.
+  let reported = '[]';
   // Answers may come back out of order (a creation's answer before the places asked at load): each asks
   // with a number and only an answer newer than the one drawn is drawn.
   let asked = 0;

@@ -21,6 +21,11 @@ export async function ownArticle(context: CallContext): Promise<{ tabId: number;
   return { tabId: context.tabId, url };
 }
 
+/** A tab shows a new page: what its previous page's highlighter said about orphans no longer holds. */
+export async function forgetOrphans(tabId: number): Promise<void> {
+  await browser.storage.session.remove(highlightOrphansKey(tabId)).catch(() => undefined);
+}
+
 /**
  * Where the highlights landed in a tab, as its highlighter says: which could not be placed (the panel of
  * that tab lists them apart), and which one the reader clicked (the panel opens it). The content script

@@ -4,6 +4,7 @@ import { CodedError } from '@/lib/model';
 import type { Handlers } from '@/lib/protocol';
 import { broadcast } from '../broadcast';
 import { injectHighlighter } from '../highlighter';
+import { forgetOrphans } from './highlight-places';
 import { updateArticleBadge } from '../badge';
 import { getStore } from '../db';
 import { mirrorPanelEnabled } from '../panel-mirror';
@@ -42,11 +43,15 @@ export const storeHandlers: Pick<
         () => undefined,
       );
     // The highlighter is loaded only where it is needed: an article that has highlights (or a first selection).
-    if (page.article)
-      void store.highlights.of(page.article.url).then(
-        (list) => list.length > 0 && injectHighlighter(tabId),
-        () => undefined,
-      );
+    // The tab's orphans of its previous page are forgotten first: its new highlighter reports only orphans.
+    const article = page.article;
+    if (article)
+      void forgetOrphans(tabId)
+        .then(() => store.highlights.of(article.url))
+        .then(
+          (list) => list.length > 0 && injectHighlighter(tabId),
+          () => undefined,
+        );
     void mirrorPanelEnabled(settings.panelEnabled);
     const panelToken = page.article && settings.panelEnabled ? await issuePanelToken(tabId, page.article.url) : null;
     return { indexed: result.indexed, panelEnabled: settings.panelEnabled, panelToken };

@@ -2,7 +2,7 @@
  * What a tab's highlighter may say about its page — which highlights it could not place, which one the
  * reader clicked — and what the panel of that tab learns from it. Only ids of the tab's own article count.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundRouter } from '@/entrypoints/background/router';
 import { createTabRateLimit, type SenderLike } from '@/lib/protocol';
@@ -43,6 +43,17 @@ describe('highlight places reported by the highlighter', () => {
     expect(sent.runtimeSends).toContainEqual({ event: 'bg.highlightsChanged', payload: { url: mine.url } });
     // A content script cannot read the report back.
     expect(await route({ call: 'ui.highlightOrphans', payload: {} }, mine.content)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('a new page in the tab (a reload) forgets the orphans its previous page reported', async () => {
+    const mine = await articleTab('hp-reload');
+    await route({ call: 'content.highlightsPlaced', payload: { orphans: [mine.id] } }, mine.content);
+    expect(await route({ call: 'ui.highlightOrphans', payload: {} }, panelIn(mine.tabId, mine.url))).toEqual({ ok: true, value: [mine.id] });
+    await route({ call: 'content.pageSeen', payload: { page: page('hp-reload') } }, mine.content);
+    // Forgotten before the new page's highlighter can report (it says nothing when all are found).
+    await vi.waitFor(async () =>
+      expect(await route({ call: 'ui.highlightOrphans', payload: {} }, panelIn(mine.tabId, mine.url))).toEqual({ ok: true, value: [] }),
+    );
   });
 
   it('a click on a highlight opens it in the panel only when it is one of the tab’s own article', async () => {
