@@ -168,8 +168,15 @@ describe.each(BROWSERS)('highlights in %s', (browserName) => {
     // The list is in text order: the first item is the passage of the first paragraph.
     await panel.click('li.sv-highlight:first-child .sv-highlight-actions button:nth-of-type(1)');
     expect(await pollUntil(async () => (await flashed())[0], 'the flash on the page')).toBe(first);
+    // "Show" scrolls the page smoothly to the passage: the reader's next click comes once it stands still.
+    await pollUntil(async () => {
+      const before = await page.evaluate(() => scrollY);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return (await page.evaluate(() => scrollY)) === before;
+    }, 'the page to stop scrolling');
 
     await panel.click('li.sv-highlight:first-child .sv-highlight-actions button:nth-of-type(2)');
+    await pollUntil(async () => (await highlights()).length === 1, 'the highlight to be deleted');
     await pollUntil(async () => (await drawnTexts(page)).length === 1, 'the deleted highlight to be undrawn');
     expect(await drawnTexts(page)).toEqual(made.filter((quote) => quote !== first));
     expect(await highlights()).toHaveLength(1);
