@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { placeOf } from '@/lib/model';
 import { highlighterMessage, type HighlighterCommand } from '@/lib/protocol/highlighter-commands';
 import { getStore } from './db';
 import { readTabPage } from './tab-pages';
@@ -40,7 +41,7 @@ export async function tellHighlighter(tabId: number, command: HighlighterCommand
 export async function drawAgain(tabId: number): Promise<void> {
   const url = (await readTabPage(tabId))?.article?.url;
   if (!url) return;
-  const places = (await getStore().highlights.of(url)).map(({ id, selectors }) => ({ id, selectors }));
+  const places = (await getStore().highlights.of(url)).map(placeOf);
   await tellHighlighter(tabId, { command: 'draw', places });
 }
 

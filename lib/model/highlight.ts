@@ -62,3 +62,6 @@ export type HighlightRecord = z.infer<typeof HighlightRecord>;
 /** Where the content script may draw a highlight: its place only, never its note. */
 export const HighlightPlace = z.object({ id: HighlightId, selectors: HighlightSelectors });
 export type HighlightPlace = z.infer<typeof HighlightPlace>;
+
+/** Where a highlight is, without its note: all a tab's highlighter is ever told. */
+export const placeOf = ({ id, selectors }: Pick<Highlight, 'id' | 'selectors'>): HighlightPlace => ({ id, selectors });

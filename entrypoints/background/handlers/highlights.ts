@@ -1,12 +1,10 @@
-import type { HighlightPlace } from '@/lib/model';
+import { placeOf } from '@/lib/model';
 import type { Handlers } from '@/lib/protocol';
 import { highlightsToWebAnnotations } from '@/lib/db/web-annotation';
 import { broadcast } from '../broadcast';
 import { askHighlighter, drawAgain } from '../highlighter';
 import { ownArticle } from './highlight-places';
 import { getStore } from '../db';
-
-const place = ({ id, selectors }: HighlightPlace): HighlightPlace => ({ id, selectors });
 
 /**
  * Highlights. Extension pages (the panel, the options page) read and edit them with their notes (their
@@ -69,11 +67,11 @@ export const highlightHandlers: Pick<
     const store = getStore();
     const created = await store.highlights.create({ id: crypto.randomUUID(), url, selectors });
     void broadcast('bg.highlightsChanged', { url });
-    return { created: place(created), places: (await store.highlights.of(url)).map(place) };
+    return { created: placeOf(created), places: (await store.highlights.of(url)).map(placeOf) };
   },
   'content.highlightSelection': async (_payload, context) => {
     const { tabId } = await ownArticle(context);
     return { asked: await askHighlighter(tabId, { command: 'create' }) };
   },
-  'content.highlightPlaces': async (_payload, context) => (await getStore().highlights.of((await ownArticle(context)).url)).map(place),
+  'content.highlightPlaces': async (_payload, context) => (await getStore().highlights.of((await ownArticle(context)).url)).map(placeOf),
 };
